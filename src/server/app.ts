@@ -1,0 +1,101 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from './platform/context';
+import { migrationsApplied } from './platform/db';
+import { AppError } from './platform/errors';
+import { registerMetrics } from './platform/metrics';
+import { registerProblemHandlers, sendNotFoundProblem } from './platform/problem';
+import { closeAllStreams } from './platform/sse';
+import { accessRoutes } from './modules/access/access.routes';
+import { catalogRoutes } from './modules/catalog/catalog.routes';
+
+export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+export interface BuildOptions {
+  /** Fastify logger option; tests pass false. */
+  logger?: boolean | object;
+  serveWeb?: boolean;
+}
+
+/** Builds the HTTP app: platform plugins first, then each module's routes under /api/v1. */
+export async function buildApp(ctx: Omit<AppContext, 'log'>, opts: BuildOptions = {}): Promise<{ app: FastifyInstance; ctx: AppContext }> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    trustProxy: ctx.config.trustProxy,
+    bodyLimit: ctx.config.bodyLimit,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: 'x-request-id',
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  const full: AppContext = { ...ctx, log: app.log };
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerProblemHandlers(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Mantine writes CSS variables into style attributes and tags at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Loket API', version: '1', description: 'Mal Pelayanan Publik platform. Problems are application/problem+json (RFC 9457) with a stable `code`.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'loket_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  registerMetrics(app);
+
+  app.get('/api/health', { schema: { tags: ['platform'], response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
+  app.get('/api/ready', { schema: { tags: ['platform'] } }, async () => {
+    const ok = await migrationsApplied(full.db).catch(() => false);
+    if (!ok) throw new AppError('not_ready', 503);
+    return { status: 'ready', database: full.database.kind };
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(
+    async (api) => {
+      await api.register(accessRoutes(full));
+      await api.register(catalogRoutes(full));
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const serveWeb = opts.serveWeb ?? existsSync(path.join(WEB_DIR, 'index.html'));
+  if (serveWeb) {
+    await app.register(fastifyStatic, { root: WEB_DIR, prefix: '/', wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    // The SPA owns every non-API path: deep links such as /kiosk or /t/ABC123 load index.html.
+    if (serveWeb && req.method === 'GET' && !req.url.startsWith('/api') && !req.url.startsWith('/metrics')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return sendNotFoundProblem(reply);
+  });
+
+  app.addHook('preClose', async () => closeAllStreams());
+  return { app, ctx: full };
+}

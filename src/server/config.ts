@@ -1,0 +1,106 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+/** Every environment variable Loket reads. Documented in docs/operations.md. */
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  LOKET_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  LOKET_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  LOKET_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  LOKET_DEMO: bool.default(false),
+  LOKET_CLOCK_START: z
+    .string()
+    .datetime({ offset: true, message: 'must be an ISO 8601 instant with offset, e.g. 2026-11-25T09:00:00+08:00' })
+    .optional(),
+  LOKET_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOKET_PUBLIC_URL: z.string().url().optional(),
+  LOKET_TRUST_PROXY: bool.default(false),
+  LOKET_SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  LOKET_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  dbPoolSize: number;
+  secret: string;
+  demo: boolean;
+  clockStart: Date | undefined;
+  logLevel: Env['LOKET_LOG_LEVEL'];
+  publicUrl: string | undefined;
+  trustProxy: boolean;
+  sessionTtlHours: number;
+  bodyLimit: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/**
+ * Validates the environment once at boot. Each bad variable becomes one line naming it, so an
+ * operator can fix everything in one go instead of one restart per mistake.
+ */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const env = parsed.data;
+  const problems: string[] = [];
+  if (env.NODE_ENV === 'production' && !env.LOKET_SECRET) {
+    problems.push('LOKET_SECRET: required when NODE_ENV=production (at least 32 characters)');
+  }
+  if (env.NODE_ENV === 'production' && env.LOKET_CLOCK_START) {
+    problems.push('LOKET_CLOCK_START: refused when NODE_ENV=production');
+  }
+  if (problems.length) throw new ConfigError(problems);
+
+  const dataDir = path.resolve(env.LOKET_DATA_DIR);
+  return {
+    env: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    dataDir,
+    databaseUrl: env.DATABASE_URL,
+    dbPoolSize: env.LOKET_DB_POOL_SIZE,
+    secret: env.LOKET_SECRET ?? overrides.secret ?? developmentSecret(dataDir),
+    demo: env.LOKET_DEMO,
+    clockStart: env.LOKET_CLOCK_START ? new Date(env.LOKET_CLOCK_START) : undefined,
+    logLevel: env.LOKET_LOG_LEVEL,
+    publicUrl: env.LOKET_PUBLIC_URL,
+    trustProxy: env.LOKET_TRUST_PROXY,
+    sessionTtlHours: env.LOKET_SESSION_TTL_HOURS,
+    bodyLimit: env.LOKET_BODY_LIMIT_BYTES,
+    ...overrides,
+  };
+}
+
+/** Outside production the secret is generated once and kept in the data directory. */
+function developmentSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,4 @@
+// Every table, collected for drizzle-kit and for the typed database handle.
+export * from './events.schema';
+export * from '../modules/access/access.schema';
+export * from '../modules/catalog/catalog.schema';

@@ -1,0 +1,74 @@
+import { sql } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
+import { AppError } from '../../platform/errors';
+import { authorize, type Role } from '../../platform/authz';
+import { recordAudit } from '../../platform/audit';
+import type { AppContext, Caller } from '../../platform/context';
+import type { Conn } from '../../platform/db';
+import * as repo from './access.repository';
+import { hashPassword } from './passwords';
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  password: string;
+  memberships: Array<{ role: Role; siteId: string | null; agencyId: string | null }>;
+}
+
+/** Inserts a user and its memberships; used by setup, the CLI, the admin UI and the demo seed. */
+export async function insertUserWithRoles(conn: Conn, now: Date, input: NewUser): Promise<repo.UserRow> {
+  const user = await repo.insertUser(conn, {
+    id: uuidv7(),
+    username: input.username.trim().toLowerCase(),
+    displayName: input.displayName.trim(),
+    passwordHash: await hashPassword(input.password),
+    createdAt: now,
+    passwordChangedAt: now,
+  });
+  if (!user) throw new AppError('user.username_taken', 409, { errors: [{ field: 'body.username', code: 'taken', messages: { id: 'Nama pengguna sudah dipakai.', en: 'Username already taken.' } }] });
+  for (const m of input.memberships) {
+    await repo.insertMembership(conn, { id: uuidv7(), userId: user.id, role: m.role, siteId: m.siteId, agencyId: m.agencyId, createdAt: now });
+  }
+  return user;
+}
+
+export async function setupNeeded(ctx: AppContext): Promise<boolean> {
+  return (await repo.countUsers(ctx.db)) === 0;
+}
+
+/**
+ * First run: creates the first platform admin while no user exists. An advisory lock makes two
+ * simultaneous setup requests safe: the second sees a user and is refused.
+ */
+export async function createFirstAdmin(ctx: AppContext, caller: Caller, input: { username: string; displayName: string; password: string }) {
+  return ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('loket:setup'))`);
+    if ((await repo.countUsers(tx)) > 0) throw new AppError('setup.already_done');
+    const user = await insertUserWithRoles(tx, ctx.clock.now(), { ...input, memberships: [{ role: 'platform_admin', siteId: null, agencyId: null }] });
+    await recordAudit(tx, ctx.clock, { kind: 'user', id: user.id, username: user.username, memberships: [], sessionId: null }, caller.ip, {
+      action: 'setup.first_admin',
+      targetType: 'user',
+      targetId: user.id,
+    });
+    return user;
+  });
+}
+
+/** Staff user creation by an admin; site admins may only grant roles inside their own site. */
+export async function createUser(ctx: AppContext, caller: Caller, input: NewUser) {
+  for (const m of input.memberships) {
+    if (m.role === 'platform_admin' || m.siteId === null) authorize(caller.actor, 'platform.manage');
+    else authorize(caller.actor, 'site.manage', { siteId: m.siteId });
+  }
+  return ctx.db.transaction(async (tx) => {
+    const user = await insertUserWithRoles(tx, ctx.clock.now(), input);
+    await recordAudit(tx, ctx.clock, caller.actor, caller.ip, {
+      action: 'user.created',
+      siteId: input.memberships[0]?.siteId ?? null,
+      targetType: 'user',
+      targetId: user.id,
+      details: { username: user.username, roles: input.memberships.map((m) => m.role) },
+    });
+    return user;
+  });
+}

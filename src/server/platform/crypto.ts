@@ -1,0 +1,61 @@
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+
+/**
+ * All keys are derived from LOKET_SECRET with HKDF, one purpose each, so rotating or leaking one
+ * derived key never exposes another.
+ */
+export interface Keys {
+  session: Buffer;
+  blindIndex: Buffer;
+  encryption: Buffer;
+}
+
+export function deriveKeys(secret: string): Keys {
+  const derive = (info: string) => Buffer.from(hkdfSync('sha256', secret, 'loket', info, 32));
+  return { session: derive('session'), blindIndex: derive('blind-index'), encryption: derive('encryption') };
+}
+
+export function randomToken(bytes = 32): string {
+  return randomBytes(bytes).toString('base64url');
+}
+
+export function sha256(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+export function hmac(key: Buffer, value: string): string {
+  return createHmac('sha256', key).update(value).digest('base64url');
+}
+
+export function safeEqual(a: string, b: string): boolean {
+  const ab = Buffer.from(a);
+  const bb = Buffer.from(b);
+  return ab.length === bb.length && timingSafeEqual(ab, bb);
+}
+
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+/** AES-256-GCM; output is iv | tag | ciphertext. */
+export function encrypt(key: Buffer, plain: Buffer | string): Buffer {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]);
+}
+
+export function decrypt(key: Buffer, sealed: Buffer): Buffer {
+  const iv = sealed.subarray(0, IV_BYTES);
+  const tag = sealed.subarray(IV_BYTES, IV_BYTES + TAG_BYTES);
+  const decipher = createDecipheriv('aes-256-gcm', key, iv);
+  decipher.setAuthTag(tag);
+  return Buffer.concat([decipher.update(sealed.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
+}
+
+export function encryptText(key: Buffer, plain: string): string {
+  return encrypt(key, plain).toString('base64');
+}
+
+export function decryptText(key: Buffer, sealed: string): string {
+  return decrypt(key, Buffer.from(sealed, 'base64')).toString('utf8');
+}

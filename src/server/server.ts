@@ -1,0 +1,53 @@
+import type { Config } from './config';
+import { buildApp } from './app';
+import { memoryBus, postgresBus } from './platform/bus';
+import { offsetClock, systemClock } from './platform/clock';
+import { deriveKeys } from './platform/crypto';
+import { openDatabase } from './platform/db';
+import { setDemoLoginsActive } from './modules/access/access.repository';
+
+function loggerOptions(cfg: Config) {
+  return {
+    level: cfg.logLevel,
+    redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    ...(cfg.env === 'development' && process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss' } } } : {}),
+  };
+}
+
+/** Boots one server process: database, migrations, optional demo seed, HTTP, signal handling. */
+export async function startServer(cfg: Config) {
+  const database = await openDatabase({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir, poolSize: cfg.dbPoolSize });
+  await database.migrate();
+  const clock = cfg.clockStart ? offsetClock(cfg.clockStart) : systemClock;
+  const bus = database.kind === 'postgres' ? await postgresBus(database) : memoryBus();
+  if (cfg.demo) {
+    // Loaded only in demo mode: production never carries the demo catalogue in memory.
+    const { seedDemo } = await import('./modules/catalog/demo-seed');
+    await seedDemo(database.db, clock);
+  }
+  await setDemoLoginsActive(database.db, cfg.demo);
+  const { app, ctx } = await buildApp({ config: cfg, database, db: database.db, bus, clock, keys: deriveKeys(cfg.secret) }, { logger: loggerOptions(cfg) });
+  if (cfg.clockStart) ctx.log.warn({ clockStart: cfg.clockStart.toISOString() }, 'clock offset active (LOKET_CLOCK_START)');
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) {
+      ctx.log.warn('second signal: exiting now');
+      process.exit(1);
+    }
+    closing = true;
+    ctx.log.info({ signal }, 'shutting down');
+    // Stop accepting, let requests in flight finish, end SSE streams, then close the database
+    // cleanly (PGlite checkpoints its files).
+    await app.close();
+    await bus.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ port: cfg.port, host: cfg.host });
+  ctx.log.info(`Loket is serving on http://localhost:${(app.server.address() as { port: number }).port} (database: ${database.kind}${cfg.demo ? ', demo' : ''})`);
+  return { app, ctx, database, bus };
+}
