@@ -67,7 +67,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   };
 }
 
-export async function json(url: string, init: RequestInit & { body?: any } = {}) {
+export async function json(url: string, init: Omit<RequestInit, 'body'> & { body?: unknown } = {}) {
   const res = await fetch(url, {
     ...init,
     headers: { ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...(init.headers as Record<string, string>) },

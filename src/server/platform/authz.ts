@@ -12,8 +12,17 @@ export interface Membership {
   agencyId: string | null;
 }
 
+/** What the web shows of the signed-in user; loaded with the session in one read. */
+export interface UserProfile {
+  id: string;
+  username: string;
+  displayName: string;
+  locale: 'id' | 'en' | null;
+  memberships: Array<Membership & { siteName: string | null; agencyName: string | null }>;
+}
+
 export type Actor =
-  | { kind: 'user'; id: string; username: string; memberships: Membership[]; sessionId: string | null }
+  | { kind: 'user'; id: string; username: string; memberships: Membership[]; sessionId: string | null; profile?: UserProfile }
   | { kind: 'device'; id: string; siteId: string; role: DeviceRole; name: string }
   | { kind: 'anonymous' };
 

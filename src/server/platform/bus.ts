@@ -62,12 +62,13 @@ export async function postgresBus(database: Database, onError: (err: unknown) =>
   if (!database.listen) throw new Error('postgresBus needs a PostgreSQL database');
   const fanout = new Fanout();
   let pending: number[] = [];
-  let scheduled = false;
-  // Batch ids that arrive together so a burst of calls costs one read, not one per event.
+  let chain = Promise.resolve();
+  // Ids that arrive together cost one read; reads run one after another so delivery keeps the
+  // order in which transactions committed.
   const flush = async () => {
-    scheduled = false;
     const ids = pending;
     pending = [];
+    if (!ids.length) return;
     try {
       for (const e of await eventsByIds(database.db, ids)) fanout.deliver(e);
     } catch (err) {
@@ -77,11 +78,7 @@ export async function postgresBus(database: Database, onError: (err: unknown) =>
   const unlisten = await database.listen(CHANNEL, (payload) => {
     const id = Number(payload);
     if (!Number.isSafeInteger(id)) return;
-    pending.push(id);
-    if (!scheduled) {
-      scheduled = true;
-      setImmediate(flush);
-    }
+    if (pending.push(id) === 1) chain = chain.then(flush);
   });
   return {
     async written(tx, event) {

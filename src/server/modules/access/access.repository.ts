@@ -1,5 +1,5 @@
 import { and, count, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { Conn } from '../../platform/db';
+import { rows as rowsOf, type Conn } from '../../platform/db';
 import type { Membership, Role } from '../../platform/authz';
 import { agencies, sites } from '../catalog/catalog.schema';
 import { devicePairings, devices, memberships, sessions, users } from './access.schema';
@@ -64,14 +64,31 @@ export async function insertSession(conn: Conn, row: typeof sessions.$inferInser
   await conn.insert(sessions).values(row);
 }
 
-/** A live session and its user in one read (the hot path of every staff request). */
+/**
+ * A live session, its user and memberships (with site and agency names) in one round trip: this
+ * runs on every staff request.
+ */
 export async function findLiveSession(conn: Conn, tokenHash: string, now: Date) {
-  const [r] = await conn
-    .select({ sessionId: sessions.id, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)));
-  return r;
+  const [r] = await rowsOf<{
+    session_id: string; id: string; username: string; display_name: string; locale: string | null; active: boolean; memberships: MembershipView[] | null;
+  }>(
+    conn,
+    sql`SELECT s.id AS session_id, u.id, u.username, u.display_name, u.locale, u.active,
+          (SELECT json_agg(json_build_object('role', m.role, 'siteId', m.site_id, 'agencyId', m.agency_id,
+                   'siteName', st.name, 'agencyName', a.short_name))
+             FROM memberships m
+             LEFT JOIN sites st ON st.id = m.site_id
+             LEFT JOIN agencies a ON a.id = m.agency_id
+            WHERE m.user_id = u.id) AS memberships
+        FROM sessions s JOIN users u ON u.id = s.user_id
+       WHERE s.token_hash = ${tokenHash} AND s.revoked_at IS NULL AND s.expires_at > ${now.toISOString()}`,
+  );
+  if (!r) return undefined;
+  return {
+    sessionId: r.session_id,
+    active: r.active,
+    profile: { id: r.id, username: r.username, displayName: r.display_name, locale: r.locale as 'id' | 'en' | null, memberships: r.memberships ?? [] },
+  };
 }
 
 export async function revokeSession(conn: Conn, sessionId: string, at: Date): Promise<void> {

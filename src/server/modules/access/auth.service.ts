@@ -91,13 +91,15 @@ export async function logout(ctx: AppContext, caller: Caller): Promise<void> {
 /** Resolves a session token to an actor, or null when unknown, expired or revoked. */
 export async function actorFromSession(ctx: AppContext, token: string): Promise<Extract<Actor, { kind: 'user' }> | null> {
   const found = await repo.findLiveSession(ctx.db, sha256(token), ctx.clock.now());
-  if (!found || !found.user.active) return null;
-  const memberships: Membership[] = (await repo.membershipsOf(ctx.db, found.user.id)).map(({ role, siteId, agencyId }) => ({ role, siteId, agencyId }));
-  return { kind: 'user', id: found.user.id, username: found.user.username, memberships, sessionId: found.sessionId };
+  if (!found || !found.active) return null;
+  const { profile } = found;
+  const memberships: Membership[] = profile.memberships.map(({ role, siteId, agencyId }) => ({ role, siteId, agencyId }));
+  return { kind: 'user', id: profile.id, username: profile.username, memberships, sessionId: found.sessionId, profile };
 }
 
 export async function me(ctx: AppContext, actor: Actor) {
   const u = requireUser(actor);
+  if (u.profile) return u.profile;
   const user = await repo.findUserById(ctx.db, u.id);
   if (!user) throw new AppError('auth.unauthenticated');
   return presentUser(ctx, user);
