@@ -12,11 +12,13 @@ import { z } from 'zod';
 import type { AppContext } from './platform/context';
 import { migrationsApplied } from './platform/db';
 import { AppError } from './platform/errors';
+import { consoleNotifier, webhookNotifier, type Notifier } from './platform/notifier';
 import { registerMetrics } from './platform/metrics';
 import { registerProblemHandlers, sendNotFoundProblem } from './platform/problem';
 import { closeAllStreams } from './platform/sse';
 import { accessRoutes } from './modules/access/access.routes';
 import { catalogRoutes } from './modules/catalog/catalog.routes';
+import { bookingRoutes } from './modules/booking/booking.routes';
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -27,7 +29,10 @@ export interface BuildOptions {
 }
 
 /** Builds the HTTP app: platform plugins first, then each module's routes under /api/v1. */
-export async function buildApp(ctx: Omit<AppContext, 'log'>, opts: BuildOptions = {}): Promise<{ app: FastifyInstance; ctx: AppContext }> {
+export async function buildApp(
+  ctx: Omit<AppContext, 'log' | 'notifier'> & { notifier?: Notifier },
+  opts: BuildOptions = {},
+): Promise<{ app: FastifyInstance; ctx: AppContext }> {
   const app = Fastify({
     logger: opts.logger ?? false,
     trustProxy: ctx.config.trustProxy,
@@ -36,7 +41,9 @@ export async function buildApp(ctx: Omit<AppContext, 'log'>, opts: BuildOptions 
     requestIdHeader: 'x-request-id',
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
-  const full: AppContext = { ...ctx, log: app.log };
+  const notifier =
+    ctx.notifier ?? (ctx.config.notifyWebhookUrl ? webhookNotifier(ctx.config.notifyWebhookUrl, ctx.config.notifyWebhookToken) : consoleNotifier(app.log));
+  const full: AppContext = { ...ctx, notifier, log: app.log };
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -80,6 +87,7 @@ export async function buildApp(ctx: Omit<AppContext, 'log'>, opts: BuildOptions 
     async (api) => {
       await api.register(accessRoutes(full));
       await api.register(catalogRoutes(full));
+      await api.register(bookingRoutes(full));
     },
     { prefix: '/api/v1' },
   );

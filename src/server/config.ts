@@ -29,6 +29,9 @@ const envSchema = z.object({
   LOKET_TRUST_PROXY: bool.default(false),
   LOKET_SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   LOKET_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  LOKET_NOTIFY_WEBHOOK_URL: z.string().url().optional(),
+  LOKET_NOTIFY_WEBHOOK_TOKEN: z.string().optional(),
+  LOKET_JOBS: bool.default(true),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -48,6 +51,10 @@ export interface Config {
   trustProxy: boolean;
   sessionTtlHours: number;
   bodyLimit: number;
+  notifyWebhookUrl: string | undefined;
+  notifyWebhookToken: string | undefined;
+  /** Run the background job poller in this process. */
+  jobs: boolean;
 }
 
 export class ConfigError extends Error {
@@ -91,6 +98,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     trustProxy: env.LOKET_TRUST_PROXY,
     sessionTtlHours: env.LOKET_SESSION_TTL_HOURS,
     bodyLimit: env.LOKET_BODY_LIMIT_BYTES,
+    notifyWebhookUrl: env.LOKET_NOTIFY_WEBHOOK_URL,
+    notifyWebhookToken: env.LOKET_NOTIFY_WEBHOOK_TOKEN,
+    jobs: env.LOKET_JOBS,
     ...overrides,
   };
 }

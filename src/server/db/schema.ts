@@ -3,3 +3,4 @@ export * from './events.schema';
 export * from '../modules/access/access.schema';
 export * from '../modules/catalog/catalog.schema';
 export * from './jobs.schema';
+export * from '../modules/booking/booking.schema';

@@ -5,6 +5,7 @@ import type { Bus } from './bus';
 import type { Clock } from './clock';
 import type { Keys } from './crypto';
 import type { Database, Db } from './db';
+import type { Notifier } from './notifier';
 
 /** What every service gets: built once at boot, passed explicitly (no globals). */
 export interface AppContext {
@@ -14,6 +15,7 @@ export interface AppContext {
   bus: Bus;
   clock: Clock;
   keys: Keys;
+  notifier: Notifier;
   log: FastifyBaseLogger;
 }
 

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 
 /**
  * All keys are derived from LOKET_SECRET with HKDF, one purpose each, so rotating or leaking one
@@ -59,3 +59,16 @@ export function encryptText(key: Buffer, plain: string): string {
 export function decryptText(key: Buffer, sealed: string): string {
   return decrypt(key, Buffer.from(sealed, 'base64')).toString('utf8');
 }
+
+/** No 0/O, 1/I/L: codes are read aloud, typed on a kiosk and copied from a phone. */
+export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+/** A short, unambiguous, unguessable code from a CSPRNG (8 characters ≈ 40 bits). */
+export function randomCode(length = 8): string {
+  let s = '';
+  for (let i = 0; i < length; i++) s += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return s;
+}
+
+/** Upper-cases and drops separators and look-alikes a person may type (O→0 is not guessed). */
+export const normaliseCode = (code: string) => code.toUpperCase().replace(/[^A-Z0-9]/g, '');

@@ -149,3 +149,11 @@ export async function migrationsApplied(conn: Conn): Promise<boolean> {
     return false;
   }
 }
+
+/** A unique violation (23505), optionally of one named constraint; drivers nest the cause. */
+export function isUniqueViolation(err: unknown, constraint?: string): boolean {
+  for (let e = err as { code?: string; constraint?: string; message?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === '23505') return !constraint || e.constraint === constraint || (e.message ?? '').includes(constraint);
+  }
+  return false;
+}

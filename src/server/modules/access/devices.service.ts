@@ -1,23 +1,17 @@
-import { randomInt } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
 import { AppError, notFound } from '../../platform/errors';
 import { authorize, type Actor, type DeviceRole } from '../../platform/authz';
 import { recordAudit } from '../../platform/audit';
 import type { AppContext, Caller } from '../../platform/context';
-import { randomToken, sha256 } from '../../platform/crypto';
+import { normaliseCode as normalise, randomCode, randomToken, sha256 } from '../../platform/crypto';
 import * as repo from './access.repository';
 
 const PAIRING_TTL_MINUTES = 15;
-// No 0/O, 1/I/L: a pairing code is read off one screen and typed on another.
-const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-
+// Read off one screen and typed on another: grouped for the eye.
 function pairingCode(): string {
-  let s = '';
-  for (let i = 0; i < 8; i++) s += ALPHABET[randomInt(ALPHABET.length)];
+  const s = randomCode(8);
   return `${s.slice(0, 4)}-${s.slice(4)}`;
 }
-
-const normalise = (code: string) => code.toUpperCase().replace(/[^A-Z0-9]/g, '');
 
 export async function createPairing(ctx: AppContext, caller: Caller, siteId: string, input: { role: DeviceRole; name: string }) {
   authorize(caller.actor, 'site.manage', { siteId });

@@ -1,0 +1,151 @@
+import { sql } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import QRCode from 'qrcode';
+import { uuidv7 } from 'uuidv7';
+import { maskNik, nikMessages, validateNik } from '../../../domain/nik';
+import { AppError, fieldError } from '../../platform/errors';
+import type { AppContext, Caller } from '../../platform/context';
+import { encryptText, hmac, normaliseCode, randomCode } from '../../platform/crypto';
+import { isUniqueViolation } from '../../platform/db';
+import { enqueue } from '../../platform/jobs';
+import { hit, retryAfterSeconds } from '../../platform/rate-limit';
+import { transact } from '../../platform/tx';
+import { getService, getSite } from '../catalog/catalog.lookup';
+import { bookingPolicyOf } from './booking.policy';
+import * as repo from './booking.repository';
+import { assertBookableService, bookingWindow, slotsFor } from './slots.service';
+
+export interface BookInput {
+  serviceId: string;
+  start: string;
+  nik: string;
+  name: string;
+  phone?: string | null;
+  email?: string | null;
+}
+
+const full = () =>
+  new AppError('booking.full', 409, {
+    messages: { id: 'Slot ini sudah penuh. Silakan pilih jam atau hari lain.', en: 'This slot is full. Please choose another time or day.' },
+    errors: [{ field: 'body.start', code: 'full', messages: { id: 'Slot penuh.', en: 'Slot full.' } }],
+  });
+
+export const nikHashOf = (ctx: AppContext, nik: string) => hmac(ctx.keys.blindIndex, `nik:${nik}`);
+
+/** Validates a NIK (DOMAIN §6) and names what is wrong in both languages. */
+export function checkNik(nik: string, now: Date, field = 'body.nik'): void {
+  const v = validateNik(nik, now);
+  if (!v.ok) throw fieldError(field, `nik.${v.reason}`, nikMessages[v.reason]);
+}
+
+/**
+ * Books one seat for a citizen, without an account. Fairness: per-IP rate limit, one live booking
+ * per NIK per service per day (unique index), a weekly cap per NIK (checked under a per-NIK
+ * advisory lock) and an optional no-show limit. The seat itself is taken by one conditional
+ * upsert, so the slot can never be overbooked whatever the concurrency.
+ */
+export async function bookSlot(ctx: AppContext, caller: Caller, siteId: string, input: BookInput) {
+  const now = ctx.clock.now();
+  const site = await getSite(ctx, siteId);
+  const policy = bookingPolicyOf(site.settings);
+  const found = await getService(ctx, input.serviceId);
+  if (found.service.siteId !== siteId) throw fieldError('body.serviceId', 'other_site', { id: 'Layanan bukan milik MPP ini.', en: 'The service belongs to another site.' });
+  assertBookableService(found.service, found.agency);
+  checkNik(input.nik, now);
+
+  const ipCount = await hit(ctx.db, { key: `booking:ip:${caller.ip ?? 'unknown'}`, windowSeconds: 3600 }, now);
+  if (ipCount > policy.perIpPerHour) {
+    const retryAfter = retryAfterSeconds(now, 3600);
+    throw new AppError('rate_limited', 429, { extra: { retryAfter }, headers: { 'retry-after': String(retryAfter) } });
+  }
+
+  const start = DateTime.fromISO(input.start, { setZone: true });
+  if (!start.isValid) throw fieldError('body.start', 'invalid', { id: 'Waktu mulai tidak valid.', en: 'Invalid start time.' });
+  const date = start.setZone(site.timeZone).toISODate()!;
+  const { first, last } = bookingWindow(now, site.timeZone, policy);
+  if (date < first || date > last) {
+    throw fieldError('body.start', 'outside_horizon', {
+      id: `Booking hanya bisa untuk tanggal ${first} sampai ${last}.`,
+      en: `Bookings are only possible from ${first} to ${last}.`,
+    });
+  }
+  if (start.toMillis() - policy.cutoffMinutes * 60_000 <= now.getTime()) {
+    throw fieldError('body.start', 'past_cutoff', { id: 'Slot ini sudah ditutup untuk booking.', en: 'This slot is closed for booking.' });
+  }
+  const slots = await slotsFor(ctx, site, found, date);
+  if (!slots.length) {
+    throw new AppError('booking.day_closed', 409, {
+      messages: { id: 'Layanan tidak menerima booking pada hari itu (tutup atau libur).', en: 'The service takes no bookings that day (closed or holiday).' },
+      errors: [{ field: 'body.start', code: 'closed', messages: { id: 'Hari tutup.', en: 'Closed day.' } }],
+    });
+  }
+  const slot = slots.find((s) => new Date(s.start).getTime() === start.toMillis());
+  if (!slot) throw fieldError('body.start', 'not_a_slot', { id: 'Waktu ini bukan awal slot yang tersedia.', en: 'This time is not the start of an offered slot.' });
+  // Fast refusal when full; the conditional upsert below is what actually guarantees it.
+  if (slot.available <= 0) throw full();
+
+  const nikHash = nikHashOf(ctx, input.nik);
+  if (policy.noShowLimit > 0 && (await repo.noShowsOfNikSince(ctx.db, nikHash, new Date(now.getTime() - 90 * 86_400_000))) >= policy.noShowLimit) {
+    throw new AppError('booking.no_show_limit', 409, {
+      messages: { id: 'NIK ini terlalu sering tidak hadir; booking online ditangguhkan. Silakan datang langsung.', en: 'This NIK missed too many bookings; online booking is suspended. Please walk in.' },
+    });
+  }
+
+  const id = uuidv7();
+  const code = randomCode(8);
+  const week = start.setZone(site.timeZone);
+  try {
+    await transact(ctx, async (tx, emit) => {
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`nik:${nikHash}`}))`);
+      const thisWeek = await repo.liveBookingsOfNikBetween(tx, nikHash, siteId, week.startOf('week').toISODate()!, week.endOf('week').toISODate()!);
+      if (thisWeek >= policy.maxPerWeek) {
+        throw new AppError('booking.week_limit', 409, {
+          messages: { id: `Satu NIK paling banyak ${policy.maxPerWeek} booking per minggu.`, en: `One NIK may hold at most ${policy.maxPerWeek} bookings per week.` },
+          errors: [{ field: 'body.nik', code: 'week_limit', messages: { id: 'Batas booking mingguan tercapai.', en: 'Weekly limit reached.' } }],
+        });
+      }
+      if (!(await repo.takeSeat(tx, found.service.id, new Date(slot.start), slot.capacity))) throw full();
+      await repo.insertBooking(tx, {
+        id, siteId, serviceId: found.service.id, code, slotStart: new Date(slot.start), slotEnd: new Date(slot.end), localDate: date,
+        nikHash, nikEnc: encryptText(ctx.keys.encryption, input.nik), nameEnc: encryptText(ctx.keys.encryption, input.name.trim()),
+        phoneEnc: input.phone ? encryptText(ctx.keys.encryption, input.phone) : null, emailEnc: input.email ? encryptText(ctx.keys.encryption, input.email) : null,
+        status: 'booked', createdAt: now,
+      });
+      await emit({ siteId, type: 'booking.created', aggregateType: 'booking', aggregateId: id, payload: { bookingId: id, serviceId: found.service.id, start: slot.start } });
+      await enqueue(tx, ctx.clock, { kind: 'booking.notify', runAt: now, payload: { bookingId: id, what: 'confirmed' } });
+      const reminderAt = DateTime.fromISO(slot.start, { zone: site.timeZone }).minus({ days: 1 }).set({ hour: 18, minute: 0, second: 0, millisecond: 0 });
+      if (reminderAt.toMillis() > now.getTime()) {
+        await enqueue(tx, ctx.clock, { kind: 'booking.notify', runAt: reminderAt.toJSDate(), payload: { bookingId: id, what: 'reminder' }, dedupeKey: `booking.reminder:${id}` });
+      }
+    });
+  } catch (err) {
+    if (isUniqueViolation(err, 'bookings_nik_service_day_uq')) {
+      throw new AppError('booking.duplicate', 409, {
+        messages: { id: 'NIK ini sudah punya booking untuk layanan ini pada hari itu.', en: 'This NIK already holds a booking for this service that day.' },
+        errors: [{ field: 'body.nik', code: 'duplicate', messages: { id: 'Sudah ada booking hari itu.', en: 'Already booked that day.' } }],
+      });
+    }
+    throw err;
+  }
+  return presentBooking(ctx, { code, start: slot.start, end: slot.end, status: 'booked', nik: input.nik, name: input.name.trim(), site, service: found });
+}
+
+export async function presentBooking(
+  ctx: AppContext,
+  b: { code: string; start: string; end: string; status: string; nik: string | null; name: string | null; site: { id: string; name: string; timeZone: string; address?: string }; service: Awaited<ReturnType<typeof getService>> },
+) {
+  return {
+    code: b.code,
+    start: b.start,
+    end: b.end,
+    status: b.status,
+    name: b.name,
+    nikMasked: b.nik ? maskNik(b.nik) : null,
+    service: { id: b.service.service.id, name: b.service.service.name, agency: { id: b.service.agency.id, name: b.service.agency.name } },
+    site: { id: b.site.id, name: b.site.name, timeZone: b.site.timeZone },
+    qrSvg: await QRCode.toString(b.code, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }),
+    icsUrl: `/api/v1/bookings/${b.code}/ics`,
+  };
+}
+
+export const parseCode = (code: string) => normaliseCode(code);

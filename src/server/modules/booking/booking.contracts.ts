@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+export const siteParams = z.object({ siteId: z.uuid() });
+export const slotsParams = z.object({ siteId: z.uuid(), serviceId: z.uuid() });
+export const slotsQuery = z.object({ date: isoDate });
+export const slotSchema = z.object({ start: z.string(), end: z.string(), capacity: z.number().int(), available: z.number().int() });
+
+export const nikField = z.string().trim().min(1).max(32);
+
+export const bookBody = z.object({
+  serviceId: z.uuid(),
+  start: z.string().min(10).max(40),
+  nik: nikField,
+  name: z.string().trim().min(2).max(120),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{8,20}$/, 'phone number')
+    .nullish(),
+  email: z.email().nullish(),
+});
+
+export const bookingResponse = z.object({
+  code: z.string(),
+  start: z.string(),
+  end: z.string(),
+  status: z.string(),
+  name: z.string().nullable(),
+  nikMasked: z.string().nullable(),
+  service: z.object({ id: z.string(), name: z.string(), agency: z.object({ id: z.string(), name: z.string() }) }),
+  site: z.object({ id: z.string(), name: z.string(), timeZone: z.string() }),
+  qrSvg: z.string(),
+  icsUrl: z.string(),
+});
+
+export const codeParams = z.object({ siteId: z.uuid(), code: z.string().min(4).max(20) });
+export const nikBody = z.object({ nik: nikField });
+export const rescheduleBody = z.object({ nik: nikField, start: z.string().min(10).max(40) });
+
+export const calendarQuery = z.object({ serviceId: z.uuid(), from: isoDate, to: isoDate });
+export const dayQuery = z.object({ date: isoDate, serviceId: z.uuid().optional() });
+export const exportQuery = z.object({ date: isoDate, format: z.enum(['csv', 'xlsx']).default('csv') });
+export const capacityBody = z.object({
+  date: isoDate,
+  capacityPerSlot: z.number().int().min(0).max(1000).nullable(),
+  closed: z.boolean().default(false),
+  reason: z.string().max(200).optional(),
+});

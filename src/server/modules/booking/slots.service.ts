@@ -1,0 +1,80 @@
+import { DateTime } from 'luxon';
+import { computeSlots } from '../../../domain/slots';
+import { AppError, fieldError } from '../../platform/errors';
+import type { AppContext } from '../../platform/context';
+import type { Conn } from '../../platform/db';
+import { closedDates, countersServing, effectiveHours, getService, getSite } from '../catalog/catalog.lookup';
+import { bookingPolicyOf, type BookingPolicy } from './booking.policy';
+import * as repo from './booking.repository';
+
+export interface Slot {
+  start: string;
+  end: string;
+  capacity: number;
+  available: number;
+}
+
+type ServiceInfo = Awaited<ReturnType<typeof getService>>;
+type SiteInfo = Awaited<ReturnType<typeof getSite>>;
+
+/** Today's date in the site's zone, and whether a date lies inside the booking horizon. */
+export function bookingWindow(now: Date, zone: string, policy: BookingPolicy) {
+  const today = DateTime.fromJSDate(now, { zone }).startOf('day');
+  return { first: today.plus({ days: policy.minDaysAhead }).toISODate()!, last: today.plus({ days: policy.horizonDays }).toISODate()! };
+}
+
+export function assertBookableService(service: ServiceInfo['service'], agency: ServiceInfo['agency']) {
+  if (!service.active || !agency.active) {
+    throw new AppError('booking.service_inactive', 409, { messages: { id: 'Layanan ini sedang tidak aktif.', en: 'This service is not active.' }, errors: [{ field: 'body.serviceId', code: 'inactive', messages: { id: 'Layanan tidak aktif.', en: 'Service not active.' } }] });
+  }
+  if (!service.bookable) {
+    throw new AppError('booking.not_bookable', 409, { messages: { id: 'Layanan ini tidak melayani booking online.', en: 'This service does not take online bookings.' }, errors: [{ field: 'body.serviceId', code: 'not_bookable', messages: { id: 'Tidak bisa dibooking.', en: 'Not bookable.' } }] });
+  }
+}
+
+/**
+ * The slots of one service on one local date, with seats left. Capacity comes from the agency's
+ * hours, the counters serving the service and its handling minutes (pure, src/domain/slots),
+ * minus the walk-in share; the operator's per-day overrides and closures win.
+ */
+export async function slotsFor(ctx: AppContext, site: SiteInfo, found: ServiceInfo, date: string, conn: Conn = ctx.db): Promise<Slot[]> {
+  const policy = bookingPolicyOf(site.settings);
+  const [override] = await repo.dayOverrides(conn, found.service.id, date, date);
+  if (override?.closed) return [];
+  const closed = await closedDates(ctx, site.id, date, date, conn);
+  const counters = (await countersServing(ctx, found.service.id, conn)).filter((c) => c.active).length;
+  const computed = computeSlots({
+    date,
+    zone: site.timeZone,
+    hours: effectiveHours(found.service, found.agency) as never,
+    closures: closed,
+    holidays: closed,
+    slotMinutes: policy.slotMinutes,
+    countersServing: counters,
+    handlingMinutes: Math.max(1, found.service.handlingMinutes),
+    explicitCapacity: override?.capacityPerSlot ?? null,
+    walkInShare: override?.capacityPerSlot != null ? 0 : policy.walkInShare,
+  });
+  if (!computed.length) return [];
+  const from = new Date(computed[0].start);
+  const to = new Date(new Date(computed[computed.length - 1].start).getTime() + 1);
+  const seats = new Map((await repo.seatsOn(conn, found.service.id, from, to)).map((s) => [s.start.getTime(), s]));
+  return computed.map((s) => {
+    const taken = seats.get(new Date(s.start).getTime());
+    const capacity = taken ? Math.max(taken.capacity, taken.booked) : s.capacity;
+    return { start: s.start, end: s.end, capacity, available: Math.max(0, capacity - (taken?.booked ?? 0)) };
+  });
+}
+
+/** Public: GET /sites/{siteId}/services/{serviceId}/slots?date= */
+export async function listSlots(ctx: AppContext, siteId: string, serviceId: string, date: string): Promise<Slot[]> {
+  const site = await getSite(ctx, siteId);
+  const found = await getService(ctx, serviceId);
+  if (found.service.siteId !== siteId) throw fieldError('params.serviceId', 'other_site', { id: 'Layanan bukan milik MPP ini.', en: 'The service belongs to another site.' });
+  assertBookableService(found.service, found.agency);
+  const policy = bookingPolicyOf(site.settings);
+  const { first, last } = bookingWindow(ctx.clock.now(), site.timeZone, policy);
+  if (date < first || date > last) return [];
+  const now = ctx.clock.now().getTime();
+  return (await slotsFor(ctx, site, found, date)).filter((s) => new Date(s.start).getTime() - policy.cutoffMinutes * 60_000 > now);
+}
