@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nikMessages } from '../../src/domain/nik';
 import { rows } from '../../src/server/platform/db';
 import { runDueJobs } from '../../src/server/platform/jobs';
 import { memoryNotifier } from '../../src/server/platform/notifier';
@@ -69,7 +70,7 @@ describe('booking', () => {
     expect(badNik.statusCode).toBe(400);
     expect(badNik.json().errors[0]).toMatchObject({ field: 'body.nik', code: 'nik.unknown_province' });
     const shortNik = await book({ nik: '64720105079', start: '2026-11-26T09:00:00+08:00' });
-    expect(shortNik.json().errors[0].messages.id).toBe('NIK harus 16 digit.');
+    expect(shortNik.json().errors[0].messages).toEqual(nikMessages.wrong_length);
     const horizon = await book({ nik: nik(3), start: '2026-12-30T08:00:00+08:00' });
     expect(horizon.statusCode).toBe(400);
     expect(horizon.json().errors[0]).toMatchObject({ field: 'body.start', code: 'outside_horizon' });

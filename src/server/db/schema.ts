@@ -4,3 +4,4 @@ export * from '../modules/access/access.schema';
 export * from '../modules/catalog/catalog.schema';
 export * from './jobs.schema';
 export * from '../modules/booking/booking.schema';
+export * from '../modules/queue/queue.schema';

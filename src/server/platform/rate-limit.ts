@@ -44,3 +44,28 @@ export async function reset(conn: Conn, key: string): Promise<void> {
 export async function purgeBefore(conn: Conn, before: Date): Promise<void> {
   await conn.delete(rateLimits).where(lt(rateLimits.windowStart, before));
 }
+
+/**
+ * In-process fixed windows for hot public endpoints (booking rushes): no database write per
+ * request. With several processes each keeps its own count, so the effective limit is per process;
+ * login throttling, which must hold across processes, uses the database counters above.
+ */
+export class LocalLimiter {
+  private windows = new Map<string, { start: number; count: number }>();
+  constructor(private readonly windowSeconds: number) {}
+
+  hit(key: string, now: Date): number {
+    const start = Math.floor(now.getTime() / (this.windowSeconds * 1000));
+    const w = this.windows.get(key);
+    if (!w || w.start !== start) {
+      if (this.windows.size > 100_000) this.prune(start);
+      this.windows.set(key, { start, count: 1 });
+      return 1;
+    }
+    return ++w.count;
+  }
+
+  private prune(current: number) {
+    for (const [k, w] of this.windows) if (w.start !== current) this.windows.delete(k);
+  }
+}

@@ -126,7 +126,7 @@ export async function purgePersonalData(conn: Conn, before: Date, at: Date): Pro
   const r = await conn
     .update(bookings)
     .set({ nikEnc: null, nameEnc: null, phoneEnc: null, emailEnc: null, nikHash: null, purgedAt: at })
-    .where(and(lt(bookings.slotEnd, before), isNull(bookings.purgedAt), sql`${bookings.status} NOT IN ('booked')`))
+    .where(and(lt(bookings.slotEnd, before), isNull(bookings.purgedAt)))
     .returning({ id: bookings.id });
   return r.length;
 }

@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
-import { computeSlots } from '../../../domain/slots';
+import { localDate } from '../../../domain/opening-hours';
+import { bookingWindow, computeSlots } from '../../../domain/slots';
 import { AppError, fieldError } from '../../platform/errors';
 import type { AppContext } from '../../platform/context';
 import type { Conn } from '../../platform/db';
@@ -17,10 +17,9 @@ export interface Slot {
 type ServiceInfo = Awaited<ReturnType<typeof getService>>;
 type SiteInfo = Awaited<ReturnType<typeof getSite>>;
 
-/** Today's date in the site's zone, and whether a date lies inside the booking horizon. */
-export function bookingWindow(now: Date, zone: string, policy: BookingPolicy) {
-  const today = DateTime.fromJSDate(now, { zone }).startOf('day');
-  return { first: today.plus({ days: policy.minDaysAhead }).toISODate()!, last: today.plus({ days: policy.horizonDays }).toISODate()! };
+/** The first and last bookable dates, counted from today in the site's zone. */
+export function bookingWindowAt(now: Date, zone: string, policy: BookingPolicy) {
+  return bookingWindow({ today: localDate(now, zone), horizonDays: policy.horizonDays, minDaysAhead: policy.minDaysAhead }) ?? { first: '9999-12-31', last: '0000-01-01' };
 }
 
 export function assertBookableService(service: ServiceInfo['service'], agency: ServiceInfo['agency']) {
@@ -73,7 +72,7 @@ export async function listSlots(ctx: AppContext, siteId: string, serviceId: stri
   if (found.service.siteId !== siteId) throw fieldError('params.serviceId', 'other_site', { id: 'Layanan bukan milik MPP ini.', en: 'The service belongs to another site.' });
   assertBookableService(found.service, found.agency);
   const policy = bookingPolicyOf(site.settings);
-  const { first, last } = bookingWindow(ctx.clock.now(), site.timeZone, policy);
+  const { first, last } = bookingWindowAt(ctx.clock.now(), site.timeZone, policy);
   if (date < first || date > last) return [];
   const now = ctx.clock.now().getTime();
   return (await slotsFor(ctx, site, found, date)).filter((s) => new Date(s.start).getTime() - policy.cutoffMinutes * 60_000 > now);

@@ -44,3 +44,6 @@ export async function closedDates(ctx: AppContext, siteId: string, from: string,
 export const closedDays = (ctx: AppContext, siteId: string, from: string, to: string, conn: Conn = ctx.db) => repo.closedDates(conn, siteId, from, to);
 
 export const countersAssignedTo = (ctx: AppContext, userId: string, conn: Conn = ctx.db) => repo.countersAssignedTo(conn, userId);
+
+/** Every service of a site with its agency, by prefix (inactive ones included: callers filter). */
+export const servicesWithAgencyOfSite = (ctx: AppContext, siteId: string, conn: Conn = ctx.db) => repo.servicesWithAgencyOfSite(conn, siteId);

@@ -57,3 +57,13 @@ export async function countersAssignedTo(conn: Conn, userId: string): Promise<st
   const rows = await conn.select({ id: counterAssignments.counterId }).from(counterAssignments).where(eq(counterAssignments.userId, userId));
   return rows.map((r) => r.id);
 }
+
+/** Every service of a site with its agency (read-only; used by the queue's display summary). */
+export function servicesWithAgencyOfSite(conn: Conn, siteId: string) {
+  return conn
+    .select({ service: services, agency: agencies })
+    .from(services)
+    .innerJoin(agencies, eq(agencies.id, services.agencyId))
+    .where(eq(services.siteId, siteId))
+    .orderBy(asc(services.prefix));
+}

@@ -19,6 +19,10 @@ export const sites = pgTable('sites', {
   status: text('status').notNull().default('operating'),
   phone: text('phone'),
   email: text('email'),
+  whatsapp: text('whatsapp'),
+  website: text('website'),
+  /** What the public page says about the site (opening note, directions). */
+  description: text('description').notNull().default(''),
   maklumat: text('maklumat'),
   /** Per-site policy knobs (queue policy, booking policy); validated by zod in the services. */
   settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
@@ -35,6 +39,10 @@ export const agencies = pgTable(
     name: text('name').notNull(),
     shortName: text('short_name').notNull(),
     logoPath: text('logo_path'),
+    description: text('description').notNull().default(''),
+    phone: text('phone'),
+    email: text('email'),
+    website: text('website'),
     agreementNumber: text('agreement_number'),
     agreementSignedOn: date('agreement_signed_on', { mode: 'string' }),
     agreementValidUntil: date('agreement_valid_until', { mode: 'string' }),
@@ -134,7 +142,11 @@ export const counterAssignments = pgTable(
   (t) => [primaryKey({ columns: [t.counterId, t.userId] })],
 );
 
-/** National holidays and cuti bersama (site_id null), and site closures (site_id set). */
+/**
+ * National holidays and cuti bersama (site_id null, kind 'national' | 'cuti_bersama'), and a
+ * site's own days (site_id set): kind 'closure' closes the site, kind 'open' keeps it open on a
+ * national holiday or cuti bersama day.
+ */
 export const holidays = pgTable(
   'holidays',
   {

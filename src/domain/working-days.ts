@@ -1,0 +1,72 @@
+import { DateTime } from 'luxon';
+import { parseLocalDate } from './opening-hours';
+
+/**
+ * Working days (hari kerja) for deadlines in service standards and complaint handling: a day is
+ * a working day unless it falls on the weekend or is in the holiday set (national holidays,
+ * cuti bersama and the site's own closures, as YYYY-MM-DD). Dates are plain calendar dates:
+ * the caller has already turned "now" into the site's local date.
+ */
+
+/** ISO weekdays off: Saturday and Sunday. */
+export const DEFAULT_WEEKEND: readonly number[] = [6, 7];
+
+function checkWeekend(weekend: readonly number[]): void {
+  // Otherwise the search for the next working day would never end.
+  if ([1, 2, 3, 4, 5, 6, 7].every((d) => weekend.includes(d))) throw new RangeError('The weekend cannot cover every day');
+}
+
+const iso = (dt: DateTime) => dt.toISODate()!;
+
+export function isWorkingDay(date: string, holidays: ReadonlySet<string>, weekend: readonly number[] = DEFAULT_WEEKEND): boolean {
+  const dt = parseLocalDate(date);
+  return !weekend.includes(dt.weekday) && !holidays.has(iso(dt));
+}
+
+/**
+ * The date `days` working days after `start`; the start day itself is never counted (a complaint
+ * filed on Friday with "3 working days" is due on Wednesday). `days = 0` gives `start` when it is
+ * a working day, else the next working day. Negative `days` counts backwards the same way.
+ */
+export function addWorkingDays(
+  start: string,
+  days: number,
+  holidays: ReadonlySet<string>,
+  weekend: readonly number[] = DEFAULT_WEEKEND,
+): string {
+  if (!Number.isInteger(days)) throw new RangeError(`days must be an integer, got ${days}`);
+  checkWeekend(weekend);
+  let dt = parseLocalDate(start);
+  const works = (d: DateTime) => !weekend.includes(d.weekday) && !holidays.has(iso(d));
+  if (days === 0) {
+    while (!works(dt)) dt = dt.plus({ days: 1 });
+    return iso(dt);
+  }
+  const step = days > 0 ? 1 : -1;
+  for (let left = Math.abs(days); left > 0; ) {
+    dt = dt.plus({ days: step });
+    if (works(dt)) left--;
+  }
+  return iso(dt);
+}
+
+/**
+ * Working days in the half-open interval (from, to]: how many working days have passed from
+ * `from` to `to`, so that `countWorkingDays(s, addWorkingDays(s, n, h), h) === n` for n ≥ 1.
+ * Negative when `to` is before `from`.
+ */
+export function countWorkingDays(
+  from: string,
+  to: string,
+  holidays: ReadonlySet<string>,
+  weekend: readonly number[] = DEFAULT_WEEKEND,
+): number {
+  const a = parseLocalDate(from);
+  const b = parseLocalDate(to);
+  if (b < a) return -countWorkingDays(to, from, holidays, weekend);
+  let count = 0;
+  for (let dt = a.plus({ days: 1 }); dt <= b; dt = dt.plus({ days: 1 })) {
+    if (!weekend.includes(dt.weekday) && !holidays.has(iso(dt))) count++;
+  }
+  return count;
+}

@@ -1,0 +1,189 @@
+import { z } from 'zod';
+import { PRIORITIES, TICKET_STATUSES } from './queue.schema';
+
+/** Event types on the public site stream (DESIGN §6). Payload: {ticketId, number, serviceId, counter}. */
+export const PUBLIC_TICKET_EVENTS = ['ticket.issued', 'ticket.called', 'ticket.recalled', 'ticket.started', 'ticket.finished', 'ticket.no_show', 'ticket.transferred'] as const;
+export type PublicTicketEvent = (typeof PUBLIC_TICKET_EVENTS)[number];
+/** Staff-side events of this module (never on public streams). */
+export const STAFF_QUEUE_EVENTS = ['ticket.parked', 'ticket.resumed', 'counter.paused', 'counter.opened'] as const;
+
+export const siteParams = z.object({ siteId: z.uuid() });
+export const ticketParams = z.object({ id: z.uuid() });
+export const counterParams = z.object({ counterId: z.uuid() });
+export const codeParams = z.object({ trackingCode: z.string().trim().min(4).max(20) });
+
+export const ticketStatus = z.enum(TICKET_STATUSES).describe('waiting, called, serving, done, no_show, transferred, cancelled (DESIGN §6), plus parked: set aside at a counter while the citizen fetches a document');
+export const priority = z.enum(PRIORITIES);
+const iso = z.string().describe('ISO 8601 instant');
+
+export const issueBody = z
+  .object({
+    serviceId: z.uuid(),
+    priority: priority.optional().describe('Priority group (lansia, penyandang disabilitas, ibu hamil): served first, with fairness for the rest'),
+    bookingCode: z.string().trim().min(4).max(20).optional().describe('Check in a booking: the ticket follows the booking slot'),
+    nik: z.string().trim().min(4).max(32).optional().describe('With bookingCode: the NIK of the booking, or at least its last 4 digits'),
+    serviceIds: z.array(z.uuid()).max(5).optional().describe('More services of a multi-agency visit, in order: the next ticket is issued when the previous one finishes'),
+    idempotencyKey: z.string().trim().min(8).max(100).optional().describe('Also accepted as the Idempotency-Key header: the same key within the site returns the same ticket'),
+  })
+  .strict();
+
+export const transferBody = z.object({ serviceId: z.uuid() }).strict();
+export const finishBody = z
+  .object({ outcome: z.enum(['done', 'follow_up']).optional().describe('follow_up: served, the citizen must come back (e.g. a document to complete)') })
+  .strict()
+  .optional();
+
+export const estimate = z.object({ minMinutes: z.number().int(), maxMinutes: z.number().int() }).describe('Expected wait range in minutes (see docs/queue.md)');
+const counterRef = z.object({ id: z.uuid(), name: z.string(), number: z.number().int() });
+
+export const stepSchema = z.object({
+  ticketId: z.uuid().nullable(),
+  serviceId: z.uuid(),
+  serviceName: z.string(),
+  agencyName: z.string(),
+  status: z.union([ticketStatus, z.literal('planned')]).describe("A ticket's status, or planned: chosen at the kiosk, ticket issued when the previous step finishes"),
+  number: z.string().nullable(),
+});
+
+export const issuedTicket = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  serviceId: z.uuid(),
+  status: ticketStatus,
+  trackingCode: z.string(),
+  statusPath: z.string().describe('Path of the citizen status page (for the QR code on the printed ticket)'),
+  position: z.number().int().nullable().describe('1 = next to be called at this service; null when not waiting'),
+  peopleAhead: z.number().int().nullable(),
+  estimate: estimate.nullable(),
+  priority: priority.nullable(),
+  issuedAt: iso,
+  service: z.object({ id: z.uuid(), name: z.string(), agencyName: z.string() }),
+  site: z.object({ id: z.uuid(), name: z.string(), timeZone: z.string() }),
+  visit: z.object({ id: z.uuid(), steps: z.array(stepSchema) }),
+  replayed: z.boolean().describe('True when an earlier request with the same idempotency key issued this ticket'),
+});
+
+export const publicStatus = z.object({
+  number: z.string(),
+  status: ticketStatus,
+  position: z.number().int().nullable(),
+  peopleAhead: z.number().int().nullable(),
+  estimate: estimate.nullable(),
+  counter: z.object({ name: z.string(), number: z.number().int() }).nullable(),
+  service: z.object({ id: z.uuid(), name: z.string(), agencyName: z.string() }),
+  site: z.object({ name: z.string(), timeZone: z.string() }),
+  issuedAt: iso,
+  calledAt: iso.nullable(),
+  steps: z.array(stepSchema.omit({ ticketId: true })),
+});
+
+export const ticketView = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  status: ticketStatus,
+  serviceId: z.uuid(),
+  service: z.object({ id: z.uuid(), name: z.string(), prefix: z.string() }),
+  agencyId: z.uuid(),
+  priority: priority.nullable(),
+  source: z.enum(['walk_in', 'booking', 'transfer', 'step']),
+  bookingStart: iso.nullable(),
+  visitId: z.uuid(),
+  issuedAt: iso,
+  queuedAt: iso.describe('The arrival used for call order'),
+  calledAt: iso.nullable(),
+  startedAt: iso.nullable(),
+  finishedAt: iso.nullable(),
+  parkedAt: iso.nullable(),
+  counter: counterRef.nullable(),
+  officerId: z.uuid().nullable(),
+  recallCount: z.number().int(),
+  outcome: z.string().nullable(),
+});
+
+export const ticketResponse = z.object({ ticket: ticketView });
+
+export const visitStep = z.object({
+  ticketId: z.uuid().nullable(),
+  serviceId: z.uuid(),
+  serviceName: z.string(),
+  agencyId: z.uuid().nullable(),
+  agencyName: z.string(),
+  number: z.string().nullable(),
+  status: z.union([ticketStatus, z.literal('planned')]),
+  issuedAt: iso.nullable(),
+  calledAt: iso.nullable(),
+  finishedAt: iso.nullable(),
+  counter: counterRef.nullable(),
+  outcome: z.string().nullable(),
+});
+
+export const ticketDetail = z.object({
+  ticket: ticketView,
+  position: z.number().int().nullable(),
+  estimate: estimate.nullable(),
+  visit: z.object({ id: z.uuid(), trackingCode: z.string(), createdAt: iso, steps: z.array(visitStep) }),
+  events: z.array(
+    z.object({ id: z.number().int(), type: z.string(), at: iso, actorId: z.string().nullable(), payload: z.record(z.string(), z.unknown()), meta: z.record(z.string(), z.unknown()) }),
+  ),
+});
+
+export const counterStateView = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  number: z.number().int(),
+  agencyId: z.uuid(),
+  serviceIds: z.array(z.uuid()),
+  active: z.boolean(),
+  paused: z.boolean(),
+  pausedAt: iso.nullable(),
+});
+
+export const counterQueue = z.object({
+  counter: counterStateView,
+  current: ticketView.nullable(),
+  waiting: z.array(ticketView).describe('In the order this counter would call them now (resumed tickets first)'),
+  parked: z.array(ticketView),
+});
+
+const stats = z.object({
+  served: z.number().int(),
+  followUps: z.number().int(),
+  noShows: z.number().int(),
+  transferred: z.number().int(),
+  called: z.number().int(),
+  avgWaitMinutes: z.number().nullable().describe('Issue → first call, of tickets called at this counter'),
+  avgHandlingMinutes: z.number().nullable().describe('Start (or call) → finish, of tickets served here'),
+});
+export const counterStats = z.object({ date: z.string(), counter: stats, mine: stats.nullable().describe("The signed-in officer's own share") });
+
+export const publicCounter = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  number: z.number().int(),
+  zone: z.string(),
+  agencyId: z.uuid(),
+  serviceIds: z.array(z.uuid()),
+  paused: z.boolean(),
+});
+
+export const publicCall = z.object({ ticketId: z.uuid(), number: z.string(), serviceId: z.uuid(), status: ticketStatus, counter: counterRef.nullable(), calledAt: iso });
+
+export const queueSummary = z.object({
+  date: z.string(),
+  lastEventId: z.number().int().describe('Open the site stream with Last-Event-ID (or ?lastEventId=) set to this to miss nothing after this snapshot'),
+  services: z.array(
+    z.object({
+      serviceId: z.uuid(),
+      code: z.string(),
+      prefix: z.string(),
+      name: z.string(),
+      agency: z.object({ id: z.uuid(), name: z.string() }),
+      waiting: z.number().int(),
+      nowServing: z.array(z.object({ ticketId: z.uuid(), number: z.string(), status: ticketStatus, counter: counterRef.nullable() })),
+      estimate: estimate.describe('For a ticket issued now'),
+    }),
+  ),
+  recentCalls: z.array(publicCall),
+});
+
+export const streamQuery = z.object({ lastEventId: z.string().regex(/^\d+$/).optional().describe('Same as the Last-Event-ID header') });
