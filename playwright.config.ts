@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3917);
+/** A second server without demo data, for the first-run flow. */
+export const FRESH_PORT = port + 1;
 
 /**
  * e2e against the real server (PGlite in a throw-away data directory, clock at a Wednesday morning
@@ -24,12 +26,22 @@ export default defineConfig({
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
     },
   },
-  webServer: {
-    command: `node test/e2e/serve.mjs ${port}`,
-    url: `http://127.0.0.1:${port}/api/ready`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: `node test/e2e/serve.mjs ${port}`,
+      url: `http://127.0.0.1:${port}/api/ready`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: `node test/e2e/serve.mjs ${FRESH_PORT} fresh`,
+      url: `http://127.0.0.1:${FRESH_PORT}/api/ready`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 const port = process.argv[2] ?? '3917';
+const fresh = process.argv[3] === 'fresh';
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'loket-e2e-'));
 const child = spawn(process.execPath, ['bin/loket.mjs', 'serve', '--no-web-build'], {
   stdio: 'inherit',
@@ -15,7 +16,7 @@ const child = spawn(process.execPath, ['bin/loket.mjs', 'serve', '--no-web-build
     PORT: port,
     HOST: '127.0.0.1',
     LOKET_DATA_DIR: dataDir,
-    LOKET_DEMO: process.env.E2E_DEMO ?? '1',
+    LOKET_DEMO: fresh ? '0' : '1',
     LOKET_CLOCK_START: '2026-11-25T09:00:00+08:00',
     LOKET_LOG_LEVEL: 'warn',
   },
