@@ -48,7 +48,9 @@ async function openPglite(dataDir?: string): Promise<Database> {
     release = lockDataDir(dataDir);
     dbDir = path.join(dataDir, 'pglite');
   }
-  const client = new PGlite(dbDir);
+  // 32 MB of shared buffers (PGlite's default is 128 MB): one MPP's working set fits, and the
+  // server stays well inside its memory budget.
+  const client = new PGlite(dbDir, { postgresqlconf: ['shared_buffers=32MB'] });
   await client.waitReady;
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {
