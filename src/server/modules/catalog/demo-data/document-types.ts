@@ -1,0 +1,63 @@
+/** Shared requirement documents (jenis dokumen persyaratan) referenced by the demo services. */
+const d = (name: string, description?: string) => (description ? { name, description } : { name });
+
+export const DEMO_DOCUMENT_TYPES: Record<string, { name: string; description?: string }> = {
+  // Kependudukan
+  ktp_el: d('KTP-el', 'Kartu Tanda Penduduk elektronik; NIK menjadi identitas tunggal pemohon'),
+  kk: d('Kartu Keluarga'),
+  akta_kelahiran: d('Akta Kelahiran'),
+  akta_kematian: d('Akta Kematian'),
+  surat_nikah: d('Buku Nikah / Akta Perkawinan', 'Buku nikah dari KUA atau akta perkawinan dari Disdukcapil'),
+  surat_keterangan_lahir: d('Surat Keterangan Lahir', 'Dari rumah sakit, puskesmas, bidan, atau surat pernyataan kelahiran (SPTJM)'),
+  surat_keterangan_kematian: d('Surat Keterangan Kematian', 'Dari rumah sakit, puskesmas, atau kelurahan'),
+  surat_keterangan_pindah: d('Surat Keterangan Pindah (SKPWNI)', 'Dari Disdukcapil daerah asal'),
+  surat_pengantar_rt_rw: d('Surat Pengantar RT/Kelurahan'),
+  surat_kehilangan: d('Surat Keterangan Kehilangan', 'Dari kepolisian (STPLK) untuk dokumen yang hilang'),
+  pas_foto: d('Pas Foto', 'Latar merah atau sesuai ketentuan layanan, terbaru'),
+  formulir: d('Formulir Permohonan', 'Disediakan di loket atau dapat diunduh; diisi dan ditandatangani'),
+  surat_kuasa: d('Surat Kuasa', 'Bermeterai bila diwakilkan, beserta KTP-el penerima kuasa'),
+  surat_permohonan: d('Surat Permohonan', 'Ditujukan kepada pimpinan instansi, ditandatangani pemohon'),
+  // Usaha dan pajak
+  npwp: d('NPWP', 'Sejak 2024 NIK berlaku sebagai NPWP bagi wajib pajak orang pribadi penduduk'),
+  nib: d('Nomor Induk Berusaha (NIB)', 'Terbit dari sistem OSS RBA'),
+  akta_pendirian: d('Akta Pendirian dan SK Pengesahan Badan Usaha'),
+  bukti_potong: d('Bukti Potong PPh 21 (Formulir 1721-A1/A2)'),
+  bukti_setor: d('Bukti Setor Pajak / Retribusi'),
+  label_produk: d('Rancangan Label dan Foto Produk'),
+  sertifikat_pelatihan: d('Sertifikat Penyuluhan / Pelatihan Keamanan Pangan'),
+  hasil_uji_lab: d('Hasil Uji Laboratorium', 'Air bersih dan sampel makanan/minuman dari laboratorium terakreditasi'),
+  desain_reklame: d('Desain dan Foto Lokasi Reklame', 'Gambar desain, ukuran, titik koordinat dan foto lokasi'),
+  // Tanah dan bangunan
+  sertifikat_tanah: d('Sertifikat Hak atas Tanah'),
+  sppt_pbb: d('SPPT PBB-P2', 'Surat Pemberitahuan Pajak Terutang PBB tahun berjalan atau bukti lunas'),
+  akta_jual_beli: d('Akta Jual Beli (AJB) / Akta Peralihan Hak', 'Dibuat oleh PPAT'),
+  imb_pbg: d('IMB / PBG', 'Izin Mendirikan Bangunan lama atau Persetujuan Bangunan Gedung'),
+  gambar_teknis: d('Dokumen Rencana Teknis Bangunan', 'Gambar arsitektur, struktur dan utilitas (MEP), diunggah di SIMBG'),
+  kkpr: d('Konfirmasi/Persetujuan KKPR', 'Kesesuaian Kegiatan Pemanfaatan Ruang'),
+  surat_persetujuan_pemilik: d('Surat Persetujuan Pemilik Lahan/Bangunan'),
+  sertifikat_hak_tanggungan: d('Sertifikat Hak Tanggungan'),
+  surat_lunas_kredit: d('Surat Keterangan Lunas / Pernyataan Roya dari Kreditur'),
+  denah_lokasi: d('Denah Lokasi Persil', 'Sketsa lokasi dan titik koordinat rumah/bangunan'),
+  // Kendaraan
+  bpkb: d('BPKB', 'Buku Pemilik Kendaraan Bermotor'),
+  stnk: d('STNK', 'Surat Tanda Nomor Kendaraan'),
+  sim_lama: d('SIM Lama', 'SIM yang akan diperpanjang, masih berlaku'),
+  hasil_tes_kesehatan: d('Surat Keterangan Sehat Jasmani', 'Dari dokter atau klinik uji kesehatan pengemudi'),
+  hasil_tes_psikologi: d('Surat Lulus Tes Psikologi', 'Dari lembaga psikologi yang ditunjuk Polri'),
+  laporan_polisi: d('Laporan Polisi / Surat Keterangan Kecelakaan'),
+  // Keimigrasian, pendidikan, kesehatan, kerja
+  paspor_lama: d('Paspor Lama'),
+  ijazah: d('Ijazah Terakhir'),
+  str_tenaga_kesehatan: d('STR Tenaga Kesehatan', 'Surat Tanda Registrasi yang masih berlaku'),
+  surat_keterangan_sehat: d('Surat Keterangan Sehat', 'Dari dokter yang memiliki SIP'),
+  surat_keterangan_medis: d('Surat Keterangan Medis / Kuitansi Rumah Sakit'),
+  surat_keterangan_kerja: d('Surat Keterangan Kerja', 'Dari pimpinan fasilitas atau perusahaan tempat bekerja'),
+  surat_keterangan_berhenti_kerja: d('Surat Keterangan Berhenti Bekerja (Paklaring)'),
+  kartu_bpjs: d('Kartu Peserta BPJS', 'Kartu JKN-KIS atau kartu BPJS Ketenagakerjaan, fisik atau digital'),
+  sk_pensiun: d('SK Pensiun / SK Pemberhentian'),
+  bukti_setoran_haji: d('Bukti Setoran Awal BPIH', 'Dari bank penerima setoran (BPS-BPIH)'),
+  // Utilitas dan perbankan
+  rekening_listrik: d('Rekening Listrik / ID Pelanggan PLN'),
+  rekening_pdam: d('Rekening Air / Nomor Sambungan PDAM'),
+  buku_tabungan: d('Buku Tabungan / Kartu Debit'),
+};
