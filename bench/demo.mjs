@@ -37,7 +37,7 @@ export async function startDemo(extraEnv = {}) {
   };
   const login = async (username) => (await api('/api/v1/auth/login', { method: 'POST', body: { username, password: 'loket-demo' } })).body.token;
   const sites = (await api('/api/v1/sites')).body;
-  const site = sites.find((s) => s.status === 'operating') ?? sites[0];
+  const site = sites.find((s) => s.slug === 'mpp-samarinda') ?? sites[0];
   return {
     server,
     api,

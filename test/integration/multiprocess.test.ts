@@ -40,7 +40,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two processes on one PostgreSQL
     expect(seed.status, seed.stderr).toBe(0);
 
     const login = async (username: string) => (await json(`${a.url}/api/v1/auth/login`, { method: 'POST', body: { username, password: 'loket-demo' } })).body.token as string;
-    const site = (await json(`${a.url}/api/v1/sites`)).body[0];
+    const site = (await json(`${a.url}/api/v1/sites`)).body.find((s: { slug: string }) => s.slug === 'mpp-samarinda');
     const counter = (await json(`${a.url}/api/v1/sites/${site.id}/counters`)).body[0];
     const adminToken = await login('admin');
     const officer = await login(`petugas-${/\d+/.exec(counter.name)![0]}`);
