@@ -15,6 +15,15 @@ export interface StreamOptions {
 
 const open = new Set<{ end: () => void }>();
 
+// One event goes to thousands of displays and phones: serialise each payload object once.
+const serialised = new WeakMap<object, string>();
+function toJson(data: unknown): string {
+  if (typeof data !== 'object' || data === null) return JSON.stringify(data);
+  let s = serialised.get(data);
+  if (s === undefined) serialised.set(data, (s = JSON.stringify(data)));
+  return s;
+}
+
 export const openStreamCount = () => open.size;
 
 /** Ends every stream (graceful shutdown): clients reconnect elsewhere with Last-Event-ID. */
@@ -52,7 +61,7 @@ export async function openEventStream(req: FastifyRequest, reply: FastifyReply, 
     if (e.id <= lastSent) return;
     lastSent = e.id;
     const out = opts.present(e);
-    if (out) res.write(`id: ${e.id}\nevent: ${out.event}\ndata: ${JSON.stringify(out.data)}\n\n`);
+    if (out) res.write(`id: ${e.id}\nevent: ${out.event}\ndata: ${toJson(out.data)}\n\n`);
   };
   const unsubscribe = opts.bus.subscribe((e) => {
     if (!opts.accept(e)) return;
