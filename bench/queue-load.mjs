@@ -96,8 +96,6 @@ let rawOps = null;
 let rawLat = null;
 if (demo.databaseUrl) {
   const pool = new pg.Pool({ connectionString: demo.databaseUrl, max: 20 });
-  const { rows: [svc] } = await pool.query(`SELECT agency_id FROM services WHERE id = $1`, [lanes[0].serviceId]);
-  void svc;
   let day = 0;
   const date = () => `2099-01-${String(1 + (day % 28)).padStart(2, '0')}`;
   const tx = async (fn) => {
@@ -131,8 +129,8 @@ if (demo.databaseUrl) {
       const id = randomUUID();
       await c.query(
         `INSERT INTO tickets (id, site_id, visit_id, service_id, agency_id, prefix, local_date, seq, number, status, source, issued_at, queued_at, updated_at)
-         SELECT $1, $2, $3, s.id, s.agency_id, 'RAW', $4, $5, 'RAW-' || $5, 'waiting', 'walk_in', now(), now(), now() FROM services s WHERE s.id = $6`,
-        [id, site.id, visit, d, s.last, lane.serviceId],
+         SELECT $1, $2, $3, s.id, s.agency_id, 'RAW', $4, $5, $7, 'waiting', 'walk_in', now(), now(), now() FROM services s WHERE s.id = $6`,
+        [id, site.id, visit, d, s.last, lane.serviceId, `RAW-${s.last}`],
       );
       await event(c, 'ticket.issued', id);
     });
