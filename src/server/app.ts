@@ -18,7 +18,9 @@ import { registerProblemHandlers, sendNotFoundProblem } from './platform/problem
 import { closeAllStreams } from './platform/sse';
 import { accessRoutes } from './modules/access/access.routes';
 import { catalogRoutes } from './modules/catalog/catalog.routes';
+import { staffRoutes } from './modules/access/staff.routes';
 import { bookingRoutes } from './modules/booking/booking.routes';
+import { queueRoutes } from './modules/queue/queue.routes';
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -87,7 +89,9 @@ export async function buildApp(
     async (api) => {
       await api.register(accessRoutes(full));
       await api.register(catalogRoutes(full));
+      await api.register(staffRoutes(full));
       await api.register(bookingRoutes(full));
+      await api.register(queueRoutes(full));
     },
     { prefix: '/api/v1' },
   );

@@ -10,7 +10,7 @@ import { json, startServerProcess, type ServerProcess } from '../support/process
  * lock), and a call made through one reaches an SSE client connected to the other.
  */
 describe.skipIf(!process.env.TEST_DATABASE_URL)('two processes on one PostgreSQL', () => {
-  const base = process.env.TEST_DATABASE_URL!;
+  const base = process.env.TEST_DATABASE_URL ?? 'postgres://skipped/';
   const name = `loket_mp_${randomBytes(5).toString('hex')}`;
   const url = withDatabase(base, name);
   const servers: ServerProcess[] = [];

@@ -5,7 +5,7 @@ import { PRIORITIES, TICKET_STATUSES } from './queue.schema';
 export const PUBLIC_TICKET_EVENTS = ['ticket.issued', 'ticket.called', 'ticket.recalled', 'ticket.started', 'ticket.finished', 'ticket.no_show', 'ticket.transferred'] as const;
 export type PublicTicketEvent = (typeof PUBLIC_TICKET_EVENTS)[number];
 /** Staff-side events of this module (never on public streams). */
-export const STAFF_QUEUE_EVENTS = ['ticket.parked', 'ticket.resumed', 'counter.paused', 'counter.opened'] as const;
+export const STAFF_QUEUE_EVENTS = ['ticket.parked', 'ticket.resumed', 'ticket.cancelled', 'counter.paused', 'counter.opened'] as const;
 
 export const siteParams = z.object({ siteId: z.uuid() });
 export const ticketParams = z.object({ id: z.uuid() });
@@ -31,7 +31,7 @@ export const transferBody = z.object({ serviceId: z.uuid() }).strict();
 export const finishBody = z
   .object({ outcome: z.enum(['done', 'follow_up']).optional().describe('follow_up: served, the citizen must come back (e.g. a document to complete)') })
   .strict()
-  .optional();
+  .nullish();
 
 export const estimate = z.object({ minMinutes: z.number().int(), maxMinutes: z.number().int() }).describe('Expected wait range in minutes (see docs/queue.md)');
 const counterRef = z.object({ id: z.uuid(), name: z.string(), number: z.number().int() });
@@ -170,6 +170,7 @@ export const publicCall = z.object({ ticketId: z.uuid(), number: z.string(), ser
 
 export const queueSummary = z.object({
   date: z.string(),
+  now: iso.describe("The server's clock (a display can follow a demo clock)"),
   lastEventId: z.number().int().describe('Open the site stream with Last-Event-ID (or ?lastEventId=) set to this to miss nothing after this snapshot'),
   services: z.array(
     z.object({

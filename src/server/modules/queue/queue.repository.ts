@@ -183,10 +183,13 @@ export async function recentHandlingMinutes(conn: Conn, serviceId: string, local
   return r.map((x) => Number(x.m));
 }
 
-/** The counter's state row, created on first use; call it under the site lock. */
+/** The counter's state row, created on first use (one upsert); call it under the site lock. */
 export async function counterState(conn: Conn, counterId: string, siteId: string, now: Date): Promise<CounterStateRow> {
-  await conn.insert(counterStates).values({ counterId, siteId, updatedAt: now }).onConflictDoNothing();
-  const [s] = await conn.select().from(counterStates).where(eq(counterStates.counterId, counterId));
+  const [s] = await conn
+    .insert(counterStates)
+    .values({ counterId, siteId, updatedAt: now })
+    .onConflictDoUpdate({ target: counterStates.counterId, set: { siteId: sql`${counterStates.siteId}` } })
+    .returning();
   return s;
 }
 
@@ -246,4 +249,41 @@ export function eventsOfTickets(conn: Conn, ticketIds: string[], afterId = 0) {
     .where(and(eq(events.aggregateType, 'ticket'), inArray(events.aggregateId, ticketIds), gt(events.id, afterId)))
     .orderBy(asc(events.id))
     .limit(1000);
+}
+
+/** Handling minutes of the latest finished tickets of the day, per service of a site (one read). */
+export async function recentHandlingBySite(conn: Conn, siteId: string, localDate: string, limit: number): Promise<Map<string, number[]>> {
+  const r = await rows<{ service_id: string; m: number }>(
+    conn,
+    sql`SELECT service_id, m FROM (
+          SELECT service_id,
+                 EXTRACT(EPOCH FROM (finished_at - COALESCE(started_at, called_at)))::float8 / 60 AS m,
+                 row_number() OVER (PARTITION BY service_id ORDER BY finished_at DESC) AS rn
+          FROM tickets
+          WHERE site_id = ${siteId} AND local_date = ${localDate} AND status = 'done'
+            AND finished_at IS NOT NULL AND COALESCE(started_at, called_at) IS NOT NULL
+        ) x WHERE rn <= ${limit}`,
+  );
+  const out = new Map<string, number[]>();
+  for (const x of r) {
+    const list = out.get(x.service_id) ?? [];
+    list.push(Number(x.m));
+    out.set(x.service_id, list);
+  }
+  return out;
+}
+
+/** Sites that still have unfinished tickets (for the end-of-day sweep). */
+export async function sitesWithOpenTickets(conn: Conn): Promise<string[]> {
+  const r = await rows<{ site_id: string }>(conn, sql`SELECT DISTINCT site_id FROM tickets WHERE status IN ('waiting', 'called', 'serving', 'parked')`);
+  return r.map((x) => x.site_id);
+}
+
+/** Closes a site's tickets left open from days before `localDate` (one conditional update). */
+export function cancelOpenBefore(conn: Conn, siteId: string, localDate: string, now: Date): Promise<TicketRow[]> {
+  return conn
+    .update(tickets)
+    .set({ status: 'cancelled', finishedAt: now, outcome: 'day_closed', pinnedCounterId: null, updatedAt: now })
+    .where(and(eq(tickets.siteId, siteId), sql`${tickets.localDate} < ${localDate}`, inArray(tickets.status, OPEN)))
+    .returning();
 }

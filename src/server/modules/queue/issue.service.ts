@@ -1,0 +1,343 @@
+import { DateTime } from 'luxon';
+import { uuidv7 } from 'uuidv7';
+import { currentRangeEnd, isOpenAt, localDate, nextOpening, startOfLocalDay, type WeeklyHoursInput } from '../../../domain/opening-hours';
+import { formatTicketNumber } from '../../../domain/ticket-number';
+import { recordAudit } from '../../platform/audit';
+import { actorLabel, authorize, type Actor } from '../../platform/authz';
+import type { AppContext, Caller } from '../../platform/context';
+import { normaliseCode, randomCode } from '../../platform/crypto';
+import { isUniqueViolation, type Tx } from '../../platform/db';
+import { AppError, fieldError } from '../../platform/errors';
+import { transact, type Emit } from '../../platform/tx';
+import { attachTicket, checkInBooking } from '../booking/checkin.service';
+import { closedDays, effectiveHours, getService, getSite } from '../catalog/catalog.lookup';
+import { queuePolicyOf, type SiteQueuePolicy } from './queue.policy';
+import * as repo from './queue.repository';
+import type { TicketRow, VisitRow } from './queue.repository';
+import { formatOpening, Names, placeIn, publicPayload, serviceSnapshot, visitSteps, type ServiceInfo } from './queue.view';
+
+export type Site = Awaited<ReturnType<typeof getSite>>;
+
+export interface IssueInput {
+  serviceId: string;
+  priority?: 'lansia' | 'disabilitas' | 'ibu_hamil';
+  bookingCode?: string;
+  nik?: string;
+  serviceIds?: string[];
+  idempotencyKey?: string;
+}
+
+export const actorId = (a: Actor) => (a.kind === 'user' || a.kind === 'device' ? a.id : null);
+
+/** Tracking codes: 10 characters of the unambiguous alphabet from a CSPRNG (≈ 50 bits). */
+export const TRACKING_CODE_LENGTH = 10;
+
+/** A service of this site, or a 404/400 naming the field. */
+export async function serviceOfSite(ctx: AppContext, siteId: string, serviceId: string, field: string): Promise<ServiceInfo> {
+  let found: ServiceInfo;
+  try {
+    found = await getService(ctx, serviceId);
+  } catch (err) {
+    if (err instanceof AppError && err.status === 404) {
+      throw new AppError('not_found', 404, {
+        messages: err.messages,
+        errors: [{ field, code: 'not_found', messages: { id: 'Layanan tidak ditemukan.', en: 'Service not found.' } }],
+      });
+    }
+    throw err;
+  }
+  if (found.service.siteId !== siteId) throw fieldError(field, 'other_site', { id: 'Layanan bukan milik MPP ini.', en: 'The service belongs to another site.' });
+  return found;
+}
+
+function inactive(found: ServiceInfo, field: string): AppError {
+  return new AppError('queue.service_inactive', 409, {
+    messages: { id: `Layanan ${found.service.name} sedang tidak tersedia.`, en: `The service ${found.service.name} is not available.` },
+    errors: [{ field, code: 'inactive', messages: { id: 'Layanan tidak aktif.', en: 'Service inactive.' } }],
+    extra: { nextOpening: null, serviceId: found.service.id },
+  });
+}
+
+export interface Calendar {
+  today: string;
+  closures: Set<string>;
+  names: Map<string, string>;
+}
+
+/** The site's closed days (holidays, cuti bersama, closures) from today, for hours checks. */
+export async function calendarOf(ctx: AppContext, site: Site, now: Date): Promise<Calendar> {
+  const today = localDate(now, site.timeZone);
+  const until = DateTime.fromISO(today).plus({ days: 60 }).toISODate()!;
+  const days = await closedDays(ctx, site.id, today, until);
+  return { today, closures: new Set(days.map((d) => d.date)), names: new Map(days.map((d) => [d.date, d.name])) };
+}
+
+const hoursOf = (found: ServiceInfo) => effectiveHours(found.service, found.agency) as unknown as WeeklyHoursInput;
+
+function refusal(code: string, found: ServiceInfo, site: Site, next: Date | null, why: { id: string; en: string }, field: string): AppError {
+  const when = next ? formatOpening(next, site.timeZone) : null;
+  return new AppError(code, 409, {
+    messages: {
+      id: `${why.id} ${when ? `Layanan buka kembali ${when.id}.` : 'Jadwal buka berikutnya belum tersedia.'}`,
+      en: `${why.en} ${when ? `The service opens again ${when.en}.` : 'No next opening is scheduled yet.'}`,
+    },
+    errors: [{ field, code: code.replace('queue.', ''), messages: why }],
+    extra: { nextOpening: next ? next.toISOString() : null, serviceId: found.service.id },
+  });
+}
+
+/**
+ * Whether a walk-in ticket may be issued for a service now: active, not a holiday or closure, inside
+ * the service's hours (its own, else its agency's), not past the site's issuing cutoff.
+ * `laterToday` accepts a service that opens later the same day (the further steps of a visit).
+ */
+export function assertOpen(found: ServiceInfo, site: Site, cal: Calendar, policy: SiteQueuePolicy, now: Date, field: string, laterToday = false): void {
+  if (!found.service.active || !found.agency.active) throw inactive(found, field);
+  const hours = hoursOf(found);
+  const zone = site.timeZone;
+  if (cal.closures.has(cal.today)) {
+    const name = cal.names.get(cal.today) ?? '';
+    throw refusal('queue.holiday', found, site, nextOpening(hours, cal.closures, zone, now), { id: `Hari ini libur${name ? `: ${name}` : ''}.`, en: `Today is a holiday${name ? `: ${name}` : ''}.` }, field);
+  }
+  if (isOpenAt(hours, cal.closures, zone, now)) {
+    const end = currentRangeEnd(hours, cal.closures, zone, now);
+    if (policy.stopIssuingBeforeCloseMin > 0 && end && end.getTime() - now.getTime() < policy.stopIssuingBeforeCloseMin * 60_000) {
+      throw refusal('queue.closed', found, site, nextOpening(hours, cal.closures, zone, end), { id: `Pengambilan antrean ${found.service.name} sudah ditutup untuk sesi ini.`, en: `Tickets for ${found.service.name} are closed for this session.` }, field);
+    }
+    return;
+  }
+  const next = nextOpening(hours, cal.closures, zone, now);
+  if (laterToday && next && localDate(next, zone) === cal.today) return;
+  throw refusal('queue.closed', found, site, next, { id: `Layanan ${found.service.name} sedang tutup.`, en: `The service ${found.service.name} is closed.` }, field);
+}
+
+function quotaFull(found: ServiceInfo, site: Site, cal: Calendar, field: string): AppError {
+  const tomorrow = DateTime.fromISO(cal.today).plus({ days: 1 }).toISODate()!;
+  const next = nextOpening(hoursOf(found), cal.closures, site.timeZone, startOfLocalDay(tomorrow, site.timeZone));
+  return refusal('queue.quota_full', found, site, next, { id: `Kuota antrean ${found.service.name} hari ini sudah habis.`, en: `Today's quota for ${found.service.name} is used up.` }, field);
+}
+
+function ticketNumber(prefix: string, seq: number): string {
+  try {
+    return formatTicketNumber(prefix, seq);
+  } catch {
+    return `${prefix.toUpperCase()}-${String(seq).padStart(3, '0')}`;
+  }
+}
+
+interface NewTicket {
+  site: Site;
+  visit: VisitRow;
+  found: ServiceInfo;
+  source: TicketRow['source'];
+  priority: TicketRow['priority'];
+  queuedAt: Date;
+  now: Date;
+  bookingId?: string | null;
+  bookingStart?: Date | null;
+  previousTicketId?: string | null;
+  idempotencyKey?: string | null;
+}
+
+/** Numbers and inserts one ticket (no event yet). Call under the site lock. */
+export async function insertTicketRow(tx: Tx, t: NewTicket): Promise<TicketRow> {
+  const prefix = t.found.service.prefix.trim().toUpperCase();
+  const day = localDate(t.now, t.site.timeZone);
+  const seq = await repo.nextSeq(tx, t.site.id, prefix, day);
+  return repo.insertTicket(tx, {
+    id: uuidv7(),
+    siteId: t.site.id,
+    visitId: t.visit.id,
+    serviceId: t.found.service.id,
+    agencyId: t.found.agency.id,
+    prefix,
+    localDate: day,
+    seq,
+    number: ticketNumber(prefix, seq),
+    status: 'waiting',
+    priority: t.priority ?? null,
+    source: t.source,
+    bookingId: t.bookingId ?? null,
+    bookingStart: t.bookingStart ?? null,
+    previousTicketId: t.previousTicketId ?? null,
+    idempotencyKey: t.idempotencyKey ?? null,
+    issuedAt: t.now,
+    queuedAt: t.queuedAt,
+    updatedAt: t.now,
+  });
+}
+
+export async function emitIssued(emit: Emit, actor: Actor, ticket: TicketRow): Promise<void> {
+  await emit({
+    siteId: ticket.siteId,
+    type: 'ticket.issued',
+    aggregateType: 'ticket',
+    aggregateId: ticket.id,
+    actorId: actorId(actor),
+    payload: publicPayload(ticket, null),
+    meta: { visitId: ticket.visitId, source: ticket.source, priority: ticket.priority, bookingId: ticket.bookingId, previousTicketId: ticket.previousTicketId, by: actorLabel(actor) },
+  });
+}
+
+/** Numbers and inserts one ticket and writes its `ticket.issued` event. Call under the site lock. */
+export async function insertTicketTx(tx: Tx, emit: Emit, actor: Actor, t: NewTicket): Promise<TicketRow> {
+  const ticket = await insertTicketRow(tx, t);
+  await emitIssued(emit, actor, ticket);
+  return ticket;
+}
+
+/**
+ * Issues a ticket at the kiosk or front desk. Walk-ins are refused (409 with `nextOpening`)
+ * outside hours, on holidays and past the daily quota; a booking check-in follows the booking
+ * module's rules instead. The same idempotency key within the site returns the ticket already
+ * issued (a double tap prints one ticket).
+ */
+export async function issueTicket(ctx: AppContext, caller: Caller, siteId: string, input: IssueInput, headerKey?: string) {
+  const site = await getSite(ctx, siteId);
+  const found = await serviceOfSite(ctx, siteId, input.serviceId, 'body.serviceId');
+  authorize(caller.actor, 'queue.issue', { siteId, agencyId: found.agency.id });
+  const policy = queuePolicyOf(site.settings);
+
+  if (input.idempotencyKey && headerKey && input.idempotencyKey !== headerKey.trim()) {
+    throw fieldError('body.idempotencyKey', 'mismatch', { id: 'Berbeda dengan header Idempotency-Key.', en: 'Differs from the Idempotency-Key header.' });
+  }
+  const key = input.idempotencyKey ?? (headerKey?.trim() || undefined);
+  if (key !== undefined && (key.length < 8 || key.length > 100)) {
+    throw fieldError('headers.idempotency-key', 'length', { id: 'Panjang 8–100 karakter.', en: '8–100 characters.' });
+  }
+  if (key) {
+    const existing = await repo.findByIdempotencyKey(ctx.db, siteId, key);
+    if (existing) return replay(ctx, site, existing, input, policy);
+  }
+
+  const extra = input.serviceIds ?? [];
+  const seen = new Set([input.serviceId]);
+  const extraFound: ServiceInfo[] = [];
+  for (const [i, id] of extra.entries()) {
+    if (seen.has(id)) throw fieldError(`body.serviceIds.${i}`, 'duplicate', { id: 'Layanan dipilih dua kali.', en: 'Service chosen twice.' });
+    seen.add(id);
+    extraFound.push(await serviceOfSite(ctx, siteId, id, `body.serviceIds.${i}`));
+  }
+  if (input.bookingCode && extra.length) {
+    throw fieldError('body.serviceIds', 'with_booking', { id: 'Layanan tambahan tidak bisa digabung dengan check-in booking.', en: 'Extra services cannot be combined with a booking check-in.' });
+  }
+
+  const now = ctx.clock.now();
+  const cal = await calendarOf(ctx, site, now);
+  if (!input.bookingCode) {
+    assertOpen(found, site, cal, policy, now, 'body.serviceId');
+    extraFound.forEach((f, i) => assertOpen(f, site, cal, policy, now, `body.serviceIds.${i}`, true));
+  } else if (!found.service.active || !found.agency.active) {
+    throw inactive(found, 'body.serviceId');
+  }
+
+  let issuedVisit: VisitRow | null = null;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const ticket = await transact(ctx, async (tx, emit) => {
+        await repo.lockSite(tx, siteId);
+        if (key) {
+          const existing = await repo.findByIdempotencyKey(tx, siteId, key);
+          if (existing) return { ticket: existing, replayed: true };
+        }
+        let bookingId: string | null = null;
+        let bookingStart: Date | null = null;
+        if (input.bookingCode) {
+          const checkIn = await checkInBooking(ctx, tx, { siteId, code: normaliseCode(input.bookingCode), nik: input.nik ?? null });
+          if (checkIn.serviceId !== found.service.id) {
+            throw fieldError('body.bookingCode', 'other_service', { id: 'Booking ini untuk layanan lain.', en: 'This booking is for another service.' });
+          }
+          bookingId = checkIn.bookingId;
+          bookingStart = checkIn.bookingStart;
+        } else {
+          // Under the site lock: no two kiosks can both take the last place of the quota.
+          const issued = await repo.walkInsIssued(tx, found.service.id, cal.today);
+          if (issued >= found.service.walkInQuota) throw quotaFull(found, site, cal, 'body.serviceId');
+        }
+        const visit = await repo.insertVisit(tx, {
+          id: uuidv7(),
+          siteId,
+          trackingCode: randomCode(TRACKING_CODE_LENGTH),
+          localDate: cal.today,
+          pendingServiceIds: extraFound.map((f) => f.service.id),
+          droppedServiceIds: [],
+          createdAt: now,
+        });
+        const t = await insertTicketTx(tx, emit, caller.actor, {
+          site, visit, found, now, queuedAt: now,
+          source: bookingId ? 'booking' : 'walk_in',
+          priority: input.priority ?? null,
+          bookingId, bookingStart,
+          idempotencyKey: key ?? null,
+        });
+        if (bookingId) await attachTicket(tx, bookingId, t.id);
+        issuedVisit = visit;
+        await recordAudit(tx, ctx.clock, caller.actor, caller.ip, {
+          action: 'queue.ticket_issued',
+          siteId,
+          agencyId: found.agency.id,
+          targetType: 'ticket',
+          targetId: t.id,
+          details: { number: t.number, serviceId: t.serviceId, source: t.source, steps: extraFound.length + 1 },
+        });
+        return { ticket: t, replayed: false };
+      });
+      if (ticket.replayed) return replay(ctx, site, ticket.ticket, input, policy);
+      return presentIssued(ctx, site, ticket.ticket, policy, false, { found, visit: issuedVisit!, tickets: [ticket.ticket] });
+    } catch (err) {
+      // A tracking code collision (≈ never): try again with a fresh code.
+      if (isUniqueViolation(err, 'visits_tracking_code_uq') && attempt < 3) continue;
+      if (key && isUniqueViolation(err, 'tickets_idempotency_uq')) {
+        const existing = await repo.findByIdempotencyKey(ctx.db, siteId, key);
+        if (existing) return replay(ctx, site, existing, input, policy);
+      }
+      throw err;
+    }
+  }
+}
+
+async function replay(ctx: AppContext, site: Site, ticket: TicketRow, input: IssueInput, policy: SiteQueuePolicy) {
+  if (ticket.serviceId !== input.serviceId) {
+    throw new AppError('queue.idempotency_conflict', 409, {
+      messages: { id: 'Kunci idempoten ini sudah dipakai untuk layanan lain.', en: 'This idempotency key was used for another service.' },
+      errors: [{ field: 'body.idempotencyKey', code: 'reused', messages: { id: 'Sudah dipakai.', en: 'Already used.' } }],
+    });
+  }
+  return presentIssued(ctx, site, ticket, policy, true);
+}
+
+export async function presentIssued(
+  ctx: AppContext,
+  site: Site,
+  ticket: TicketRow,
+  policy: SiteQueuePolicy,
+  replayed: boolean,
+  known?: { found: ServiceInfo; visit: VisitRow; tickets: TicketRow[] },
+) {
+  const names = new Names(ctx);
+  if (known) names.seedService(known.found);
+  const now = ctx.clock.now();
+  const svc = await names.service(ticket.serviceId);
+  const [visit, visitTickets, snapshot] = await Promise.all([
+    known ? known.visit : repo.findVisit(ctx.db, ticket.visitId),
+    known ? known.tickets : repo.ticketsOfVisit(ctx.db, ticket.visitId),
+    ticket.status === 'waiting' && svc ? serviceSnapshot(ctx, { id: svc.service.id, handlingMinutes: svc.service.handlingMinutes }, ticket.localDate, policy, now) : Promise.resolve(null),
+  ]);
+  const steps = await visitSteps(names, visit!, visitTickets);
+  const place = placeIn(snapshot, ticket);
+  return {
+    id: ticket.id,
+    number: ticket.number,
+    serviceId: ticket.serviceId,
+    status: ticket.status,
+    trackingCode: visit!.trackingCode,
+    statusPath: `/t/${visit!.trackingCode}`,
+    ...place,
+    priority: ticket.priority ?? null,
+    issuedAt: ticket.issuedAt.toISOString(),
+    service: { id: ticket.serviceId, name: svc?.service.name ?? '', agencyName: svc?.agency.name ?? '' },
+    site: { id: site.id, name: site.name, timeZone: site.timeZone },
+    visit: { id: visit!.id, steps: steps.map(({ ticketId, serviceId, serviceName, agencyName, status, number }) => ({ ticketId, serviceId, serviceName, agencyName, status, number })) },
+    replayed,
+  };
+}

@@ -1,0 +1,112 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context';
+import { callerOf } from '../access/caller';
+import * as c from './queue.contracts';
+import { issueTicket } from './issue.service';
+import { getCounterQueue, getCounterStats, getTicketDetail, publicCounters, queueSummary, ticketStatusByCode } from './read.service';
+import { callNext, finishTicket, noShowTicket, parkTicket, recallTicket, resumeTicket, setCounterPaused, startTicket, transferTicket } from './serve.service';
+import { siteStream, visitStream } from './queue.stream';
+
+const tags = ['queue'];
+const sse = { 200: z.string().describe('text/event-stream') };
+
+export const queueRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (app) => {
+  const caller = (req: FastifyRequest) => callerOf(ctx, req);
+
+  // Kiosk and front desk
+  app.post(
+    '/sites/:siteId/tickets',
+    {
+      schema: {
+        tags,
+        summary: 'Issue a ticket (kiosk device or staff with queue.issue)',
+        description:
+          'Walk-ins are refused with 409 (queue.closed, queue.holiday, queue.quota_full, queue.service_inactive) and a `nextOpening` member. ' +
+          'The same idempotency key (body or Idempotency-Key header) within the site returns the same ticket with 200.',
+        params: c.siteParams,
+        headers: z.object({ 'idempotency-key': z.string().min(8).max(100).optional() }),
+        body: c.issueBody,
+        response: { 200: c.issuedTicket, 201: c.issuedTicket },
+      },
+    },
+    async (req, reply) => {
+      const ticket = await issueTicket(ctx, await caller(req), req.params.siteId, req.body, req.headers['idempotency-key']);
+      return reply.status(ticket.replayed ? 200 : 201).send(ticket);
+    },
+  );
+
+  // Public: no personal data
+  app.get('/sites/:siteId/counters', { schema: { tags, summary: 'Counters of a site (public)', params: c.siteParams, response: { 200: z.array(c.publicCounter) } } }, async (req) =>
+    publicCounters(ctx, req.params.siteId),
+  );
+  app.get('/sites/:siteId/queue/summary', { schema: { tags, summary: 'Waiting counts, now serving and recent calls (public, for displays)', params: c.siteParams, response: { 200: c.queueSummary } } }, async (req) =>
+    queueSummary(ctx, req.params.siteId),
+  );
+  app.get(
+    '/sites/:siteId/stream',
+    { schema: { tags, summary: 'Public SSE of ticket events; honours Last-Event-ID', params: c.siteParams, querystring: c.streamQuery, produces: ['text/event-stream'], response: sse } },
+    async (req, reply) => siteStream(ctx, req, reply, req.params.siteId),
+  );
+  app.get('/tickets/by-code/:trackingCode', { schema: { tags, summary: "A citizen's ticket status by tracking code (public)", params: c.codeParams, response: { 200: c.publicStatus } } }, async (req) =>
+    ticketStatusByCode(ctx, req.params.trackingCode),
+  );
+  app.get(
+    '/tickets/by-code/:trackingCode/stream',
+    {
+      schema: {
+        tags,
+        summary: "SSE for the citizen's status page: this visit's ticket events (with ids) and `status` events with the fresh position",
+        params: c.codeParams,
+        querystring: c.streamQuery,
+        produces: ['text/event-stream'],
+        response: sse,
+      },
+    },
+    async (req, reply) => visitStream(ctx, req, reply, req.params.trackingCode),
+  );
+
+  // Staff
+  app.get('/tickets/:id', { schema: { tags, summary: 'A ticket with its visit and event history (staff)', params: c.ticketParams, response: { 200: c.ticketDetail } } }, async (req) =>
+    getTicketDetail(ctx, await caller(req), req.params.id),
+  );
+
+  app.post(
+    '/counters/:counterId/call-next',
+    { schema: { tags, summary: 'Call the next ticket to this counter; 204 when nobody waits', params: c.counterParams, response: { 200: c.ticketResponse, 204: z.null().describe('Nobody waits') } } },
+    async (req, reply) => {
+      const called = await callNext(ctx, await caller(req), req.params.counterId);
+      return called ? called : reply.status(204).send(null);
+    },
+  );
+  app.post('/counters/:counterId/pause', { schema: { tags, summary: 'Break (istirahat): call-next is refused until open', params: c.counterParams, response: { 200: c.counterStateView } } }, async (req) =>
+    setCounterPaused(ctx, await caller(req), req.params.counterId, true),
+  );
+  app.post('/counters/:counterId/open', { schema: { tags, summary: 'Back from a break (buka)', params: c.counterParams, response: { 200: c.counterStateView } } }, async (req) =>
+    setCounterPaused(ctx, await caller(req), req.params.counterId, false),
+  );
+  app.get('/counters/:counterId/queue', { schema: { tags, summary: "The counter's current, waiting (call order) and parked tickets", params: c.counterParams, response: { 200: c.counterQueue } } }, async (req) =>
+    getCounterQueue(ctx, await caller(req), req.params.counterId),
+  );
+  app.get('/counters/:counterId/stats/today', { schema: { tags, summary: "Today's figures of this counter (and the officer's own)", params: c.counterParams, response: { 200: c.counterStats } } }, async (req) =>
+    getCounterStats(ctx, await caller(req), req.params.counterId),
+  );
+
+  const ticketAction = { tags, params: c.ticketParams, response: { 200: c.ticketResponse } };
+  app.post('/tickets/:id/start', { schema: { ...ticketAction, summary: 'called → serving' } }, async (req) => startTicket(ctx, await caller(req), req.params.id));
+  app.post('/tickets/:id/finish', { schema: { ...ticketAction, summary: 'called | serving → done (next step of the visit is issued)', body: c.finishBody } }, async (req) =>
+    finishTicket(ctx, await caller(req), req.params.id, req.body?.outcome),
+  );
+  app.post('/tickets/:id/no-show', { schema: { ...ticketAction, summary: 'called | parked → no_show' } }, async (req) => noShowTicket(ctx, await caller(req), req.params.id));
+  app.post('/tickets/:id/recall', { schema: { ...ticketAction, summary: 'Call again (limited per ticket: queuePolicy.maxRecalls)' } }, async (req) => recallTicket(ctx, await caller(req), req.params.id));
+  app.post('/tickets/:id/park', { schema: { ...ticketAction, summary: 'called | serving → parked: set aside while the citizen fetches a document' } }, async (req) =>
+    parkTicket(ctx, await caller(req), req.params.id),
+  );
+  app.post('/tickets/:id/resume', { schema: { ...ticketAction, summary: "parked → waiting, first in its counter's list" } }, async (req) => resumeTicket(ctx, await caller(req), req.params.id));
+  app.post(
+    '/tickets/:id/transfer',
+    { schema: { tags, summary: 'The same visit continues at another service (new number, same tracking code)', params: c.ticketParams, body: c.transferBody, response: { 200: c.ticketResponse.extend({ transferred: c.ticketView }) } } },
+    async (req) => transferTicket(ctx, await caller(req), req.params.id, req.body.serviceId),
+  );
+};

@@ -1,0 +1,398 @@
+/**
+ * The officer's console: call, start, finish, no-show, recall, park/resume, transfer, breaks.
+ * Every mutation runs under the site's advisory lock (repo.lockSite) with conditional status
+ * updates, writes its events in the same transaction and an audit row.
+ */
+import { localDate } from '../../../domain/opening-hours';
+import { pickNext } from '../../../domain/queue-policy';
+import { spokenCall } from '../../../domain/ticket-number';
+import { recordAudit } from '../../platform/audit';
+import { actorLabel, authorize, can, type Actor, type Scope } from '../../platform/authz';
+import type { AppContext, Caller } from '../../platform/context';
+import { isUniqueViolation, type Tx } from '../../platform/db';
+import { AppError, fieldError, notFound } from '../../platform/errors';
+import { transact, type Emit } from '../../platform/tx';
+import { getCounter, getService, getSite } from '../catalog/catalog.lookup';
+import { actorId, assertOpen, calendarOf, emitIssued, insertTicketRow, insertTicketTx, serviceOfSite, type Site } from './issue.service';
+import { pickPolicy, queuePolicyOf, type SiteQueuePolicy } from './queue.policy';
+import * as repo from './queue.repository';
+import type { TicketRow } from './queue.repository';
+import type { TicketStatus } from './queue.schema';
+import { invalidState, Names, publicPayload, ticketView, toWaiting, type CounterInfo } from './queue.view';
+
+const userId = (a: Actor) => (a.kind === 'user' ? a.id : null);
+
+/** Seeing a counter's or a ticket's queue data: serving staff or monitors of that agency. */
+export function authorizeQueueView(actor: Actor, scope: Scope): void {
+  if (can(actor, 'queue.serve', scope) || can(actor, 'queue.monitor', scope)) return;
+  authorize(actor, 'queue.serve', scope);
+}
+
+function mutate<T>(ctx: AppContext, siteId: string, work: (tx: Tx, emit: Emit) => Promise<T>): Promise<T> {
+  return transact(ctx, async (tx, emit) => {
+    await repo.lockSite(tx, siteId);
+    return work(tx, emit);
+  });
+}
+
+async function staffTicket(ctx: AppContext, caller: Caller, id: string): Promise<TicketRow> {
+  const t = await repo.findTicket(ctx.db, id);
+  if (!t) throw notFound('Tiket', 'Ticket');
+  authorize(caller.actor, 'queue.serve', { siteId: t.siteId, agencyId: t.agencyId });
+  return t;
+}
+
+async function staffCounter(ctx: AppContext, caller: Caller, counterId: string, view = false): Promise<CounterInfo> {
+  const counter = await getCounter(ctx, counterId);
+  const scope = { siteId: counter.siteId, agencyId: counter.agencyId };
+  if (view) authorizeQueueView(caller.actor, scope);
+  else authorize(caller.actor, 'queue.serve', scope);
+  return counter;
+}
+
+const busy = (t: { id: string; number: string }) =>
+  new AppError('queue.counter_busy', 409, {
+    messages: {
+      id: `Loket masih melayani tiket ${t.number}. Selesaikan, tandai tidak hadir, atau tunda dulu.`,
+      en: `The counter still has ticket ${t.number}. Finish it, mark it a no-show or park it first.`,
+    },
+    extra: { ticketId: t.id, number: t.number },
+  });
+
+const pausedError = () =>
+  new AppError('queue.counter_paused', 409, {
+    messages: { id: 'Loket sedang istirahat. Buka loket dulu untuk memanggil.', en: 'The counter is on a break. Open it to call.' },
+  });
+
+async function siteAndPolicy(ctx: AppContext, siteId: string) {
+  const site = await getSite(ctx, siteId);
+  return { site, policy: queuePolicyOf(site.settings) };
+}
+
+async function present(ctx: AppContext, t: TicketRow, counter?: CounterInfo | null) {
+  const names = new Names(ctx);
+  if (counter) names.seedCounter(counter);
+  return { ticket: await ticketView(names, t) };
+}
+
+/** Calls the next ticket to a counter (policy order, resumed tickets first); null when none waits. */
+export async function callNext(ctx: AppContext, caller: Caller, counterId: string) {
+  const counter = await staffCounter(ctx, caller, counterId);
+  if (!counter.active) {
+    throw new AppError('queue.counter_inactive', 409, { messages: { id: 'Loket ini tidak aktif.', en: 'This counter is not active.' } });
+  }
+  const { site, policy } = await siteAndPolicy(ctx, counter.siteId);
+  const now = ctx.clock.now();
+  const today = localDate(now, site.timeZone);
+  try {
+    const called = await mutate(ctx, site.id, async (tx, emit) => {
+      const state = await repo.counterState(tx, counterId, site.id, now);
+      if (state.paused) throw pausedError();
+      const active = await repo.activeOfCounter(tx, counterId);
+      if (active) throw busy(active);
+      let chosen: TicketRow | undefined;
+      let run = state.priorityCallsInARow;
+      const pinned = await repo.pinnedWaiting(tx, counterId, today);
+      if (pinned.length) {
+        chosen = pinned[0];
+      } else {
+        const waiting = await repo.callableWaiting(tx, site.id, today, counter.serviceIds);
+        const pick = pickNext(waiting.map(toWaiting), counter.serviceIds, { priorityCallsInARow: run }, pickPolicy(policy), now.getTime());
+        if (!pick) return null;
+        chosen = waiting.find((w) => w.id === pick.ticket.id);
+        run = pick.nextState.priorityCallsInARow;
+      }
+      if (!chosen) return null;
+      const t = await repo.transition(tx, chosen.id, ['waiting'], {
+        status: 'called',
+        counterId,
+        officerId: userId(caller.actor),
+        // A resumed ticket keeps its first call time: waiting statistics measure the first wait.
+        calledAt: chosen.calledAt ?? now,
+        pinnedCounterId: null,
+        updatedAt: now,
+      });
+      if (!t) throw new AppError('conflict', 409);
+      if (run !== state.priorityCallsInARow) await repo.updateCounterState(tx, counterId, { priorityCallsInARow: run, updatedAt: now });
+      await emit({
+        siteId: site.id,
+        type: 'ticket.called',
+        aggregateType: 'ticket',
+        aggregateId: t.id,
+        actorId: actorId(caller.actor),
+        payload: publicPayload(t, counter, { spoken: spokenCall(t.number, counter.name) }),
+        meta: { visitId: t.visitId, counterId, officerId: userId(caller.actor), by: actorLabel(caller.actor), priority: t.priority, resumed: pinned.length > 0, priorityCallsInARow: run },
+      });
+      await recordAudit(tx, ctx.clock, caller.actor, caller.ip, {
+        action: 'queue.ticket_called', siteId: site.id, agencyId: counter.agencyId, targetType: 'ticket', targetId: t.id, details: { number: t.number, counterId },
+      });
+      return t;
+    });
+    return called ? present(ctx, called, counter) : null;
+  } catch (err) {
+    // The partial unique index is the last line: one active ticket per counter.
+    if (isUniqueViolation(err, 'tickets_counter_active_uq')) {
+      const active = await repo.activeOfCounter(ctx.db, counterId);
+      throw busy(active ?? { id: '', number: '?' });
+    }
+    throw err;
+  }
+}
+
+interface Step {
+  action: string;
+  from: readonly TicketStatus[];
+  set: (t: TicketRow, now: Date) => Partial<TicketRow>;
+  /** Event type; public ones go to the site stream. */
+  event: string;
+  meta?: Record<string, unknown>;
+  /** More work in the same transaction (next step of the visit, plan changes). */
+  after?: (tx: Tx, emit: Emit, t: TicketRow, ctxs: { site: Site; policy: SiteQueuePolicy; now: Date }) => Promise<void>;
+}
+
+async function applyStep(ctx: AppContext, caller: Caller, id: string, step: Step) {
+  const before = await staffTicket(ctx, caller, id);
+  if (!step.from.includes(before.status)) throw invalidState(before, step.action);
+  const { site, policy } = await siteAndPolicy(ctx, before.siteId);
+  const now = ctx.clock.now();
+  const names = new Names(ctx);
+  const counter = await names.counter(before.counterId);
+  const t = await mutate(ctx, site.id, async (tx, emit) => {
+    const moved = await repo.transition(tx, id, step.from, { ...step.set(before, now), updatedAt: now });
+    if (!moved) {
+      const current = (await repo.findTicket(tx, id)) ?? before;
+      throw invalidState(current, step.action);
+    }
+    await emit({
+      siteId: site.id,
+      type: step.event,
+      aggregateType: 'ticket',
+      aggregateId: moved.id,
+      actorId: actorId(caller.actor),
+      payload: publicPayload(moved, counter),
+      meta: { visitId: moved.visitId, counterId: moved.counterId, officerId: userId(caller.actor), by: actorLabel(caller.actor), from: before.status, ...step.meta },
+    });
+    await recordAudit(tx, ctx.clock, caller.actor, caller.ip, {
+      action: `queue.${step.event.replace('.', '_')}`, siteId: site.id, agencyId: moved.agencyId, targetType: 'ticket', targetId: moved.id,
+      details: { number: moved.number, from: before.status, to: moved.status, ...step.meta },
+    });
+    if (step.after) await step.after(tx, emit, moved, { site, policy, now });
+    return moved;
+  });
+  return { ticket: await ticketView(names, t) };
+}
+
+export const startTicket = (ctx: AppContext, caller: Caller, id: string) =>
+  applyStep(ctx, caller, id, { action: 'start', from: ['called'], event: 'ticket.started', set: (_t, now) => ({ status: 'serving', startedAt: now }) });
+
+export function finishTicket(ctx: AppContext, caller: Caller, id: string, outcome: 'done' | 'follow_up' = 'done') {
+  return applyStep(ctx, caller, id, {
+    action: 'finish',
+    from: ['called', 'serving'],
+    event: 'ticket.finished',
+    meta: { outcome },
+    set: (_t, now) => ({ status: 'done', finishedAt: now, outcome }),
+    after: (tx, emit, t, c) => continueVisit(ctx, caller.actor, tx, emit, t, c),
+  });
+}
+
+export function noShowTicket(ctx: AppContext, caller: Caller, id: string) {
+  return applyStep(ctx, caller, id, {
+    action: 'no-show',
+    from: ['called', 'parked'],
+    event: 'ticket.no_show',
+    set: (_t, now) => ({ status: 'no_show', finishedAt: now }),
+    after: async (tx, _emit, t) => {
+      // The citizen is gone: the services planned after this one are given up, not called in vain.
+      const visit = await repo.findVisit(tx, t.visitId);
+      if (visit && visit.pendingServiceIds.length) await repo.setVisitPlan(tx, visit.id, [], [...visit.droppedServiceIds, ...visit.pendingServiceIds]);
+    },
+  });
+}
+
+export const parkTicket = (ctx: AppContext, caller: Caller, id: string) =>
+  applyStep(ctx, caller, id, {
+    action: 'park',
+    from: ['called', 'serving'],
+    event: 'ticket.parked',
+    set: (t, now) => ({ status: 'parked', parkedAt: now, pinnedCounterId: t.counterId }),
+  });
+
+export const resumeTicket = (ctx: AppContext, caller: Caller, id: string) =>
+  applyStep(ctx, caller, id, { action: 'resume', from: ['parked'], event: 'ticket.resumed', set: () => ({ status: 'waiting' }) });
+
+/** Calls the number again on the display, up to the site's `maxRecalls`. */
+export async function recallTicket(ctx: AppContext, caller: Caller, id: string) {
+  const before = await staffTicket(ctx, caller, id);
+  if (before.status !== 'called') throw invalidState(before, 'recall');
+  const { site, policy } = await siteAndPolicy(ctx, before.siteId);
+  const now = ctx.clock.now();
+  const names = new Names(ctx);
+  const counter = await names.counter(before.counterId);
+  const t = await mutate(ctx, site.id, async (tx, emit) => {
+    const moved = await repo.recall(tx, id, policy.maxRecalls, now);
+    if (!moved) {
+      const current = (await repo.findTicket(tx, id)) ?? before;
+      if (current.status !== 'called') throw invalidState(current, 'recall');
+      throw new AppError('queue.recall_limit', 409, {
+        messages: {
+          id: `Tiket ${current.number} sudah dipanggil ulang ${policy.maxRecalls} kali. Tandai tidak hadir atau mulai layani.`,
+          en: `Ticket ${current.number} was recalled ${policy.maxRecalls} times already. Mark it a no-show or start serving.`,
+        },
+        extra: { maxRecalls: policy.maxRecalls },
+      });
+    }
+    await emit({
+      siteId: site.id,
+      type: 'ticket.recalled',
+      aggregateType: 'ticket',
+      aggregateId: moved.id,
+      actorId: actorId(caller.actor),
+      payload: publicPayload(moved, counter, { spoken: counter ? spokenCall(moved.number, counter.name) : undefined }),
+      meta: { visitId: moved.visitId, counterId: moved.counterId, officerId: userId(caller.actor), by: actorLabel(caller.actor), recallCount: moved.recallCount },
+    });
+    await recordAudit(tx, ctx.clock, caller.actor, caller.ip, {
+      action: 'queue.ticket_recalled', siteId: site.id, agencyId: moved.agencyId, targetType: 'ticket', targetId: moved.id, details: { number: moved.number, recallCount: moved.recallCount },
+    });
+    return moved;
+  });
+  return { ticket: await ticketView(names, t) };
+}
+
+/**
+ * The same visit continues at another service: this ticket becomes `transferred` and a new ticket
+ * (the new service's prefix and number, the same visit and tracking code) waits there. Its place
+ * follows the site's `transferOrder` (default: the visit's original arrival).
+ */
+export async function transferTicket(ctx: AppContext, caller: Caller, id: string, serviceId: string) {
+  const before = await staffTicket(ctx, caller, id);
+  const from: TicketStatus[] = ['waiting', 'called', 'serving', 'parked'];
+  if (!from.includes(before.status)) throw invalidState(before, 'transfer');
+  if (serviceId === before.serviceId) throw fieldError('body.serviceId', 'same_service', { id: 'Tiket sudah di layanan ini.', en: 'The ticket is already at this service.' });
+  const { site, policy } = await siteAndPolicy(ctx, before.siteId);
+  const target = await serviceOfSite(ctx, site.id, serviceId, 'body.serviceId');
+  const now = ctx.clock.now();
+  // The citizen must be able to be served there today (later today is fine).
+  assertOpen(target, site, await calendarOf(ctx, site, now), policy, now, 'body.serviceId', true);
+  const names = new Names(ctx);
+  names.seedService(target);
+  const counter = await names.counter(before.counterId);
+  const created = await mutate(ctx, site.id, async (tx, emit) => {
+    const moved = await repo.transition(tx, id, from, { status: 'transferred', finishedAt: now, pinnedCounterId: null, updatedAt: now });
+    if (!moved) throw invalidState((await repo.findTicket(tx, id)) ?? before, 'transfer');
+    const visit = (await repo.findVisit(tx, moved.visitId))!;
+    const next = await insertTicketRow(tx, {
+      site, visit, found: target, now,
+      source: 'transfer',
+      priority: moved.priority,
+      queuedAt: policy.transferOrder === 'original' ? moved.queuedAt : now,
+      previousTicketId: moved.id,
+    });
+    await emit({
+      siteId: site.id,
+      type: 'ticket.transferred',
+      aggregateType: 'ticket',
+      aggregateId: moved.id,
+      actorId: actorId(caller.actor),
+      payload: publicPayload(moved, counter, { toServiceId: next.serviceId, toNumber: next.number }),
+      meta: { visitId: moved.visitId, counterId: moved.counterId, officerId: userId(caller.actor), by: actorLabel(caller.actor), from: before.status, toTicketId: next.id, toServiceId: next.serviceId },
+    });
+    await emitIssued(emit, caller.actor, next);
+    await recordAudit(tx, ctx.clock, caller.actor, caller.ip, {
+      action: 'queue.ticket_transferred', siteId: site.id, agencyId: moved.agencyId, targetType: 'ticket', targetId: moved.id,
+      details: { number: moved.number, toTicketId: next.id, toServiceId: next.serviceId, toNumber: next.number },
+    });
+    return { moved, next };
+  });
+  return { ticket: await ticketView(names, created.next), transferred: await ticketView(names, created.moved) };
+}
+
+/**
+ * A multi-service visit: when a step finishes and the visit has nothing else open, the next
+ * planned service gets its ticket (inactive services are skipped and recorded as dropped).
+ */
+async function continueVisit(ctx: AppContext, actor: Actor, tx: Tx, emit: Emit, prev: TicketRow, c: { site: Site; policy: SiteQueuePolicy; now: Date }) {
+  const visit = await repo.findVisit(tx, prev.visitId);
+  if (!visit || !visit.pendingServiceIds.length) return;
+  const open = (await repo.ticketsOfVisit(tx, visit.id)).filter((t) => repo.OPEN.includes(t.status));
+  if (open.length) return;
+  const pending = [...visit.pendingServiceIds];
+  const dropped = [...visit.droppedServiceIds];
+  while (pending.length) {
+    const sid = pending.shift()!;
+    const found = await getService(ctx, sid, tx).catch(() => null);
+    if (!found || !found.service.active || !found.agency.active) {
+      dropped.push(sid);
+      continue;
+    }
+    await insertTicketTx(tx, emit, actor, {
+      site: c.site, visit, found, now: c.now,
+      source: 'step',
+      priority: prev.priority,
+      queuedAt: c.policy.transferOrder === 'original' ? prev.queuedAt : c.now,
+      previousTicketId: prev.id,
+    });
+    break;
+  }
+  await repo.setVisitPlan(tx, visit.id, pending, dropped);
+}
+
+/** Break (istirahat) and back (buka). Idempotent: the same state twice writes nothing. */
+export async function setCounterPaused(ctx: AppContext, caller: Caller, counterId: string, paused: boolean) {
+  const counter = await staffCounter(ctx, caller, counterId);
+  const now = ctx.clock.now();
+  const state = await mutate(ctx, counter.siteId, async (tx, emit) => {
+    const s = await repo.counterState(tx, counterId, counter.siteId, now);
+    if (s.paused === paused) return s;
+    await repo.updateCounterState(tx, counterId, { paused, pausedAt: paused ? now : null, updatedAt: now });
+    await emit({
+      siteId: counter.siteId,
+      type: paused ? 'counter.paused' : 'counter.opened',
+      aggregateType: 'counter',
+      aggregateId: counterId,
+      actorId: actorId(caller.actor),
+      payload: { counterId, name: counter.name, number: counter.number },
+      meta: { officerId: userId(caller.actor), by: actorLabel(caller.actor) },
+    });
+    await recordAudit(tx, ctx.clock, caller.actor, caller.ip, {
+      action: paused ? 'queue.counter_paused' : 'queue.counter_opened', siteId: counter.siteId, agencyId: counter.agencyId, targetType: 'counter', targetId: counterId,
+    });
+    return { ...s, paused, pausedAt: paused ? now : null };
+  });
+  return counterStateView(counter, state);
+}
+
+export function counterStateView(counter: CounterInfo, state: { paused: boolean; pausedAt: Date | null } | undefined) {
+  return {
+    id: counter.id,
+    name: counter.name,
+    number: counter.number,
+    agencyId: counter.agencyId,
+    serviceIds: counter.serviceIds,
+    active: counter.active,
+    paused: state?.paused ?? false,
+    pausedAt: state?.pausedAt ? state.pausedAt.toISOString() : null,
+  };
+}
+
+/**
+ * End-of-day sweep (run it from a job, e.g. nightly, or at start-up): tickets still open from an
+ * earlier local day become `cancelled` (outcome `day_closed`), so yesterday's leftovers never
+ * block a counter or distort today's statistics. Staff-only event `ticket.cancelled` per ticket.
+ * No caller: a system task.
+ */
+export async function closeStaleTickets(ctx: AppContext): Promise<number> {
+  let n = 0;
+  for (const siteId of await repo.sitesWithOpenTickets(ctx.db)) {
+    const site = await getSite(ctx, siteId);
+    const now = ctx.clock.now();
+    n += await mutate(ctx, siteId, async (tx, emit) => {
+      const closed = await repo.cancelOpenBefore(tx, siteId, localDate(now, site.timeZone), now);
+      for (const t of closed) {
+        await emit({ siteId, type: 'ticket.cancelled', aggregateType: 'ticket', aggregateId: t.id, payload: publicPayload(t, null), meta: { visitId: t.visitId, reason: 'day_closed' } });
+      }
+      return closed.length;
+    });
+  }
+  return n;
+}
