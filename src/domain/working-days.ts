@@ -63,7 +63,8 @@ export function countWorkingDays(
 ): number {
   const a = parseLocalDate(from);
   const b = parseLocalDate(to);
-  if (b < a) return -countWorkingDays(to, from, holidays, weekend);
+  // `|| 0` keeps -0 out of results (Object.is(-0, 0) is false for callers comparing strictly).
+  if (b < a) return -countWorkingDays(to, from, holidays, weekend) || 0;
   let count = 0;
   for (let dt = a.plus({ days: 1 }); dt <= b; dt = dt.plus({ days: 1 })) {
     if (!weekend.includes(dt.weekday) && !holidays.has(iso(dt))) count++;
