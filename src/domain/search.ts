@@ -63,7 +63,10 @@ export interface SearchField {
 
 export interface PreparedField {
   weight: number;
+  /** The field's words. */
   tokens: string[];
+  /** Neighbouring words joined ("e ktp" → "ektp"): matched whole or as a prefix only. */
+  joined: string[];
   /** The whole field normalized, for phrase matches. */
   phrase: string;
 }
@@ -75,14 +78,15 @@ export interface PreparedField {
 export function prepareField(field: SearchField): PreparedField {
   const texts = typeof field.text === 'string' ? [field.text] : (field.text ?? []);
   const tokens: string[] = [];
+  const joined: string[] = [];
   const phrases: string[] = [];
   for (const t of texts) {
     const words = tokenize(t);
     phrases.push(words.join(' '));
     tokens.push(...words);
-    for (let i = 0; i + 1 < words.length; i++) tokens.push(words[i] + words[i + 1]);
+    for (let i = 0; i + 1 < words.length; i++) joined.push(words[i] + words[i + 1]);
   }
-  return { weight: field.weight, tokens: [...new Set(tokens)], phrase: ` ${phrases.join(' | ')} ` };
+  return { weight: field.weight, tokens: [...new Set(tokens)], joined: [...new Set(joined)], phrase: ` ${phrases.join(' | ')} ` };
 }
 
 /** Levenshtein distance, stopping early once it exceeds `max`. */
@@ -102,11 +106,16 @@ export function editDistance(a: string, b: string, max = 2): number {
   return prev[b.length];
 }
 
-/** How well one query word matches one field word: 1 exact … 0 not at all. */
-export function wordScore(query: string, word: string): number {
+/**
+ * How well one query word matches one field word: 1 exact, a prefix by how much of the word it
+ * covers ("sim" is a weak match for "simpanan"), 0.4 inside a word or one typo away, else 0.
+ * Joined words ("ektp") match only whole or by prefix: "bkt pajak" must not contain "ktp".
+ */
+export function wordScore(query: string, word: string, joined = false): number {
   if (word === query) return 1;
-  if (query.length >= 2 && word.startsWith(query)) return 0.8;
-  if (query.length >= 3 && word.includes(query)) return 0.5;
+  if (query.length >= 2 && word.startsWith(query)) return 0.5 + 0.4 * (query.length / word.length);
+  if (joined) return 0;
+  if (query.length >= 4 && word.includes(query)) return 0.4;
   // Typos: one edit in words of 5+ letters, two in words of 8+.
   if (query.length >= 5 && /\p{L}/u.test(query)) {
     const max = query.length >= 8 ? 2 : 1;
@@ -128,37 +137,41 @@ export function prepareQuery(query: string): PreparedQuery {
   return { words, phrase: words.join(' ') };
 }
 
-function bestInField(word: string, field: PreparedField): number {
+function bestOf(word: string, field: PreparedField): number {
   let best = 0;
   for (const t of field.tokens) {
-    const s = wordScore(word, t);
-    if (s > best) best = s;
-    if (best === 1) break;
+    best = Math.max(best, wordScore(word, t));
+    if (best === 1) return 1;
   }
+  for (const t of field.joined) best = Math.max(best, wordScore(word, t, true));
+  return best;
+}
+
+function bestInField(word: string, field: PreparedField): number {
+  let best = bestOf(word, field);
   // A variant counts a little less than the word itself.
   for (const v of VARIANTS[word] ?? []) {
     if (v.includes(' ')) {
       if (field.phrase.includes(` ${v} `)) best = Math.max(best, 0.9);
-    } else {
-      for (const t of field.tokens) best = Math.max(best, 0.9 * wordScore(v, t));
-    }
+    } else best = Math.max(best, 0.9 * bestOf(v, field));
   }
   return best;
 }
 
 /**
  * Score of one document (its prepared fields) for a query: every query word must match some
- * field (AND), each word counts its best field's weight × match quality, and the whole query
- * found as a phrase adds a bonus. 0 means no match.
+ * field (AND); each word counts its best field's weight × match quality plus a quarter of its
+ * matches in other fields (a word in both the name and the code beats one in a keyword only),
+ * and the whole query found as a phrase adds a bonus. 0 means no match.
  */
 export function scoreDocument(q: PreparedQuery, fields: readonly PreparedField[]): number {
   if (q.words.length === 0) return 0;
   let total = 0;
   for (const w of q.words) {
-    let best = 0;
-    for (const f of fields) best = Math.max(best, f.weight * bestInField(w, f));
+    const scores = fields.map((f) => f.weight * bestInField(w, f));
+    const best = Math.max(...scores);
     if (best === 0) return 0;
-    total += best;
+    total += best + 0.25 * (scores.reduce((a, b) => a + b, 0) - best);
   }
   if (q.words.length > 1) {
     for (const f of fields) {

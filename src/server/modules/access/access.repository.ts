@@ -1,4 +1,4 @@
-import { and, count, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { rows as rowsOf, type Conn } from '../../platform/db';
 import type { Membership, Role } from '../../platform/authz';
 import { agencies, sites } from '../catalog/catalog.schema';
@@ -155,4 +155,63 @@ export async function revokeDevice(conn: Conn, id: string, at: Date): Promise<bo
 /** Demo logins never work outside demo mode: they are switched on or off at every start. */
 export async function setDemoLoginsActive(conn: Conn, active: boolean): Promise<void> {
   await conn.update(users).set({ active }).where(eq(users.isDemo, true));
+}
+
+// ---------- staff of a site (used by staff.service.ts) ----------
+
+export interface StaffRow {
+  id: string;
+  username: string;
+  displayName: string;
+  active: boolean;
+  isDemo: boolean;
+  createdAt: Date;
+  memberships: Array<{ role: Role; siteId: string | null; agencyId: string | null; agencyName: string | null }>;
+}
+
+/** Users with at least one membership in a site, each with all their memberships. */
+export async function staffOfSite(conn: Conn, siteId: string): Promise<StaffRow[]> {
+  const ids = conn.select({ id: memberships.userId }).from(memberships).where(eq(memberships.siteId, siteId));
+  const us = await conn.select().from(users).where(inArray(users.id, ids)).orderBy(asc(users.username));
+  return withMemberships(conn, us);
+}
+
+/** Users by id, each with all their memberships (unknown ids are left out). */
+export async function staffByIds(conn: Conn, userIds: readonly string[]): Promise<StaffRow[]> {
+  if (userIds.length === 0) return [];
+  const us = await conn.select().from(users).where(inArray(users.id, [...userIds]));
+  return withMemberships(conn, us);
+}
+
+async function withMemberships(conn: Conn, us: UserRow[]): Promise<StaffRow[]> {
+  if (us.length === 0) return [];
+  const ms = await conn
+    .select({ userId: memberships.userId, role: memberships.role, siteId: memberships.siteId, agencyId: memberships.agencyId, agencyName: agencies.shortName })
+    .from(memberships)
+    .leftJoin(agencies, eq(agencies.id, memberships.agencyId))
+    .where(inArray(memberships.userId, us.map((u) => u.id)));
+  return us.map((u) => ({
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    active: u.active,
+    isDemo: u.isDemo,
+    createdAt: u.createdAt,
+    memberships: ms.filter((m) => m.userId === u.id).map((m) => ({ role: m.role as Role, siteId: m.siteId, agencyId: m.agencyId, agencyName: m.agencyName })),
+  }));
+}
+
+/** Removes a user's memberships in one site (roles elsewhere stay). */
+export async function deleteSiteMemberships(conn: Conn, userId: string, siteId: string): Promise<void> {
+  await conn.delete(memberships).where(and(eq(memberships.userId, userId), eq(memberships.siteId, siteId)));
+}
+
+export async function updateUser(conn: Conn, userId: string, patch: { displayName?: string; active?: boolean }): Promise<UserRow | undefined> {
+  const [u] = await conn.update(users).set(patch).where(eq(users.id, userId)).returning();
+  return u;
+}
+
+/** Signs a user out everywhere (deactivation, password reset). */
+export async function revokeAllSessions(conn: Conn, userId: string, at: Date): Promise<void> {
+  await conn.update(sessions).set({ revokedAt: at }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
 }

@@ -14,6 +14,13 @@ export async function getSite(ctx: AppContext, siteId: string, conn: Conn = ctx.
   return site;
 }
 
+/** An agency; 404 when unknown. */
+export async function getAgency(ctx: AppContext, agencyId: string, conn: Conn = ctx.db) {
+  const agency = await repo.findAgency(conn, agencyId);
+  if (!agency) throw notFound('Instansi', 'Agency');
+  return agency;
+}
+
 /** A service with its agency; 404 when unknown. */
 export async function getService(ctx: AppContext, serviceId: string, conn: Conn = ctx.db) {
   const found = await repo.findService(conn, serviceId);

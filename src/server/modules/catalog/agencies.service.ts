@@ -1,0 +1,198 @@
+import { localDate } from '../../../domain/opening-hours';
+import { rankByQuery } from '../../../domain/search';
+import { recordAudit } from '../../platform/audit';
+import type { AppContext, Caller } from '../../platform/context';
+import type { Conn } from '../../platform/db';
+import { notFound } from '../../platform/errors';
+import { transact } from '../../platform/tx';
+import { uuidv7 } from 'uuidv7';
+import type { WeeklyHoursJson } from './catalog.schema';
+import * as repo from './catalog.repository';
+import { authorizeAgencyCatalog, authorizeSiteCatalog, catalogListScope, inScope } from './catalog.access';
+import { changes, closureWindow, hoursText, openState, paginate, statusFilter } from './catalog.view';
+import { checkDateOrder, checkHours, FieldErrors, withConflicts } from './catalog.validation';
+import { siteByRef } from './sites.service';
+
+const KIND_ORDER: Record<string, number> = { opd: 0, vertikal: 1, bumn: 2, bumd: 3, swasta: 4 };
+export const byKindThenName = (a: repo.AgencyRow, b: repo.AgencyRow) => (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9) || a.name.localeCompare(b.name, 'id');
+
+/**
+ * Public: the agencies of a site in kind order (opd, vertikal, bumn, bumd, swasta), with their
+ * hours and whether each is open now, computed in the site's zone. No login.
+ */
+export async function listPublicAgencies(ctx: AppContext, siteRef: string) {
+  const site = await siteByRef(ctx, siteRef);
+  const now = ctx.clock.now();
+  const [agencyRows, serviceRows, counterRows, window] = await Promise.all([
+    repo.agenciesOfSite(ctx.db, site.id),
+    repo.servicesWithAgencyOfSite(ctx.db, site.id),
+    repo.countersOfSite(ctx.db, site.id),
+    closureWindow(ctx.db, site, now),
+  ]);
+  return agencyRows
+    .filter((a) => a.active)
+    .sort(byKindThenName)
+    .map((a) => ({
+      id: a.id,
+      name: a.name,
+      shortName: a.shortName,
+      kind: a.kind,
+      description: a.description,
+      contacts: { phone: a.phone, email: a.email, website: a.website },
+      hasAgreement: Boolean(a.agreementNumber),
+      hours: a.hours,
+      hoursText: hoursText(a.hours),
+      serviceCount: serviceRows.filter((r) => r.service.agencyId === a.id && r.service.active).length,
+      counterNumbers: counterRows.filter((c) => c.agencyId === a.id && c.active).map((c) => c.number),
+      ...openState(a.hours, window, site.timeZone, now),
+    }));
+}
+
+async function presentAdmin(conn: Conn, agencies: repo.AgencyRow[], siteId: string, today: string) {
+  const [serviceRows, counterRows] = await Promise.all([repo.servicesWithAgencyOfSite(conn, siteId), repo.countersOfSite(conn, siteId)]);
+  return agencies.map((a) => ({
+    id: a.id,
+    siteId: a.siteId,
+    name: a.name,
+    shortName: a.shortName,
+    kind: a.kind,
+    description: a.description,
+    phone: a.phone,
+    email: a.email,
+    website: a.website,
+    agreement: a.agreementNumber ? { number: a.agreementNumber, signedOn: a.agreementSignedOn, validUntil: a.agreementValidUntil, documentPath: a.agreementDocumentPath } : null,
+    agreementExpired: Boolean(a.agreementValidUntil && a.agreementValidUntil < today),
+    hours: a.hours,
+    hoursText: hoursText(a.hours),
+    active: a.active,
+    serviceCount: serviceRows.filter((r) => r.service.agencyId === a.id).length,
+    counterCount: counterRows.filter((c) => c.agencyId === a.id).length,
+    createdAt: a.createdAt.toISOString(),
+    updatedAt: a.updatedAt.toISOString(),
+  }));
+}
+
+/** Staff: the site's agencies with search and pages (an agency_admin sees only their own). */
+export async function listAdminAgencies(
+  ctx: AppContext,
+  caller: Caller,
+  siteId: string,
+  q: { q?: string; page: number; pageSize: number; status: 'all' | 'active' | 'inactive'; kind?: string },
+) {
+  const scope = catalogListScope(caller.actor, siteId);
+  const site = await siteByRef(ctx, siteId);
+  let rows = (await repo.agenciesOfSite(ctx.db, site.id)).filter((a) => inScope(scope, a.id)).sort(byKindThenName);
+  rows = statusFilter(rows, q.status);
+  if (q.kind) rows = rows.filter((a) => a.kind === q.kind);
+  rows = rankByQuery(rows, q.q, (a) => [
+    { text: a.shortName, weight: 3 },
+    { text: a.name, weight: 2 },
+    { text: a.description, weight: 0.5 },
+  ]);
+  const pageOf = paginate(rows, q.page, q.pageSize);
+  return { ...pageOf, items: await presentAdmin(ctx.db, pageOf.items, site.id, localDate(ctx.clock.now(), site.timeZone)) };
+}
+
+async function loadAgency(conn: Conn, agencyId: string): Promise<repo.AgencyRow> {
+  const a = await repo.findAgency(conn, agencyId);
+  if (!a) throw notFound('Instansi', 'Agency');
+  return a;
+}
+
+export async function getAdminAgency(ctx: AppContext, caller: Caller, agencyId: string) {
+  const a = await loadAgency(ctx.db, agencyId);
+  authorizeAgencyCatalog(caller.actor, a.siteId, a.id);
+  const site = await siteByRef(ctx, a.siteId);
+  const [out] = await presentAdmin(ctx.db, [a], a.siteId, localDate(ctx.clock.now(), site.timeZone));
+  return out;
+}
+
+export interface AgencyInput {
+  kind?: string;
+  name?: string;
+  shortName?: string;
+  description?: string;
+  phone?: string | null;
+  email?: string | null;
+  website?: string | null;
+  agreement?: { number: string; signedOn?: string | null; validUntil?: string | null } | null;
+  hours?: WeeklyHoursJson;
+  active?: boolean;
+}
+
+function checkAgency(input: AgencyInput): void {
+  const errs = new FieldErrors();
+  checkHours(errs, 'body.hours', input.hours as never);
+  checkDateOrder(errs, 'body.agreement.validUntil', input.agreement?.signedOn, input.agreement?.validUntil);
+  errs.throwIfAny();
+}
+
+function toColumns(input: AgencyInput) {
+  const cols: Record<string, unknown> = {
+    kind: input.kind,
+    name: input.name,
+    shortName: input.shortName,
+    description: input.description,
+    phone: input.phone,
+    email: input.email,
+    website: input.website,
+    hours: input.hours,
+    active: input.active,
+  };
+  if (input.agreement !== undefined) {
+    cols.agreementNumber = input.agreement?.number ?? null;
+    cols.agreementSignedOn = input.agreement?.signedOn ?? null;
+    cols.agreementValidUntil = input.agreement?.validUntil ?? null;
+  }
+  return Object.fromEntries(Object.entries(cols).filter(([, v]) => v !== undefined));
+}
+
+/** Site admin: an agency joins the site. */
+export async function createAgency(ctx: AppContext, caller: Caller, siteId: string, input: AgencyInput & { kind: string; name: string; shortName: string }) {
+  authorizeSiteCatalog(caller.actor, siteId);
+  await siteByRef(ctx, siteId);
+  checkAgency(input);
+  const now = ctx.clock.now();
+  const created = await withConflicts(() =>
+    transact(ctx, async (tx, emit) => {
+      const row = await repo.insertAgency(tx, { id: uuidv7(), siteId, hours: {}, ...toColumns(input), createdAt: now, updatedAt: now } as never);
+      await recordAudit(tx, ctx.clock, caller.actor, caller.ip, { action: 'catalog.agency_created', siteId, agencyId: row.id, targetType: 'agency', targetId: row.id, details: { shortName: row.shortName, name: row.name } });
+      await emit({ siteId, type: 'catalog.changed', aggregateType: 'agency', aggregateId: row.id, payload: { entity: 'agency', id: row.id, action: 'created' } });
+      return row;
+    }),
+  );
+  return getAdminAgency(ctx, caller, created.id);
+}
+
+/** Fields an agency_admin may change on their own agency; the rest is the site's decision. */
+const AGENCY_SELF_FIELDS = new Set(['description', 'phone', 'email', 'website', 'hours']);
+
+export async function updateAgency(ctx: AppContext, caller: Caller, agencyId: string, input: AgencyInput) {
+  const current = await loadAgency(ctx.db, agencyId);
+  authorizeAgencyCatalog(caller.actor, current.siteId, current.id);
+  const cols = toColumns(input);
+  const diff = changes(current as unknown as Record<string, unknown>, cols);
+  if (Object.keys(diff).some((k) => !AGENCY_SELF_FIELDS.has(k))) authorizeSiteCatalog(caller.actor, current.siteId);
+  checkAgency(input);
+  if (Object.keys(diff).length) {
+    await withConflicts(() =>
+      transact(ctx, async (tx, emit) => {
+        const now = ctx.clock.now();
+        await repo.updateAgency(tx, agencyId, { ...cols, updatedAt: now });
+        let cascaded: { services: number; counters: number } | undefined;
+        if (cols.active === false && current.active) cascaded = await repo.deactivateAgencyChildren(tx, agencyId, now);
+        const action = cols.active === false && current.active ? 'catalog.agency_deactivated' : cols.active === true && !current.active ? 'catalog.agency_activated' : 'catalog.agency_updated';
+        await recordAudit(tx, ctx.clock, caller.actor, caller.ip, { action, siteId: current.siteId, agencyId, targetType: 'agency', targetId: agencyId, details: { changes: diff, ...(cascaded ? { deactivated: cascaded } : {}) } });
+        await emit({ siteId: current.siteId, type: 'catalog.changed', aggregateType: 'agency', aggregateId: agencyId, payload: { entity: 'agency', id: agencyId, action: 'updated' } });
+      }),
+    );
+  }
+  return getAdminAgency(ctx, caller, agencyId);
+}
+
+/**
+ * Site admin: an agency leaves (or returns). Leaving deactivates its services and counters too;
+ * nothing is deleted, so tickets, bookings and reports keep their references. Returning
+ * reactivates only the agency: its services and counters are switched back on one by one.
+ */
+export const setAgencyActive = (ctx: AppContext, caller: Caller, agencyId: string, active: boolean) => updateAgency(ctx, caller, agencyId, { active });

@@ -1,0 +1,140 @@
+import { expect, request as newRequest, test, type Page } from '@playwright/test';
+
+/*
+ * The integrated queue end to end, on the demo server (MPP Samarinda, Wednesday 09:00 WITA):
+ * a kiosk is paired and issues a ticket, an officer calls it in the console, the TV display shows
+ * the call and the citizen's status page turns to "dipanggil". A display that lost its connection
+ * shows the call it missed once it is back.
+ */
+
+const PASSWORD = 'loket-demo';
+const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screenshots/${name}.png` });
+
+test.describe.serial('integrated queue', () => {
+  test('kiosk → console → display → status page', async ({ browser, baseURL }) => {
+    test.setTimeout(120_000);
+
+    // The admin creates a kiosk pairing code through the API.
+    const api = await newRequest.newContext({ baseURL });
+    const login = await api.post('/api/v1/auth/login', { data: { username: 'admin', password: PASSWORD } });
+    expect(login.ok()).toBeTruthy();
+    const { token } = (await login.json()) as { token: string };
+    const auth = { authorization: `Bearer ${token}` };
+    const sites = (await (await api.get('/api/v1/sites')).json()) as Array<{ id: string; slug: string }>;
+    const site = sites.find((s) => s.slug === 'mpp-samarinda')!;
+    expect(site).toBeTruthy();
+    const pairing = await api.post(`/api/v1/sites/${site.id}/device-pairings`, { headers: auth, data: { role: 'kiosk', name: 'Kiosk lobi (e2e)' } });
+    expect(pairing.status()).toBe(201);
+    const { code } = (await pairing.json()) as { code: string };
+
+    // The TV display, open before anything happens (sound needs a tap unless the browser allows autoplay).
+    const display = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await display.goto('/display/mpp-samarinda?zone=Lantai%201');
+    await expect(display.getByTestId('display-clock')).toContainText('WITA');
+    const soundButton = display.getByTestId('display-enable-sound');
+    if (await soundButton.isVisible()) await soundButton.click();
+
+    // Kiosk: pair, then Disdukcapil → KTP-el → take a number (a double tap prints one ticket).
+    const kiosk = await browser.newPage({ viewport: { width: 1280, height: 1024 } });
+    await kiosk.addInitScript(() => {
+      const w = window as unknown as { __prints: number; print: () => void };
+      w.__prints = 0;
+      w.print = () => {
+        w.__prints += 1;
+      };
+    });
+    await kiosk.goto('/kiosk');
+    await kiosk.getByTestId('pair-code').fill(code);
+    await kiosk.getByTestId('pair-submit').click();
+    await expect(kiosk.getByTestId('kiosk-site')).toHaveText('Mal Pelayanan Publik Kota Samarinda');
+    await expect(kiosk.getByTestId('kiosk-agency').first()).toBeVisible();
+    await shot(kiosk, 'kiosk');
+
+    await kiosk.getByTestId('kiosk-agency').filter({ hasText: 'Kependudukan' }).click();
+    await kiosk.getByTestId('kiosk-service').filter({ hasText: 'KTP-el' }).click();
+    await expect(kiosk.getByTestId('kiosk-chosen')).toContainText('KTP-el');
+    await shot(kiosk, 'kiosk-confirm');
+    await kiosk.getByTestId('kiosk-take').dblclick();
+
+    const numberEl = kiosk.getByTestId('kiosk-ticket-number');
+    await expect(numberEl).toHaveText(/^[A-Z]{1,4}-\d{3,}$/);
+    const number = (await numberEl.innerText()).trim();
+    await expect.poll(() => kiosk.evaluate(() => (window as unknown as { __prints: number }).__prints)).toBe(1);
+    await shot(kiosk, 'kiosk-ticket');
+
+    // The printed copy (print media: only the thermal ticket is shown).
+    await kiosk.emulateMedia({ media: 'print' });
+    await expect(kiosk.getByTestId('print-number')).toHaveText(number);
+    await kiosk.locator('.loket-ticket-print .loket-ticket').screenshot({ path: 'test-results/screenshots/ticket.png' });
+    await kiosk.emulateMedia({ media: 'screen' });
+    // One page, 58 mm wide (≈ 164 pt), as long as the ticket.
+    const pdf = (await kiosk.pdf({ preferCSSPageSize: true })).toString('latin1');
+    const pages = [...pdf.matchAll(/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)/g)];
+    expect(pages).toHaveLength(1);
+    expect(Math.round(Number(pages[0][1]))).toBe(164);
+
+    // Exactly one ticket was issued for the double tap.
+    const summary = (await (await api.get(`/api/v1/sites/${site.id}/queue/summary`)).json()) as { services: Array<{ code: string; waiting: number }> };
+    expect(summary.services.find((s) => s.code === 'KTP-EL')?.waiting).toBe(1);
+
+    // The citizen opens the status page from the QR code.
+    const statusUrl = (await kiosk.locator('.loket-ticket--preview .loket-ticket__small').first().innerText()).trim();
+    expect(statusUrl).toMatch(/\/t\/[A-Z0-9]+$/);
+    const phone = await browser.newPage({ viewport: { width: 390, height: 800 } });
+    await phone.goto(new URL(statusUrl).pathname);
+    await expect(phone.getByTestId('status-number')).toHaveText(number);
+    await expect(phone.getByTestId('status-state')).toHaveAttribute('data-status', 'waiting');
+    await phone.getByTestId('status-alerts').click();
+
+    // The officer of Loket 4 (Disdukcapil) signs in, picks the counter and calls the next ticket.
+    const officer = await browser.newPage({ viewport: { width: 1440, height: 960 } });
+    await officer.goto('/login?next=%2Fconsole');
+    await officer.getByTestId('login-username').fill('petugas-4');
+    await officer.getByTestId('login-password').fill(PASSWORD);
+    await officer.getByTestId('login-submit').click();
+    await officer.locator('[data-testid="console-counter"][data-number="4"]').click();
+    await expect(officer.getByTestId('console-counter-name')).toHaveText('Loket 4');
+    await expect(officer.getByTestId('console-waiting')).toContainText(number);
+    await officer.getByTestId('console-call-next').click();
+    await expect(officer.getByTestId('console-current-number')).toHaveText(number);
+    await expect(officer.getByTestId('console-empty')).toBeVisible();
+    await shot(officer, 'console');
+
+    // The display shows the call; the status page says "dipanggil" with the counter.
+    await expect(display.getByTestId('display-latest-number')).toHaveText(number);
+    await expect(display.getByTestId('display-latest-counter')).toHaveText('Loket 4');
+    await expect(display.getByTestId('display-serving')).toContainText(`${number} Loket 4`);
+    await shot(display, 'display');
+    await expect(phone.getByTestId('status-state')).toHaveAttribute('data-status', 'called');
+    await expect(phone.getByTestId('status-called')).toContainText('Loket 4');
+    await shot(phone, 'status-called');
+
+    // Keyboard: S starts serving, F finishes; the citizen sees "Selesai".
+    await officer.keyboard.press('s');
+    await expect(officer.getByTestId('console-current-status')).toHaveText('Sedang dilayani');
+    await officer.keyboard.press('f');
+    await expect(officer.getByTestId('console-current-number')).toHaveCount(0);
+    await expect(phone.getByTestId('status-state')).toHaveAttribute('data-status', 'done');
+
+    // A display that lost its connection shows the call it missed once it is back.
+    const issued = await api.post(`/api/v1/sites/${site.id}/tickets`, {
+      headers: { ...auth, 'idempotency-key': `e2e-${Date.now()}` },
+      data: { serviceId: (await serviceId(api, site.id, 'KTP-EL'))! },
+    });
+    expect(issued.status()).toBe(201);
+    const second = ((await issued.json()) as { number: string }).number;
+    await display.context().setOffline(true);
+    await expect(display.getByTestId('display-offline')).toBeVisible({ timeout: 20_000 });
+    await officer.keyboard.press('n');
+    await expect(officer.getByTestId('console-current-number')).toHaveText(second);
+    await display.context().setOffline(false);
+    await expect(display.getByTestId('display-latest-number')).toHaveText(second, { timeout: 45_000 });
+
+    await api.dispose();
+  });
+});
+
+async function serviceId(api: Awaited<ReturnType<typeof newRequest.newContext>>, siteId: string, code: string): Promise<string | undefined> {
+  const list = (await (await api.get(`/api/v1/sites/${siteId}/services`)).json()) as Array<{ id: string; code: string }>;
+  return list.find((s) => s.code === code)?.id;
+}

@@ -1,0 +1,206 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, createTestApp, type TestApp } from '../support/app';
+import { buildCatalog, type CatalogFixture } from '../support/catalog-fixture';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+let t: TestApp;
+let f: CatalogFixture;
+
+beforeAll(async () => {
+  t = await createTestApp({ start: '2026-11-25T09:00:00+08:00' });
+  f = await buildCatalog(t);
+  // Some variety the round trip must keep: a service with its own hours, internal components, an inactive counter.
+  await t.app.inject({ method: 'PATCH', url: `/api/v1/catalog/services/${f.services.SKCK}`, headers: bearer(f.admin), payload: { hours: { '1': [{ start: '08:00', end: '11:00' }], '3': [{ start: '08:00', end: '11:00' }] }, internal: { legalBasis: 'Perpol 6/2023', staffCount: 4, security: 'CCTV' }, fee: 30000, durationText: 'Selesai hari itu juga' } });
+  await t.app.inject({ method: 'POST', url: `/api/v1/catalog/counters/${f.counters[4]}/deactivate`, headers: bearer(f.admin) });
+});
+afterAll(async () => t?.close());
+
+const exportJson = async (siteId: string, token = f.admin) => {
+  const res = await t.app.inject({ url: `/api/v1/sites/${siteId}/catalog/export?format=json`, headers: bearer(token) });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+};
+const exportXlsx = async (siteId: string, token = f.admin) => {
+  const res = await t.app.inject({ url: `/api/v1/sites/${siteId}/catalog/export?format=xlsx`, headers: bearer(token) });
+  expect(res.statusCode).toBe(200);
+  expect(res.headers['content-type']).toContain(XLSX);
+  expect(res.headers['content-disposition']).toMatch(/attachment; filename="katalog-.*\.xlsx"/);
+  return res.rawPayload;
+};
+const importFile = (siteId: string, body: Buffer | object, opts: { dryRun?: boolean; token?: string } = {}) =>
+  t.app.inject({
+    method: 'POST',
+    url: `/api/v1/sites/${siteId}/catalog/import${opts.dryRun ? '?dryRun=1' : ''}`,
+    headers: { ...bearer(opts.token ?? f.admin), ...(Buffer.isBuffer(body) ? { 'content-type': XLSX } : {}) },
+    payload: body as never,
+  });
+const catalogue = (file: Record<string, unknown>) => ({ documentTypes: file.documentTypes, agencies: file.agencies, services: file.services, counters: file.counters });
+
+async function newSite() {
+  const res = await t.app.inject({ method: 'POST', url: '/api/v1/sites', headers: bearer(f.platform), payload: { slug: `mpp-salinan-${Math.random().toString(36).slice(2, 8)}`, name: 'MPP Salinan', timeZone: 'Asia/Makassar' } });
+  expect(res.statusCode).toBe(201);
+  return res.json().id as string;
+}
+
+describe('export', () => {
+  it('exports the whole catalogue as JSON with stable keys', async () => {
+    const file = await exportJson(f.siteId);
+    expect(file).toMatchObject({ format: 'loket.catalog', version: 1, site: { name: 'MPP Kota Samarinda', timeZone: 'Asia/Makassar' } });
+    expect(file.agencies.map((a: { shortName: string }) => a.shortName)).toEqual(['BPJS Kesehatan', 'BPJS TK', 'Disdukcapil', 'Imigrasi', 'Polresta']);
+    expect(file.services.find((s: { code: string }) => s.code === 'SKCK')).toMatchObject({
+      agency: 'Polresta',
+      prefix: 'S',
+      fee: 30000,
+      durationText: 'Selesai hari itu juga',
+      legalBasis: 'Perpol 6/2023',
+      staffCount: 4,
+      security: 'CCTV',
+      hours: { '1': [{ start: '08:00', end: '11:00' }], '3': [{ start: '08:00', end: '11:00' }] },
+      requirements: [{ documentType: 'ktp-el', note: null }, { documentType: 'pas-foto', note: '4x6 latar merah, 6 lembar' }],
+    });
+    expect(file.counters.find((c: { number: number }) => c.number === 1)).toEqual({ number: 1, name: 'Loket 1', zone: 'Lantai 1', agency: 'Disdukcapil', services: ['AKTA-LAHIR', 'KK', 'KTP-EL'], active: true });
+    expect(file.documentTypes.map((d: { key: string }) => d.key)).toEqual(['akta-kelahiran', 'kk', 'ktp-el', 'pas-foto', 'surat-pengantar']);
+  });
+
+  it('writes a workbook officers can read: one sheet per entity, hours as text', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await exportXlsx(f.siteId)) as never);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Petunjuk', 'Jenis Dokumen', 'Instansi', 'Layanan', 'Loket']);
+    const agencies = wb.getWorksheet('Instansi')!;
+    const header = agencies.getRow(1).values as string[];
+    expect(header).toContain('Jam layanan (hours)');
+    const hoursCol = header.indexOf('Jam layanan (hours)');
+    const dukcapil = agencies.getRows(2, 5)!.find((r) => r.getCell(1).value === 'Disdukcapil')!;
+    expect(dukcapil.getCell(hoursCol).value).toBe('Sen-Kam 08:00-12:00,13:00-15:00; Jum 08:00-11:30');
+  });
+});
+
+describe('round trip', () => {
+  it('JSON: export → import into an empty site → the same catalogue', async () => {
+    const original = await exportJson(f.siteId);
+    const copy = await newSite();
+    const res = await importFile(copy, original, { token: f.platform });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ dryRun: false, agencies: { created: 5 }, services: { created: 8 }, counters: { created: 5 }, documentTypes: { unchanged: 5 } });
+    expect(catalogue(await exportJson(copy, f.platform))).toEqual(catalogue(original));
+    // The imported site serves the same public catalogue.
+    const codes = (await t.app.inject(`/api/v1/sites/${copy}/services?q=paspor`)).json().map((s: { code: string }) => s.code);
+    expect(codes.sort()).toEqual(['PASPOR', 'PASPOR-GANTI']);
+  });
+
+  it('JSON: importing a site its own export changes nothing', async () => {
+    const res = await importFile(f.siteId, await exportJson(f.siteId));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ agencies: { created: 0, updated: 0, unchanged: 5 }, services: { created: 0, updated: 0, unchanged: 8 }, counters: { created: 0, updated: 0, unchanged: 5 } });
+  });
+
+  it('XLSX: export → dry run writes nothing → import → the same catalogue', async () => {
+    const original = await exportJson(f.siteId);
+    const workbook = await exportXlsx(f.siteId);
+    const copy = await newSite();
+    const dry = await importFile(copy, workbook, { dryRun: true, token: f.platform });
+    expect(dry.statusCode, dry.body).toBe(200);
+    expect(dry.json()).toMatchObject({ dryRun: true, agencies: { created: 5 }, services: { created: 8 }, counters: { created: 5 } });
+    expect((await exportJson(copy, f.platform)).services).toEqual([]);
+    const res = await importFile(copy, workbook, { token: f.platform });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(catalogue(await exportJson(copy, f.platform))).toEqual(catalogue(original));
+    // And back again: the copy's workbook imported into the original changes nothing.
+    const back = await importFile(f.siteId, await exportXlsx(copy, f.platform));
+    expect(back.json()).toMatchObject({ agencies: { updated: 0 }, services: { updated: 0 }, counters: { updated: 0 } });
+  });
+
+  it('updates matched rows and swaps prefixes in one go', async () => {
+    const file = await exportJson(f.siteId);
+    const svc = (code: string) => file.services.find((s: { code: string }) => s.code === code);
+    svc('PASPOR').prefix = 'Q';
+    svc('PASPOR-GANTI').prefix = 'P';
+    svc('KK').name = 'Penerbitan Kartu Keluarga (KK)';
+    file.services.push({ ...svc('JHT'), code: 'JKK', prefix: 'L', name: 'Klaim Jaminan Kecelakaan Kerja' });
+    file.counters.find((c: { number: number }) => c.number === 4).services.push('JKK');
+    const res = await importFile(f.siteId, file);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ services: { created: 1, updated: 3, unchanged: 5 }, counters: { updated: 1 } });
+    const after = await exportJson(f.siteId);
+    expect(after.services.find((s: { code: string }) => s.code === 'PASPOR').prefix).toBe('Q');
+    expect(after.counters.find((c: { number: number }) => c.number === 4).services).toEqual(['JHT', 'JKK']);
+  });
+});
+
+describe('a bad file', () => {
+  it('XLSX: lists every bad row and writes nothing', async () => {
+    const before = await exportJson(f.siteId);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await exportXlsx(f.siteId)) as never);
+    const col = (ws: ExcelJS.Worksheet, key: string) => (ws.getRow(1).values as string[]).findIndex((h) => typeof h === 'string' && h.endsWith(`(${key})`));
+    const rowOf = (ws: ExcelJS.Worksheet, key: string, value: unknown) => ws.getRows(2, ws.rowCount - 1)!.find((r) => r.getCell(col(ws, key)).value === value)!;
+
+    const agencies = wb.getWorksheet('Instansi')!;
+    const services = wb.getWorksheet('Layanan')!;
+    const counters = wb.getWorksheet('Loket')!;
+    // A good change that must not be written, next to the bad ones.
+    rowOf(services, 'code', 'KK').getCell(col(services, 'name')).value = 'Nama yang tidak boleh tersimpan';
+    rowOf(agencies, 'shortName', 'Polresta').getCell(col(agencies, 'hours')).value = 'Sen-Jum 12:00-08:00';
+    rowOf(agencies, 'shortName', 'Imigrasi').getCell(col(agencies, 'kind')).value = 'kementerian';
+    const paspor = rowOf(services, 'code', 'PASPOR');
+    paspor.getCell(col(services, 'prefix')).value = '1X';
+    paspor.getCell(col(services, 'durationUnit')).value = 'minggu';
+    rowOf(services, 'code', 'SKCK').getCell(col(services, 'agency')).value = 'Polda';
+    rowOf(services, 'code', 'JHT').getCell(col(services, 'requirements')).value = 'ktp-el\nsurat-sakti: asli';
+    rowOf(services, 'code', 'AKTA-LAHIR').getCell(col(services, 'prefix')).value = 'A';
+    rowOf(counters, 'number', 1).getCell(col(counters, 'services')).value = 'KTP-EL, PASPOR';
+    const extra = services.addRow([]);
+    extra.getCell(col(services, 'code')).value = 'BARU';
+    const bad = Buffer.from(await wb.xlsx.writeBuffer());
+
+    const res = await importFile(f.siteId, bad);
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'catalog.import_invalid', messages: { id: expect.stringContaining('tidak ada yang disimpan') } });
+    const errors = res.json().errors as Array<{ sheet: string; row: number; field: string; messages: { id: string; en: string } }>;
+    const found = errors.map((e) => `${e.sheet}:${e.row}:${e.field}`);
+    const r = (ws: ExcelJS.Worksheet, key: string, value: unknown) => rowOf(ws, key, value).number;
+    expect(found).toEqual(
+      expect.arrayContaining([
+        `Instansi:${r(agencies, 'shortName', 'Polresta')}:hours`,
+        `Instansi:${r(agencies, 'shortName', 'Imigrasi')}:kind`,
+        `Layanan:${r(services, 'code', 'PASPOR')}:prefix`,
+        `Layanan:${r(services, 'code', 'PASPOR')}:durationUnit`,
+        `Layanan:${r(services, 'code', 'SKCK')}:agency`,
+        `Layanan:${r(services, 'code', 'JHT')}:requirements`,
+        // The second service with prefix A is the one reported (KTP-EL comes after AKTA-LAHIR).
+        `Layanan:${r(services, 'code', 'KTP-EL')}:prefix`,
+        `Layanan:${extra.number}:agency`,
+        `Layanan:${extra.number}:name`,
+        `Layanan:${extra.number}:product`,
+        `Loket:${r(counters, 'number', 1)}:services`,
+      ]),
+    );
+    for (const e of errors) expect(e.messages.id && e.messages.en).toBeTruthy();
+    expect(errors.find((e) => e.field === 'hours')!.messages.id).toContain('harus sebelum');
+    // Nothing was written, not even the good row.
+    expect(catalogue(await exportJson(f.siteId))).toEqual(catalogue(before));
+  });
+
+  it('JSON: names the array and the 1-based row, including unknown fields', async () => {
+    const res = await importFile(f.siteId, {
+      agencies: [{ shortName: 'Dinsos', name: 'Dinas Sosial', kind: 'opd', hours: 'Sen 08:00-12:00', colour: 'merah' }],
+      services: [{ code: 'DTKS', agency: 'Dinsos', prefix: 'D', name: 'DTKS' }],
+      counters: [{ number: 7, agency: 'Dinsos', services: ['DTKS', 'TIDAK-ADA'] }],
+    });
+    expect(res.statusCode).toBe(400);
+    const found = res.json().errors.map((e: { sheet: string; row: number; field: string }) => `${e.sheet}:${e.row}:${e.field}`);
+    expect(found).toEqual(['agencies:1:colour', 'services:1:procedure', 'services:1:durationValue', 'services:1:durationUnit', 'services:1:product', 'services:1:complaintChannel', 'counters:1:services']);
+    expect((await t.app.inject(`/api/v1/sites/${f.siteId}/agencies`)).json().map((a: { shortName: string }) => a.shortName)).not.toContain('Dinsos');
+  });
+
+  it('refuses something that is not a workbook, and refuses officers', async () => {
+    const junk = await importFile(f.siteId, Buffer.from('bukan excel'));
+    expect(junk.statusCode).toBe(400);
+    expect(junk.json().errors[0]).toMatchObject({ field: 'file', code: 'invalid_file' });
+    const officer = await t.userToken({ memberships: [{ role: 'officer', siteId: f.siteId, agencyId: f.agencies.Imigrasi }] });
+    expect((await importFile(f.siteId, {}, { token: officer })).statusCode).toBe(403);
+    const agencyAdmin = await t.userToken({ memberships: [{ role: 'agency_admin', siteId: f.siteId, agencyId: f.agencies.Imigrasi }] });
+    expect((await t.app.inject({ url: `/api/v1/sites/${f.siteId}/catalog/export`, headers: bearer(agencyAdmin) })).statusCode).toBe(403);
+  });
+});
