@@ -43,7 +43,7 @@ test.describe.serial('service catalogue', () => {
     await saturday.getByLabel('Jam selesai Sabtu, rentang 1').fill('12:00');
     await page.getByTestId('agency-save').click();
     await expect(page).toHaveURL(/\/admin\/catalog\/agencies$/);
-    await page.getByLabel('Cari').fill(AGENCY.shortName);
+    await page.getByLabel('Cari', { exact: true }).fill(AGENCY.shortName);
     const agencyRow = page.getByTestId('agency-row').filter({ hasText: AGENCY.name });
     await expect(agencyRow).toBeVisible();
     await expect(agencyRow).toContainText('PKS/E2E/2026');
@@ -95,7 +95,7 @@ test.describe.serial('service catalogue', () => {
     await codeField.fill(SERVICE.code);
     await page.getByTestId('service-save').click();
     await expect(page).toHaveURL(/\/admin\/catalog\/services$/);
-    await page.getByLabel('Cari').fill(SERVICE.code);
+    await page.getByLabel('Cari', { exact: true }).fill(SERVICE.code);
     await expect(page.getByTestId('service-row').filter({ hasText: SERVICE.name })).toBeVisible();
 
     // --- Loket serving the new service (only that agency's services are offered)

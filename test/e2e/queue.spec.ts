@@ -61,6 +61,7 @@ test.describe.serial('integrated queue', () => {
     const number = (await numberEl.innerText()).trim();
     await expect.poll(() => kiosk.evaluate(() => (window as unknown as { __prints: number }).__prints)).toBe(1);
     await shot(kiosk, 'kiosk-ticket');
+    const statusUrl = (await kiosk.locator('.loket-ticket--preview .loket-ticket__small').first().innerText()).trim();
 
     // The printed copy (print media: only the thermal ticket is shown).
     await kiosk.emulateMedia({ media: 'print' });
@@ -73,12 +74,30 @@ test.describe.serial('integrated queue', () => {
     expect(pages).toHaveLength(1);
     expect(Math.round(Number(pages[0][1]))).toBe(164);
 
+    // A booking for tomorrow cannot check in today: the kiosk shows the server's reason.
+    const ktpId = (await serviceId(api, site.id, 'KTP-EL'))!;
+    const citizen = await newRequest.newContext({ baseURL });
+    const booking = await citizen.post(`/api/v1/sites/${site.id}/bookings`, {
+      data: { serviceId: ktpId, start: '2026-11-26T08:00:00+08:00', nik: '6472011203900001', name: 'Budi Santoso' },
+    });
+    expect(booking.status()).toBe(201);
+    const bookingCode = ((await booking.json()) as { code: string }).code;
+    await kiosk.getByTestId('kiosk-done').click();
+    await kiosk.getByTestId('kiosk-booking-toggle').click();
+    await kiosk.getByTestId('kiosk-agency').filter({ hasText: 'Kependudukan' }).click();
+    await kiosk.getByTestId('kiosk-service').filter({ hasText: 'KTP-el' }).click();
+    await kiosk.getByTestId('kiosk-booking-code').fill(bookingCode);
+    await kiosk.getByTestId('kiosk-nik').fill('0001');
+    await kiosk.getByTestId('kiosk-take').click();
+    await expect(kiosk.getByTestId('kiosk-refusal')).toContainText('Check-in dibuka');
+    await shot(kiosk, 'kiosk-refusal');
+    await kiosk.getByTestId('kiosk-back').click();
+
     // Exactly one ticket was issued for the double tap.
     const summary = (await (await api.get(`/api/v1/sites/${site.id}/queue/summary`)).json()) as { services: Array<{ code: string; waiting: number }> };
     expect(summary.services.find((s) => s.code === 'KTP-EL')?.waiting).toBe(1);
 
     // The citizen opens the status page from the QR code.
-    const statusUrl = (await kiosk.locator('.loket-ticket--preview .loket-ticket__small').first().innerText()).trim();
     expect(statusUrl).toMatch(/\/t\/[A-Z0-9]+$/);
     const phone = await browser.newPage({ viewport: { width: 390, height: 800 } });
     await phone.goto(new URL(statusUrl).pathname);
@@ -119,7 +138,7 @@ test.describe.serial('integrated queue', () => {
     // A display that lost its connection shows the call it missed once it is back.
     const issued = await api.post(`/api/v1/sites/${site.id}/tickets`, {
       headers: { ...auth, 'idempotency-key': `e2e-${Date.now()}` },
-      data: { serviceId: (await serviceId(api, site.id, 'KTP-EL'))! },
+      data: { serviceId: ktpId },
     });
     expect(issued.status()).toBe(201);
     const second = ((await issued.json()) as { number: string }).number;
@@ -130,6 +149,7 @@ test.describe.serial('integrated queue', () => {
     await display.context().setOffline(false);
     await expect(display.getByTestId('display-latest-number')).toHaveText(second, { timeout: 45_000 });
 
+    await citizen.dispose();
     await api.dispose();
   });
 });

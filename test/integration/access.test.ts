@@ -148,3 +148,41 @@ describe('audit log', () => {
     expect((await t.app.inject({ url: '/api/v1/audit' })).statusCode).toBe(401);
   });
 });
+
+describe('devices', () => {
+  it('pairs a kiosk with a one-time code, limits it to its job, and revokes it', async () => {
+    const site = (await import('../support/site-fixture')).createSiteFixture;
+    const f = await site(t);
+    const admin = await t.userToken({ memberships: [{ role: 'site_admin', siteId: f.siteId, agencyId: null }] });
+    const pairing = await post(`/api/v1/sites/${f.siteId}/device-pairings`, { role: 'kiosk', name: 'Kiosk lobi' }, bearer(admin));
+    expect(pairing.statusCode).toBe(201);
+    expect(pairing.json().code).toMatch(/^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/);
+
+    const claim = await post('/api/v1/devices/claim', { code: pairing.json().code.toLowerCase() });
+    expect(claim.statusCode).toBe(201);
+    const { token, device } = claim.json();
+    expect(device).toMatchObject({ siteId: f.siteId, role: 'kiosk', name: 'Kiosk lobi' });
+    // A code works once.
+    expect((await post('/api/v1/devices/claim', { code: pairing.json().code })).statusCode).toBe(400);
+
+    expect((await t.app.inject({ url: '/api/v1/devices/me', headers: bearer(token) })).json()).toMatchObject({ role: 'kiosk' });
+    // A kiosk cannot read the audit log or manage devices.
+    expect((await t.app.inject({ url: '/api/v1/audit', headers: bearer(token) })).statusCode).toBe(401);
+    expect((await t.app.inject({ url: `/api/v1/sites/${f.siteId}/devices`, headers: bearer(token) })).statusCode).toBe(403);
+
+    const list = await t.app.inject({ url: `/api/v1/sites/${f.siteId}/devices`, headers: bearer(admin) });
+    expect(list.json()).toHaveLength(1);
+    expect((await post(`/api/v1/devices/${device.id}/revoke`, undefined, bearer(admin))).statusCode).toBe(204);
+    expect((await t.app.inject({ url: '/api/v1/devices/me', headers: bearer(token) })).statusCode).toBe(401);
+  });
+
+  it('refuses an expired pairing code', async () => {
+    const f = await (await import('../support/site-fixture')).createSiteFixture(t);
+    const admin = await t.userToken({ memberships: [{ role: 'site_admin', siteId: f.siteId, agencyId: null }] });
+    const pairing = await post(`/api/v1/sites/${f.siteId}/device-pairings`, { role: 'display', name: 'TV' }, bearer(admin));
+    t.clock.advance(16 * 60_000);
+    const claim = await post('/api/v1/devices/claim', { code: pairing.json().code });
+    expect(claim.statusCode).toBe(400);
+    expect(claim.json().errors[0].field).toBe('body.code');
+  });
+});

@@ -162,3 +162,20 @@ describe('operator and jobs', () => {
     expect(r.n).toBe(0);
   });
 });
+
+describe('capacity overrides', () => {
+  it('returns a day to its automatic capacity after an override', async () => {
+    const admin = await t.userToken({ memberships: [{ role: 'site_admin', siteId: f.siteId, agencyId: null }] });
+    const put = (capacityPerSlot: number | null) =>
+      t.app.inject({ method: 'PUT', url: `/api/v1/sites/${f.siteId}/services/${f.services.paspor}/booking-days`, payload: { date: '2026-12-03', capacityPerSlot, closed: false }, headers: bearer(admin) });
+    const slots = async () => (await t.app.inject(`/api/v1/sites/${f.siteId}/services/${f.services.paspor}/slots?date=2026-12-03`)).json();
+    t.clock.set('2026-11-25T09:00:00+08:00');
+    expect((await put(4)).statusCode).toBe(200);
+    expect((await book({ nik: nik(50), start: '2026-12-03T08:00:00+08:00' })).statusCode).toBe(201);
+    expect((await slots())[0]).toMatchObject({ capacity: 4, available: 3 });
+    expect((await put(null)).statusCode).toBe(200);
+    // Automatic: 1 seat per slot; the one booked seat stays booked.
+    expect((await slots())[0]).toMatchObject({ capacity: 1, available: 0 });
+    expect((await slots())[1]).toMatchObject({ capacity: 1, available: 1 });
+  });
+});

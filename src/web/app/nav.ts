@@ -1,6 +1,8 @@
-import { IconHistory, IconHome, IconUserCircle, type Icon } from '@tabler/icons-react';
+import { IconBuildingStore, IconCalendarEvent, IconHistory, IconHome, IconListNumbers, IconUserCircle, type Icon } from '@tabler/icons-react';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import { hasRole, ROLES, type Role, type User } from '../features/access/types';
+import { BOOKING_LABEL_KEY } from '../features/booking/navLabel';
+import { CONSOLE_LABEL_KEY } from '../features/queue/navLabel';
 
 /**
  * The staff area: one entry per page. Each entry becomes a guarded route inside the staff layout
@@ -28,7 +30,10 @@ export const ANY_STAFF: readonly Role[] = ROLES;
 // prettier-ignore
 export const NAV: NavEntry[] = [
   { path: '/dashboard', labelKey: 'nav.dashboard', icon: IconHome, roles: ANY_STAFF, page: lazy(() => import('../features/access/HomePage')) },
+  { path: '/admin/catalog/*', labelKey: 'nav.catalog', icon: IconBuildingStore, roles: ['platform_admin', 'site_admin', 'agency_admin'], page: lazy(() => import('../features/catalog/admin/CatalogAdminPage')) },
   { path: '/admin/audit', labelKey: 'nav.audit', icon: IconHistory, roles: ['platform_admin', 'site_admin', 'agency_admin', 'auditor'], page: lazy(() => import('../features/access/AuditPage')) },
+  { path: '/admin/booking/*', labelKey: BOOKING_LABEL_KEY, icon: IconCalendarEvent, roles: ['site_admin', 'agency_admin'], page: lazy(() => import('../features/booking/admin/BookingAdminPage')) },
+  { path: '/console/*', labelKey: CONSOLE_LABEL_KEY, icon: IconListNumbers, roles: ['officer', 'agency_admin', 'site_admin'], page: lazy(() => import('../features/queue/console/ConsolePage')) },
   { path: '/profile', labelKey: 'nav.profile', icon: IconUserCircle, roles: ANY_STAFF, page: lazy(() => import('../features/access/ProfilePage')) },
 ];
 

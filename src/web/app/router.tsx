@@ -15,6 +15,14 @@ import { RouteErrorPage } from './RouteErrorPage';
 const LandingPage = lazy(() => import('../features/catalog/LandingPage'));
 const LoginPage = lazy(() => import('../features/access/LoginPage'));
 const SetupPage = lazy(() => import('../features/access/SetupPage'));
+const BookingApp = lazy(() => import('../features/booking/BookingApp'));
+// Queue: kiosk, TV display and the citizen's status page (full screen, no staff layout).
+const KioskApp = lazy(() => import('../features/queue/kiosk/KioskApp'));
+const DisplayPage = lazy(() => import('../features/queue/display/DisplayPage'));
+const TicketStatusPage = lazy(() => import('../features/queue/status/StatusPage'));
+// Catalogue: an MPP's public page and a service's published standard (no login).
+const SitePage = lazy(() => import('../features/catalog/public/SitePage'));
+const ServicePage = lazy(() => import('../features/catalog/public/ServicePage'));
 const NotFoundPage = lazy(() => import('./StatusPages'));
 
 /** Route `handle` of staff pages: the roles that may open them (checked by StaffLayout). */
@@ -41,6 +49,12 @@ export const routes: RouteObject[] = [
       { path: '/', element: <LandingPage /> },
       { path: '/login', element: <LoginPage /> },
       { path: '/setup', element: <SetupPage /> },
+      { path: '/mpp/:slug', element: <SitePage /> },
+      { path: '/layanan/:serviceId', element: <ServicePage /> },
+      { path: '/kiosk/*', element: <KioskApp /> },
+      { path: '/display/:site', element: <DisplayPage /> },
+      { path: '/t/:code', element: <TicketStatusPage /> },
+      { path: '/booking/*', element: <BookingApp /> },
       {
         element: <RequireStaff />,
         children: NAV.map(({ path, roles, page: Page }) => ({ path, element: <Page />, handle: { roles } satisfies StaffHandle })),

@@ -107,13 +107,17 @@ export async function insertPairing(conn: Conn, row: typeof devicePairings.$infe
 }
 
 /** Claims a pairing exactly once: the conditional update is the lock. */
-export async function claimPairing(conn: Conn, codeHash: string, now: Date, deviceId: string) {
+export async function claimPairing(conn: Conn, codeHash: string, now: Date) {
   const [p] = await conn
     .update(devicePairings)
-    .set({ claimedAt: now, deviceId })
+    .set({ claimedAt: now })
     .where(and(eq(devicePairings.codeHash, codeHash), isNull(devicePairings.claimedAt), gt(devicePairings.expiresAt, now)))
     .returning();
   return p;
+}
+
+export async function linkPairingToDevice(conn: Conn, pairingId: string, deviceId: string): Promise<void> {
+  await conn.update(devicePairings).set({ deviceId }).where(eq(devicePairings.id, pairingId));
 }
 
 export async function insertDevice(conn: Conn, row: typeof devices.$inferInsert): Promise<DeviceRow> {

@@ -40,7 +40,7 @@ export async function claimPairing(ctx: AppContext, caller: Caller, code: string
   const token = `ld_${randomToken()}`;
   return ctx.db.transaction(async (tx) => {
     const deviceId = uuidv7();
-    const pairing = await repo.claimPairing(tx, sha256(normalise(code)), now, deviceId);
+    const pairing = await repo.claimPairing(tx, sha256(normalise(code)), now);
     if (!pairing) {
       throw new AppError('device.pairing_invalid', 400, {
         errors: [{ field: 'body.code', code: 'invalid', messages: { id: 'Kode pemasangan tidak valid atau kedaluwarsa.', en: 'Pairing code is invalid or expired.' } }],
@@ -55,6 +55,7 @@ export async function claimPairing(ctx: AppContext, caller: Caller, code: string
       createdBy: pairing.createdBy,
       createdAt: now,
     });
+    await repo.linkPairingToDevice(tx, pairing.id, device.id);
     await recordAudit(tx, ctx.clock, caller.actor, caller.ip, { action: 'device.paired', siteId: device.siteId, targetType: 'device', targetId: device.id, details: { role: device.role } });
     return { token, device: { id: device.id, siteId: device.siteId, role: device.role as DeviceRole, name: device.name } };
   });

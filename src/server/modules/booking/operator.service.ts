@@ -10,7 +10,7 @@ import { enqueue } from '../../platform/jobs';
 import { transact } from '../../platform/tx';
 import { getService, getSite } from '../catalog/catalog.lookup';
 import * as repo from './booking.repository';
-import { slotsFor } from './slots.service';
+import { configuredSlots, slotsFor } from './slots.service';
 
 async function serviceInSite(ctx: AppContext, caller: Caller, siteId: string, serviceId: string, action: 'booking.manage') {
   const found = await getService(ctx, serviceId);
@@ -64,8 +64,9 @@ export async function setDayCapacity(ctx: AppContext, caller: Caller, siteId: st
         await enqueue(tx, ctx.clock, { kind: 'booking.notify', runAt: ctx.clock.now(), payload: { bookingId: b.id, what: 'day_closed', reason: input.reason ?? '' } });
         affected++;
       }
-    } else if (input.capacityPerSlot != null) {
-      for (const s of await slotsFor(ctx, site, found, input.date, tx)) await repo.setSlotCapacity(tx, serviceId, new Date(s.start), input.capacityPerSlot);
+    } else {
+      // Seats already taken keep their stored rows: bring each to the new (or automatic) capacity.
+      for (const s of await configuredSlots(ctx, site, found, input.date, tx)) await repo.setSlotCapacity(tx, serviceId, new Date(s.start), s.capacity);
     }
     await emit({ siteId, type: 'booking.day_changed', aggregateType: 'service', aggregateId: serviceId, payload: { serviceId, date: input.date }, meta: { ...input, affected } });
     await recordAudit(tx, ctx.clock, caller.actor, caller.ip, { action: input.closed ? 'booking.day_closed' : 'booking.capacity_set', siteId, agencyId: found.agency.id, targetType: 'service', targetId: serviceId, details: { ...input, affected } });

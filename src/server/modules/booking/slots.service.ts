@@ -36,13 +36,14 @@ export function assertBookableService(service: ServiceInfo['service'], agency: S
  * hours, the counters serving the service and its handling minutes (pure, src/domain/slots),
  * minus the walk-in share; the operator's per-day overrides and closures win.
  */
-export async function slotsFor(ctx: AppContext, site: SiteInfo, found: ServiceInfo, date: string, conn: Conn = ctx.db): Promise<Slot[]> {
+/** Slots and their capacity as configured (hours, counters, overrides), before any booking. */
+export async function configuredSlots(ctx: AppContext, site: SiteInfo, found: ServiceInfo, date: string, conn: Conn = ctx.db) {
   const policy = bookingPolicyOf(site.settings);
   const [override] = await repo.dayOverrides(conn, found.service.id, date, date);
   if (override?.closed) return [];
   const closed = await closedDates(ctx, site.id, date, date, conn);
   const counters = (await countersServing(ctx, found.service.id, conn)).filter((c) => c.active).length;
-  const computed = computeSlots({
+  return computeSlots({
     date,
     zone: site.timeZone,
     hours: effectiveHours(found.service, found.agency) as never,
@@ -54,6 +55,16 @@ export async function slotsFor(ctx: AppContext, site: SiteInfo, found: ServiceIn
     explicitCapacity: override?.capacityPerSlot ?? null,
     walkInShare: override?.capacityPerSlot != null ? 0 : policy.walkInShare,
   });
+}
+
+/**
+ * The slots of one service on one local date, with seats left. Capacity comes from the agency's
+ * hours, the counters serving the service and its handling minutes (pure, src/domain/slots),
+ * minus the walk-in share; the operator's per-day overrides and closures win. Once a slot has
+ * bookings its stored capacity counts (never below what is booked).
+ */
+export async function slotsFor(ctx: AppContext, site: SiteInfo, found: ServiceInfo, date: string, conn: Conn = ctx.db): Promise<Slot[]> {
+  const computed = await configuredSlots(ctx, site, found, date, conn);
   if (!computed.length) return [];
   const from = new Date(computed[0].start);
   const to = new Date(new Date(computed[computed.length - 1].start).getTime() + 1);

@@ -1,0 +1,71 @@
+import { Badge, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { currentLang } from '../../../lib/errors';
+import classes from '../booking.module.css';
+import { formatSlot } from '../format';
+import { NS } from '../i18n';
+import type { Booking } from '../types';
+import { QrImage } from './QrImage';
+
+export const STATUS_COLOR: Record<string, string> = { booked: 'indigo', checked_in: 'green', cancelled: 'gray', no_show: 'red' };
+
+export function StatusBadge({ status }: { status: string }) {
+  const { t, i18n } = useTranslation(NS);
+  const key = `status.${status}`;
+  return (
+    <Badge color={STATUS_COLOR[status] ?? 'gray'} variant="light" data-testid="booking-status" data-status={status}>
+      {i18n.exists(key, { ns: NS }) ? t(key) : status}
+    </Badge>
+  );
+}
+
+/**
+ * The booking as a ticket: code (large), QR, appointment in the site's zone, service, place and the
+ * holder (name and masked NIK). Shared by the confirmation and the manage page; printable.
+ */
+export function BookingCard({ booking, children, showStatus }: { booking: Booking; children?: ReactNode; showStatus?: boolean }) {
+  const { t } = useTranslation(NS);
+  const lang = currentLang();
+  const rows: Array<[string, ReactNode, string?]> = [
+    [t('done.when'), <Text fw={600} span data-testid="booking-when">{formatSlot(booking.start, booking.end, lang, booking.site.timeZone)}</Text>],
+    [t('done.service'), booking.service.name],
+    [t('done.agency'), booking.service.agency.name],
+    [t('done.place'), booking.site.name],
+  ];
+  if (booking.name) rows.push([t('done.name'), booking.name]);
+  if (booking.nikMasked) rows.push([t('done.nik'), <Text span ff="monospace">{booking.nikMasked}</Text>]);
+  if (showStatus) rows.push([t('done.status'), <StatusBadge status={booking.status} />]);
+  const cancelled = booking.status === 'cancelled';
+
+  return (
+    <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} className={classes.printCard} data-testid="booking-card">
+      <Stack gap="md">
+        <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
+          <Stack gap={2}>
+            <Text size="sm" c="dimmed" fw={500} id="booking-code-label">
+              {t('done.codeLabel')}
+            </Text>
+            <Text className={classes.code} aria-labelledby="booking-code-label" data-testid="booking-code" td={cancelled ? 'line-through' : undefined}>
+              {booking.code}
+            </Text>
+          </Stack>
+          {!cancelled && <QrImage svg={booking.qrSvg} alt={t('done.qrAlt', { code: booking.code })} size={168} />}
+        </Group>
+        <Table variant="vertical" layout="fixed" withTableBorder={false} verticalSpacing={6}>
+          <Table.Tbody>
+            {rows.map(([label, value]) => (
+              <Table.Tr key={label}>
+                <Table.Th w={{ base: 104, sm: 140 }} fw={500} c="dimmed" style={{ verticalAlign: 'top', background: 'transparent' }}>
+                  {label}
+                </Table.Th>
+                <Table.Td style={{ overflowWrap: 'anywhere' }}>{value}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        {children}
+      </Stack>
+    </Paper>
+  );
+}
