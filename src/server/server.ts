@@ -5,6 +5,7 @@ import { offsetClock, systemClock } from './platform/clock';
 import { deriveKeys } from './platform/crypto';
 import { openDatabase } from './platform/db';
 import { setDemoLoginsActive } from './modules/access/access.repository';
+import { startBackground } from './background';
 
 function loggerOptions(cfg: Config) {
   return {
@@ -27,6 +28,7 @@ export async function startServer(cfg: Config) {
   }
   await setDemoLoginsActive(database.db, cfg.demo);
   const { app, ctx } = await buildApp({ config: cfg, database, db: database.db, bus, clock, keys: deriveKeys(cfg.secret) }, { logger: loggerOptions(cfg) });
+  const stopBackground = cfg.jobs ? startBackground(ctx) : async () => {};
   if (cfg.clockStart) ctx.log.warn({ clockStart: cfg.clockStart.toISOString() }, 'clock offset active (LOKET_CLOCK_START)');
 
   let closing = false;
@@ -40,6 +42,7 @@ export async function startServer(cfg: Config) {
     // Stop accepting, let requests in flight finish, end SSE streams, then close the database
     // cleanly (PGlite checkpoints its files).
     await app.close();
+    await stopBackground();
     await bus.close();
     await database.close();
     process.exit(0);

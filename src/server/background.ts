@@ -1,0 +1,33 @@
+import type { AppContext } from './platform/context';
+import { startJobRunner } from './platform/jobs';
+import { bookingJobHandlers, purgeOldBookings, sweepNoShows } from './modules/booking/booking.jobs';
+import { closeStaleTickets } from './modules/queue/serve.service';
+
+/**
+ * Background work of one process: queued jobs (booking messages) and periodic sweeps. Every sweep
+ * is a set of conditional updates, so several processes may run them at once without harm.
+ */
+export function startBackground(ctx: AppContext, opts: { jobEveryMs?: number; sweepEveryMs?: number } = {}) {
+  const onError = (err: unknown) => ctx.log.error({ err }, 'background task failed');
+  const stopJobs = startJobRunner(ctx.db, ctx.clock, { ...bookingJobHandlers(ctx) }, onError, opts.jobEveryMs ?? 5000);
+  let lastPurge = 0;
+  const sweep = async () => {
+    await sweepNoShows(ctx);
+    // Tickets left open on earlier days would block a counter: close them.
+    await closeStaleTickets(ctx);
+    if (ctx.clock.now().getTime() - lastPurge > 3600_000) {
+      await purgeOldBookings(ctx);
+      lastPurge = ctx.clock.now().getTime();
+    }
+  };
+  let running: Promise<void> = Promise.resolve();
+  const timer = setInterval(() => {
+    running = running.then(sweep).catch(onError);
+  }, opts.sweepEveryMs ?? 60_000);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+    await stopJobs();
+  };
+}
