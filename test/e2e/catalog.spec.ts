@@ -102,6 +102,7 @@ test.describe.serial('service catalogue', () => {
     await page.getByTestId('catalog-tab-counters').click();
     await page.getByTestId('counter-new').click();
     const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('counter-number').fill('45');
     await dialog.getByTestId('counter-name').fill('Loket Uji Katalog');
     await dialog.getByTestId('counter-agency').selectOption({ label: `${AGENCY.shortName} · ${AGENCY.name}` });
     await dialog.getByTestId('counter-services').click();
@@ -128,6 +129,9 @@ test.describe.serial('service catalogue', () => {
     await expect(card).toBeVisible();
     await expect(card.getByTestId('open-status')).toHaveAttribute('data-open', 'true');
     await expect(card).toContainText('Sabtu 08.00–12.00');
+    // Its services load when the list is opened.
+    await card.getByText('Lihat 1 layanan').click();
+    await expect(card.getByRole('link', { name: SERVICE.name })).toBeVisible();
 
     await page.getByTestId('service-search').fill('ktp');
     await page.getByTestId('service-search').press('Enter');

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, EmptyState, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, EmptyState, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconBuildingCommunity, IconLogin2, IconMapPin } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
@@ -8,6 +8,7 @@ import { usePageTitle } from '../../app/usePageTitle';
 import { zoneLabel } from '../../lib/time';
 import { useSetupStatus } from '../access/api';
 import { useSites } from './api';
+import classes from './LandingPage.module.css';
 
 /** Public home: the MPP sites on this instance and the way in for staff. */
 export default function LandingPage() {
@@ -54,12 +55,20 @@ export default function LandingPage() {
           ) : (
             <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
               {sites.data.map((s) => (
-                <Card key={s.id} withBorder padding="lg" component="li">
+                <Card key={s.id} withBorder padding="lg" component="li" pos="relative">
                   <Stack gap={6}>
                     <Group gap="xs" wrap="nowrap">
                       <IconMapPin size={18} aria-hidden="true" />
-                      <Text fw={600}>{s.name}</Text>
+                      {/* The whole card is the link's target area (overlay), the name stays the link text. */}
+                      <Anchor component={Link} to={`/mpp/${s.slug}`} fw={600} c="inherit" className={classes.cardLink} data-testid="site-link">
+                        {s.name}
+                      </Anchor>
                     </Group>
+                    {(s.regency || s.province) && (
+                      <Text size="sm" c="dimmed">
+                        {[s.regency, s.province].filter(Boolean).join(', ')}
+                      </Text>
+                    )}
                     <Group gap="xs">
                       <Badge variant="light" color="gray">
                         {t('landing.timeZone', { zone: zoneLabel(s.timeZone) })}

@@ -1,0 +1,240 @@
+import { Anchor, Badge, Breadcrumbs, Button, Card, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { QueryError } from '../../../app/QueryError';
+import { notifySuccess } from '../../../lib/errors';
+import { AGENCY_KINDS, type AgencyAdmin, type AgencyInput, type AgencyKind, type WeeklyHours } from '../types';
+import { useAgency, useSaveAgency, useSetAgencyActive } from './api';
+import { cleanHours, HoursEditor, hoursErrors } from './HoursEditor';
+import { AdminHeader, focusFirstError, FormAlert, nullIfEmpty, TableSkeleton, useCatalogScope, useConfirm, useServerErrors } from './shared';
+
+interface Form {
+  kind: AgencyKind | '';
+  name: string;
+  shortName: string;
+  description: string;
+  phone: string;
+  email: string;
+  website: string;
+  agreementNumber: string;
+  agreementSignedOn: string;
+  agreementValidUntil: string;
+  hours: WeeklyHours;
+}
+
+const DEFAULT_HOURS: WeeklyHours = {
+  '1': [{ start: '08:00', end: '16:00' }],
+  '2': [{ start: '08:00', end: '16:00' }],
+  '3': [{ start: '08:00', end: '16:00' }],
+  '4': [{ start: '08:00', end: '16:00' }],
+  '5': [{ start: '08:00', end: '11:30' }, { start: '13:30', end: '16:00' }],
+};
+
+const fromAgency = (a?: AgencyAdmin): Form => ({
+  kind: a?.kind ?? '',
+  name: a?.name ?? '',
+  shortName: a?.shortName ?? '',
+  description: a?.description ?? '',
+  phone: a?.phone ?? '',
+  email: a?.email ?? '',
+  website: a?.website ?? '',
+  agreementNumber: a?.agreement?.number ?? '',
+  agreementSignedOn: a?.agreement?.signedOn ?? '',
+  agreementValidUntil: a?.agreement?.validUntil ?? '',
+  hours: a ? { ...a.hours } : DEFAULT_HOURS,
+});
+
+/** Server field paths → form fields. */
+const FIELD_OF: Record<string, string> = {
+  'agreement.number': 'agreementNumber',
+  'agreement.signedOn': 'agreementSignedOn',
+  'agreement.validUntil': 'agreementValidUntil',
+  agreement: 'agreementNumber',
+};
+const FORM_FIELDS = new Set(['kind', 'name', 'shortName', 'description', 'phone', 'email', 'website', 'agreementNumber', 'agreementSignedOn', 'agreementValidUntil']);
+const known = (f: string) => FORM_FIELDS.has(FIELD_OF[f] ?? f) || f === 'hours' || f.startsWith('hours.');
+
+function AgencyForm({ agency }: { agency?: AgencyAdmin }) {
+  const { t } = useTranslation('catalog');
+  const navigate = useNavigate();
+  const scope = useCatalogScope();
+  const siteId = scope.siteId as string;
+  const save = useSaveAgency(siteId, agency?.id);
+  const setActive = useSetAgencyActive(siteId);
+  const [confirmNode, confirm] = useConfirm();
+  const [f, setF] = useState<Form>(() => fromAgency(agency));
+  const limited = !scope.siteWide;
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  const server = useServerErrors(save.error, known);
+
+  // Server paths mapped onto the form, merged with what the browser found.
+  const errors: Record<string, string> = { ...local };
+  for (const [k, v] of Object.entries(server.fields)) errors[FIELD_OF[k] ?? k] ??= v;
+  const set = <K extends keyof Form>(k: K, v: Form[K]) => {
+    setF((s) => ({ ...s, [k]: v }));
+    if (local[k as string]) setLocal((s) => ({ ...s, [k]: '' }));
+  };
+
+  const validate = (): Record<string, string> => {
+    const e: Record<string, string> = {};
+    if (!f.kind) e.kind = t('form.required');
+    if (f.name.trim().length < 2) e.name = t('form.minChars', { count: 2 });
+    if (f.shortName.trim().length < 2) e.shortName = t('form.minChars', { count: 2 });
+    if (f.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(f.email.trim())) e.email = t('form.invalidEmail');
+    if (f.website.trim() && !/^https?:\/\/\S+\.\S+/.test(f.website.trim())) e.website = t('form.invalidUrl');
+    if (!f.agreementNumber.trim() && (f.agreementSignedOn || f.agreementValidUntil)) e.agreementNumber = t('agency.agreementNumberNeeded');
+    if (f.agreementSignedOn && f.agreementValidUntil && f.agreementValidUntil < f.agreementSignedOn) e.agreementValidUntil = t('agency.validBeforeSigned');
+    Object.assign(e, hoursErrors(f.hours, 'hours'));
+    return Object.fromEntries(Object.entries(e).filter(([, v]) => v));
+  };
+
+  const submit = (ev: FormEvent) => {
+    ev.preventDefault();
+    const e = validate();
+    setLocal(e);
+    if (Object.keys(e).length) {
+      focusFirstError(formRef.current);
+      return;
+    }
+    const full: AgencyInput = {
+      kind: f.kind as AgencyKind,
+      name: f.name.trim(),
+      shortName: f.shortName.trim(),
+      description: f.description.trim(),
+      phone: nullIfEmpty(f.phone),
+      email: nullIfEmpty(f.email),
+      website: nullIfEmpty(f.website),
+      agreement: f.agreementNumber.trim() ? { number: f.agreementNumber.trim(), signedOn: f.agreementSignedOn || null, validUntil: f.agreementValidUntil || null } : null,
+      hours: cleanHours(f.hours),
+    };
+    // An agency_admin keeps their agency's description, contacts and hours up to date; the rest is the site admin's.
+    const body: Partial<AgencyInput> = limited ? { description: full.description, phone: full.phone, email: full.email, website: full.website, hours: full.hours } : full;
+    save.mutate(body, {
+      onSuccess: (saved) => {
+        notifySuccess(agency ? t('agency.saved', { name: saved.name }) : t('agency.created', { name: saved.name }));
+        navigate('/admin/catalog/agencies');
+      },
+      onError: () => focusFirstError(formRef.current),
+    });
+  };
+
+  const toggleActive = async () => {
+    if (!agency) return;
+    if (agency.active) {
+      const ok = await confirm({
+        title: t('agency.deactivateTitle'),
+        message: t('agency.deactivateMessage', { name: agency.name, services: agency.serviceCount, counters: agency.counterCount }),
+        confirmLabel: t('agency.deactivate'),
+        danger: true,
+      });
+      if (!ok) return;
+    }
+    setActive.mutate({ id: agency.id, active: !agency.active }, { onSuccess: () => notifySuccess(agency.active ? t('agency.deactivated', { name: agency.name }) : t('agency.activated', { name: agency.name })) });
+  };
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate aria-label={agency ? t('agency.editTitle') : t('agency.newTitle')}>
+      {confirmNode}
+      <Stack gap="md" maw={900}>
+        <FormAlert message={server.summary} />
+        <Card withBorder padding="lg">
+          <Stack gap="md">
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <NativeSelect
+                label={t('agency.kind')}
+                required
+                value={f.kind}
+                onChange={(e) => set('kind', e.currentTarget.value as AgencyKind)}
+                data={[{ value: '', label: t('form.choose') }, ...AGENCY_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))]}
+                error={errors.kind}
+                name="kind"
+                disabled={limited}
+                data-testid="agency-kind"
+              />
+              <div />
+              <TextInput label={t('agency.name')} description={t('agency.nameHint')} required value={f.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} name="name" maxLength={200} disabled={limited} data-testid="agency-name" />
+              <TextInput label={t('agency.shortName')} description={t('agency.shortNameHint')} required value={f.shortName} onChange={(e) => set('shortName', e.currentTarget.value)} error={errors.shortName} name="shortName" maxLength={40} disabled={limited} data-testid="agency-short-name" />
+            </SimpleGrid>
+            <Textarea label={t('agency.description')} autosize minRows={2} maxRows={6} value={f.description} onChange={(e) => set('description', e.currentTarget.value)} error={errors.description} name="description" maxLength={2000} />
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <TextInput label={t('site.phone')} type="tel" value={f.phone} onChange={(e) => set('phone', e.currentTarget.value)} error={errors.phone} name="phone" autoComplete="off" />
+              <TextInput label={t('site.email')} type="email" value={f.email} onChange={(e) => set('email', e.currentTarget.value)} error={errors.email} name="email" autoComplete="off" />
+              <TextInput label={t('site.website')} type="url" placeholder="https://" value={f.website} onChange={(e) => set('website', e.currentTarget.value)} error={errors.website} name="website" />
+            </SimpleGrid>
+          </Stack>
+        </Card>
+
+        <Fieldset legend={t('agency.agreement')}>
+          <Stack gap="sm">
+            <Text size="sm" c="dimmed">
+              {t('agency.agreementHint')}
+            </Text>
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <TextInput label={t('agency.agreementNumber')} value={f.agreementNumber} onChange={(e) => set('agreementNumber', e.currentTarget.value)} error={errors.agreementNumber} name="agreementNumber" maxLength={120} disabled={limited} data-testid="agency-agreement-number" />
+              <TextInput label={t('agency.signedOn')} type="date" value={f.agreementSignedOn} onChange={(e) => set('agreementSignedOn', e.currentTarget.value)} error={errors.agreementSignedOn} name="agreementSignedOn" disabled={limited} />
+              <TextInput label={t('agency.validUntilLabel')} type="date" value={f.agreementValidUntil} onChange={(e) => set('agreementValidUntil', e.currentTarget.value)} error={errors.agreementValidUntil} name="agreementValidUntil" disabled={limited} />
+            </SimpleGrid>
+          </Stack>
+        </Fieldset>
+
+        <HoursEditor legend={t('agency.hours')} description={t('agency.hoursHint')} value={f.hours} onChange={(h) => set('hours', h)} errors={errors} />
+
+        <Group justify="space-between">
+          <Group gap="xs">
+            <Button type="submit" loading={save.isPending} data-testid="agency-save">
+              {agency ? t('common.save') : t('agency.create')}
+            </Button>
+            <Button variant="default" component={Link} to="/admin/catalog/agencies">
+              {t('common.cancel')}
+            </Button>
+          </Group>
+          {agency && scope.siteWide && (
+            <Button variant="light" color={agency.active ? 'red' : 'green'} onClick={() => void toggleActive()} loading={setActive.isPending}>
+              {agency.active ? t('agency.deactivate') : t('agency.activate')}
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** `/admin/catalog/agencies/new` and `/admin/catalog/agencies/:id`. */
+export default function AgencyFormPage() {
+  const { t } = useTranslation('catalog');
+  const { id } = useParams();
+  const scope = useCatalogScope();
+  const agency = useAgency(scope.siteId as string, id);
+  const title = id ? (agency.data ? agency.data.name : t('agency.editTitle')) : t('agency.newTitle');
+
+  return (
+    <Stack gap="md">
+      <Breadcrumbs aria-label={t('common.breadcrumb')}>
+        <Anchor component={Link} to="/admin/catalog/agencies" size="sm">
+          {t('tabs.agencies')}
+        </Anchor>
+        <Text size="sm">{title}</Text>
+      </Breadcrumbs>
+      <AdminHeader
+        title={title}
+        actions={
+          agency.data &&
+          !agency.data.active && (
+            <Badge color="gray" variant="light">
+              {t('common.inactive')}
+            </Badge>
+          )
+        }
+      />
+      {id && agency.isPending ? (
+        <TableSkeleton rows={8} />
+      ) : id && agency.isError ? (
+        <QueryError error={agency.error} onRetry={() => void agency.refetch()} />
+      ) : (
+        <AgencyForm key={agency.data?.id ?? 'new'} agency={agency.data} />
+      )}
+    </Stack>
+  );
+}

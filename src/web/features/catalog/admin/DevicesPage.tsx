@@ -1,0 +1,259 @@
+import { Alert, Badge, Button, Card, Group, Modal, SegmentedControl, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { IconDeviceDesktop, IconDeviceTv, IconPlus } from '@tabler/icons-react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCurrentSite } from '../../../app/currentSite';
+import { QueryError } from '../../../app/QueryError';
+import { currentLang, notifySuccess } from '../../../lib/errors';
+import { formatDateTime } from '../../../lib/time';
+import { useSites } from '../api';
+import { zonedParts } from '../format';
+import type { Device, Pairing } from '../types';
+import { useCreatePairing, useDevices, useRevokeDevice } from './api';
+import { AdminHeader, Empty, FormAlert, TableSkeleton, useCatalogScope, useConfirm, useServerErrors } from './shared';
+
+/** Pairing codes live 15 minutes on the server (docs/api.md). */
+const PAIRING_TTL_MS = 15 * 60_000;
+
+/**
+ * The browser deadline of a code. The server's clock may differ from this browser's (a demo clock,
+ * a phone set wrong), so a deadline that does not look like "within the next 15 minutes" is
+ * counted from when the code arrived instead.
+ */
+function deadlineOf(p: Pairing, receivedAt: number): number {
+  const left = Date.parse(p.expiresAt) - receivedAt;
+  return left > 0 && left <= PAIRING_TTL_MS + 60_000 ? receivedAt + left : receivedAt + PAIRING_TTL_MS;
+}
+
+function Countdown({ deadline, onExpired }: { deadline: number; onExpired: () => void }) {
+  const { t } = useTranslation('catalog');
+  const [now, setNow] = useState(() => Date.now());
+  const expiredRef = useRef(false);
+  useEffect(() => {
+    const h = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(h);
+  }, []);
+  const left = Math.max(0, deadline - now);
+  useEffect(() => {
+    if (left === 0 && !expiredRef.current) {
+      expiredRef.current = true;
+      onExpired();
+    }
+  }, [left, onExpired]);
+  const m = Math.floor(left / 60_000);
+  const s = Math.floor((left % 60_000) / 1000);
+  // Announced once a minute, not every second.
+  return (
+    <>
+      <Text size="lg" fw={600} aria-hidden="true" data-testid="pairing-countdown">
+        {t('device.expiresIn', { time: `${m}:${String(s).padStart(2, '0')}` })}
+      </Text>
+      <VisuallyHidden aria-live="polite">{t('device.expiresInMinutes', { count: Math.ceil(left / 60_000) })}</VisuallyHidden>
+    </>
+  );
+}
+
+function PairingResult({ pairing, receivedAt, timeZone, onAgain, onClose }: { pairing: Pairing; receivedAt: number; timeZone: string; onAgain: () => void; onClose: () => void }) {
+  const { t } = useTranslation('catalog');
+  const lang = currentLang();
+  const [expired, setExpired] = useState(false);
+  const until = zonedParts(pairing.expiresAt, timeZone, lang);
+  return (
+    <Stack gap="md" align="center" ta="center">
+      <Text>{t('device.codeIntro', { name: pairing.name, role: t(`device.roles.${pairing.role}`) })}</Text>
+      <Text
+        component="output"
+        ff="monospace"
+        fw={800}
+        style={{ fontSize: 'clamp(2.5rem, 10vw, 4.5rem)', letterSpacing: '0.12em', lineHeight: 1.1, textDecoration: expired ? 'line-through' : undefined }}
+        c={expired ? 'dimmed' : undefined}
+        data-testid="pairing-code"
+        aria-label={t('device.codeAria', { code: pairing.code.split('').join(' ') })}
+      >
+        {pairing.code}
+      </Text>
+      {expired ? (
+        <Alert color="orange" w="100%">
+          {t('device.expired')}
+        </Alert>
+      ) : (
+        <Stack gap={2}>
+          <Countdown deadline={deadlineOf(pairing, receivedAt)} onExpired={() => setExpired(true)} />
+          <Text size="sm" c="dimmed">
+            {t('device.validUntil', { time: until.time, zone: until.zone })}
+          </Text>
+        </Stack>
+      )}
+      <Text size="sm" maw={440}>
+        {t(`device.howTo.${pairing.role}`)}
+      </Text>
+      <Group>
+        <Button variant="default" onClick={onAgain}>
+          {t('device.anotherCode')}
+        </Button>
+        <Button onClick={onClose}>{t('common.done')}</Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function PairingDialog({ siteId, timeZone, onClose }: { siteId: string; timeZone: string; onClose: () => void }) {
+  const { t } = useTranslation('catalog');
+  const create = useCreatePairing(siteId);
+  const [role, setRole] = useState<'kiosk' | 'display'>('kiosk');
+  const [name, setName] = useState('');
+  const [nameError, setNameError] = useState<string | null>(null);
+  const [result, setResult] = useState<{ pairing: Pairing; receivedAt: number } | null>(null);
+  const server = useServerErrors(create.error, (f) => f === 'name' || f === 'role');
+
+  const submit = (ev: FormEvent) => {
+    ev.preventDefault();
+    if (!name.trim()) return setNameError(t('form.required'));
+    setNameError(null);
+    create.mutate({ role, name: name.trim() }, { onSuccess: (pairing) => setResult({ pairing, receivedAt: Date.now() }) });
+  };
+
+  if (result) return <PairingResult pairing={result.pairing} receivedAt={result.receivedAt} timeZone={timeZone} onAgain={() => {
+          setResult(null);
+          create.reset();
+        }} onClose={onClose} />;
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <FormAlert message={server.summary} />
+        <Stack gap={4}>
+          <Text size="sm" fw={500} id="device-role-label">
+            {t('device.role')}
+          </Text>
+          <SegmentedControl
+            aria-labelledby="device-role-label"
+            value={role}
+            onChange={(v) => setRole(v as 'kiosk' | 'display')}
+            data={[
+              { value: 'kiosk', label: t('device.roles.kiosk') },
+              { value: 'display', label: t('device.roles.display') },
+            ]}
+            data-testid="device-role"
+          />
+          <Text size="xs" c="dimmed">
+            {t(`device.roleHint.${role}`)}
+          </Text>
+        </Stack>
+        <TextInput label={t('device.name')} description={t('device.nameHint')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={nameError ?? server.fields.name} maxLength={80} data-autofocus data-testid="device-name" />
+        <Group justify="flex-end" gap="xs" mt="sm">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={create.isPending} data-testid="pairing-create">
+            {t('device.createCode')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Perangkat: kiosks and displays paired to this site; pairing codes; revocation. */
+export default function DevicesPage() {
+  const { t } = useTranslation('catalog');
+  const lang = currentLang();
+  const scope = useCatalogScope();
+  const siteId = scope.siteId as string;
+  const { site } = useCurrentSite();
+  const sites = useSites();
+  const timeZone = sites.data?.find((s) => s.id === site?.id)?.timeZone ?? 'Asia/Makassar';
+  const devices = useDevices(siteId);
+  const revoke = useRevokeDevice(siteId);
+  const [pairing, setPairing] = useState(false);
+  const [confirmNode, confirm] = useConfirm();
+
+  const doRevoke = async (d: Device) => {
+    const ok = await confirm({ title: t('device.revokeTitle'), message: t('device.revokeMessage', { name: d.name }), confirmLabel: t('device.revoke'), danger: true });
+    if (ok) revoke.mutate(d.id, { onSuccess: () => notifySuccess(t('device.revoked', { name: d.name })) });
+  };
+  const list = [...(devices.data ?? [])].sort((a, b) => Number(!!a.revokedAt) - Number(!!b.revokedAt) || b.createdAt.localeCompare(a.createdAt));
+
+  return (
+    <Stack gap="md">
+      {confirmNode}
+      <AdminHeader
+        title={t('tabs.devices')}
+        description={t('device.intro')}
+        actions={
+          <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => setPairing(true)} data-testid="device-pair">
+            {t('device.pair')}
+          </Button>
+        }
+      />
+      {devices.isPending ? (
+        <TableSkeleton />
+      ) : devices.isError ? (
+        <QueryError error={devices.error} onRetry={() => void devices.refetch()} />
+      ) : list.length === 0 ? (
+        <Empty icon={<IconDeviceTv size={36} aria-hidden="true" />} title={t('device.emptyTitle')} description={t('device.emptyHint')} />
+      ) : (
+        <Table.ScrollContainer minWidth={720}>
+          <Table striped verticalSpacing="sm">
+            <Table.Caption>{t('device.tableCaption')}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('device.name')}</Table.Th>
+                <Table.Th>{t('device.role')}</Table.Th>
+                <Table.Th>{t('device.pairedAt')}</Table.Th>
+                <Table.Th>{t('device.lastSeen')}</Table.Th>
+                <Table.Th>{t('common.status')}</Table.Th>
+                <Table.Th>
+                  <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.map((d) => (
+                <Table.Tr key={d.id} data-testid="device-row">
+                  <Table.Td>
+                    <Group gap={6} wrap="nowrap">
+                      {d.role === 'display' ? <IconDeviceTv size={16} aria-hidden="true" /> : <IconDeviceDesktop size={16} aria-hidden="true" />}
+                      <Text size="sm" fw={500}>
+                        {d.name}
+                      </Text>
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>{t(`device.roles.${d.role}`, { defaultValue: d.role })}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <Text size="sm">{formatDateTime(d.createdAt, lang, timeZone)}</Text>
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <Text size="sm">{d.lastSeenAt ? formatDateTime(d.lastSeenAt, lang, timeZone) : t('device.never')}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={d.revokedAt ? 'gray' : 'green'} variant="light">
+                      {d.revokedAt ? t('device.revokedBadge') : t('common.active')}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    {!d.revokedAt && (
+                      <Group justify="flex-end">
+                        <Button size="compact-sm" variant="subtle" color="red" onClick={() => void doRevoke(d)} aria-label={`${t('device.revoke')}: ${d.name}`} loading={revoke.isPending && revoke.variables === d.id}>
+                          {t('device.revoke')}
+                        </Button>
+                      </Group>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <Card withBorder padding="md" bg="gray.0">
+        <Title order={3} size="h5">
+          {t('device.howTitle')}
+        </Title>
+        <Text size="sm">{t('device.howText')}</Text>
+      </Card>
+      <Modal opened={pairing} onClose={() => setPairing(false)} title={t('device.pairTitle')} size="lg" closeOnClickOutside={false}>
+        {pairing && <PairingDialog siteId={siteId} timeZone={timeZone} onClose={() => setPairing(false)} />}
+      </Modal>
+    </Stack>
+  );
+}

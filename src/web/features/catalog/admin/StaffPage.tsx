@@ -1,0 +1,349 @@
+import { ActionIcon, Alert, Badge, Button, Code, CopyButton, Group, Menu, Modal, NativeSelect, PasswordInput, Stack, Table, Text, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
+import { IconCheck, IconCopy, IconDots, IconKey, IconPlus, IconTrash, IconUserOff, IconUsers } from '@tabler/icons-react';
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { QueryError } from '../../../app/QueryError';
+import { notifyError, notifySuccess } from '../../../lib/errors';
+import { MIN_PASSWORD_LENGTH, USERNAME_PATTERN } from '../../access/types';
+import { STAFF_ROLES, type AgencyAdmin, type StaffRole, type StaffUser } from '../types';
+import { useAgencyOptions, useResetStaffPassword, useSaveStaff, useSetStaffActive, useStaff } from './api';
+import { ActiveBadge, AdminHeader, Empty, focusFirstError, FormAlert, Pager, SearchField, StatusFilter, TableSkeleton, useCatalogScope, useConfirm, useListParams, useServerErrors } from './shared';
+
+const PAGE_SIZE = 25;
+const NEEDS_AGENCY = new Set(['agency_admin', 'officer']);
+
+interface MembershipRow {
+  key: number;
+  role: StaffRole;
+  agencyId: string;
+}
+
+let seq = 0;
+
+function MembershipsEditor({ rows, onChange, agencies, errors }: { rows: MembershipRow[]; onChange: (r: MembershipRow[]) => void; agencies: AgencyAdmin[]; errors: Record<string, string> }) {
+  const { t } = useTranslation('catalog');
+  const { t: tc } = useTranslation();
+  const set = (i: number, patch: Partial<MembershipRow>) => onChange(rows.map((r, k) => (k === i ? { ...r, ...patch } : r)));
+  return (
+    <Stack gap="xs" role="group" aria-label={t('staff.roles')}>
+      <Text size="sm" fw={500}>
+        {t('staff.roles')}
+      </Text>
+      {rows.map((r, i) => (
+        <Group key={r.key} align="flex-start" gap="xs" wrap="nowrap">
+          <NativeSelect
+            flex={1}
+            aria-label={t('staff.roleN', { n: i + 1 })}
+            value={r.role}
+            onChange={(e) => set(i, { role: e.currentTarget.value as StaffRole, agencyId: NEEDS_AGENCY.has(e.currentTarget.value) ? r.agencyId : '' })}
+            data={STAFF_ROLES.map((role) => ({ value: role, label: tc(`roles.${role}`) }))}
+            error={errors[`memberships.${i}.role`]}
+            data-testid={`staff-role-${i}`}
+          />
+          {NEEDS_AGENCY.has(r.role) ? (
+            <NativeSelect
+              flex={1}
+              aria-label={t('staff.agencyN', { n: i + 1 })}
+              value={r.agencyId}
+              onChange={(e) => set(i, { agencyId: e.currentTarget.value })}
+              data={[{ value: '', label: t('staff.chooseAgency') }, ...agencies.map((a) => ({ value: a.id, label: `${a.shortName} · ${a.name}` }))]}
+              error={errors[`memberships.${i}.agencyId`]}
+              data-testid={`staff-agency-${i}`}
+            />
+          ) : (
+            <Text flex={1} size="sm" c="dimmed" mt={6}>
+              {t('staff.wholeSite')}
+            </Text>
+          )}
+          <ActionIcon variant="subtle" color="red" mt={4} onClick={() => onChange(rows.filter((_, k) => k !== i))} disabled={rows.length === 1} aria-label={t('staff.removeRole', { n: i + 1 })}>
+            <IconTrash size={16} aria-hidden="true" />
+          </ActionIcon>
+        </Group>
+      ))}
+      <Button variant="light" size="xs" w="fit-content" leftSection={<IconPlus size={14} aria-hidden="true" />} onClick={() => onChange([...rows, { key: ++seq, role: 'officer', agencyId: '' }])}>
+        {t('staff.addRole')}
+      </Button>
+      {errors.memberships && (
+        <Text c="red" size="sm">
+          {errors.memberships}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+function StaffForm({ user, agencies, onDone }: { user?: StaffUser; agencies: AgencyAdmin[]; onDone: () => void }) {
+  const { t } = useTranslation('catalog');
+  const scope = useCatalogScope();
+  const save = useSaveStaff(scope.siteId as string, user?.id);
+  const formRef = useRef<HTMLFormElement>(null);
+  const [username, setUsername] = useState(user?.username ?? '');
+  const [displayName, setDisplayName] = useState(user?.displayName ?? '');
+  const [password, setPassword] = useState('');
+  const [rows, setRows] = useState<MembershipRow[]>(() =>
+    user?.memberships.length ? user.memberships.map((m) => ({ key: ++seq, role: m.role as StaffRole, agencyId: m.agencyId ?? '' })) : [{ key: ++seq, role: 'officer', agencyId: agencies.length === 1 ? agencies[0].id : '' }],
+  );
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const server = useServerErrors(save.error, (f) => ['username', 'displayName', 'password', 'memberships'].includes(f) || f.startsWith('memberships.'));
+  const errors = { ...local, ...server.fields };
+
+  const submit = (ev: FormEvent) => {
+    ev.preventDefault();
+    const e: Record<string, string> = {};
+    if (!user && !USERNAME_PATTERN.test(username.trim())) e.username = t('staff.usernameRule');
+    if (!displayName.trim()) e.displayName = t('form.required');
+    if (!user && password.length < MIN_PASSWORD_LENGTH) e.password = t('staff.passwordRule', { min: MIN_PASSWORD_LENGTH });
+    rows.forEach((r, i) => {
+      if (NEEDS_AGENCY.has(r.role) && !r.agencyId) e[`memberships.${i}.agencyId`] = t('staff.agencyNeeded');
+    });
+    setLocal(e);
+    if (Object.keys(e).length) return focusFirstError(formRef.current);
+    save.mutate(
+      {
+        username: user ? undefined : username.trim(),
+        displayName: displayName.trim(),
+        password: user ? undefined : password,
+        memberships: rows.map((r) => ({ role: r.role, agencyId: NEEDS_AGENCY.has(r.role) ? r.agencyId : null })),
+      },
+      {
+        onSuccess: () => {
+          notifySuccess(user ? t('staff.saved', { name: displayName.trim() }) : t('staff.created', { name: displayName.trim() }));
+          onDone();
+        },
+        onError: () => focusFirstError(formRef.current),
+      },
+    );
+  };
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <FormAlert message={server.summary} />
+        <TextInput
+          label={t('staff.username')}
+          description={user ? undefined : t('staff.usernameHint')}
+          required
+          value={username}
+          onChange={(e) => setUsername(e.currentTarget.value)}
+          error={errors.username}
+          disabled={!!user}
+          autoComplete="off"
+          spellCheck={false}
+          autoCapitalize="none"
+          data-testid="staff-username"
+        />
+        <TextInput label={t('staff.displayName')} required value={displayName} onChange={(e) => setDisplayName(e.currentTarget.value)} error={errors.displayName} maxLength={120} data-testid="staff-display-name" />
+        {!user && (
+          <PasswordInput
+            label={t('staff.initialPassword')}
+            description={t('staff.passwordRule', { min: MIN_PASSWORD_LENGTH })}
+            required
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            error={errors.password}
+            autoComplete="new-password"
+            data-testid="staff-password"
+          />
+        )}
+        <MembershipsEditor rows={rows} onChange={setRows} agencies={agencies} errors={errors} />
+        <Group justify="flex-end" gap="xs" mt="sm">
+          <Button variant="default" onClick={onDone}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={save.isPending} data-testid="staff-save">
+            {user ? t('common.save') : t('staff.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function TemporaryPassword({ value, name, onClose }: { value: string; name: string; onClose: () => void }) {
+  const { t } = useTranslation('catalog');
+  return (
+    <Stack gap="sm">
+      <Text>{t('staff.tempPasswordIntro', { name })}</Text>
+      <Group gap="xs" wrap="nowrap">
+        <Code fz="lg" p="sm" data-testid="temp-password" style={{ userSelect: 'all', wordBreak: 'break-all' }}>
+          {value}
+        </Code>
+        <CopyButton value={value}>
+          {({ copied, copy }) => (
+            <Tooltip label={copied ? t('common.copied') : t('common.copy')}>
+              <ActionIcon variant="light" onClick={copy} aria-label={t('common.copy')} color={copied ? 'teal' : undefined}>
+                {copied ? <IconCheck size={16} aria-hidden="true" /> : <IconCopy size={16} aria-hidden="true" />}
+              </ActionIcon>
+            </Tooltip>
+          )}
+        </CopyButton>
+      </Group>
+      <Alert color="yellow">{t('staff.tempPasswordOnce')}</Alert>
+      <Group justify="flex-end">
+        <Button onClick={onClose}>{t('common.done')}</Button>
+      </Group>
+    </Stack>
+  );
+}
+
+/** Petugas: the site's staff (officers, agency admins, site admins), roles, deactivation, password resets. */
+export default function StaffPage() {
+  const { t } = useTranslation('catalog');
+  const { t: tc } = useTranslation();
+  const scope = useCatalogScope();
+  const siteId = scope.siteId as string;
+  const list = useListParams(['role'] as const);
+  const staff = useStaff(siteId, { q: list.q, page: list.page, pageSize: PAGE_SIZE, status: list.status, role: list.values.role || undefined });
+  const agencies = useAgencyOptions(siteId);
+  const setActive = useSetStaffActive(siteId);
+  const reset = useResetStaffPassword(siteId);
+  const [editing, setEditing] = useState<StaffUser | 'new' | null>(null);
+  const [temp, setTemp] = useState<{ name: string; password: string } | null>(null);
+  const [confirmNode, confirm] = useConfirm();
+  const activeAgencies = (agencies.data?.items ?? []).filter((a) => a.active);
+
+  const toggleActive = async (u: StaffUser) => {
+    if (u.active) {
+      const ok = await confirm({ title: t('staff.deactivateTitle'), message: t('staff.deactivateMessage', { name: u.displayName }), confirmLabel: t('staff.deactivate'), danger: true });
+      if (!ok) return;
+    }
+    setActive.mutate({ id: u.id, active: !u.active }, { onSuccess: () => notifySuccess(u.active ? t('staff.deactivated', { name: u.displayName }) : t('staff.activated', { name: u.displayName })) });
+  };
+  const resetPassword = async (u: StaffUser) => {
+    const ok = await confirm({ title: t('staff.resetTitle'), message: t('staff.resetMessage', { name: u.displayName }), confirmLabel: t('staff.reset'), danger: true });
+    if (!ok) return;
+    reset.mutate(
+      { id: u.id },
+      {
+        onSuccess: (r) => {
+          if (r.temporaryPassword) setTemp({ name: u.displayName, password: r.temporaryPassword });
+          else notifySuccess(t('staff.resetDone', { name: u.displayName }));
+        },
+        onError: (err) => notifyError(err),
+      },
+    );
+  };
+  const roleText = (u: StaffUser) =>
+    u.memberships.map((m) => (m.agencyName ? `${tc(`roles.${m.role}`, { defaultValue: m.role })} · ${m.agencyName}` : tc(`roles.${m.role}`, { defaultValue: m.role })));
+
+  return (
+    <Stack gap="md">
+      {confirmNode}
+      <AdminHeader
+        title={t('tabs.staff')}
+        description={t('staff.intro')}
+        actions={
+          <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => setEditing('new')} disabled={agencies.isPending} data-testid="staff-new">
+            {t('staff.new')}
+          </Button>
+        }
+      />
+      <Group align="flex-end" gap="sm" wrap="wrap">
+        <SearchField label={t('common.search')} placeholder={t('staff.searchPlaceholder')} value={list.q} onChange={(q) => list.set({ q })} />
+        <NativeSelect
+          label={t('staff.role')}
+          value={list.values.role}
+          onChange={(e) => list.set({ role: e.currentTarget.value })}
+          data={[{ value: '', label: t('common.all') }, ...STAFF_ROLES.map((r) => ({ value: r, label: tc(`roles.${r}`) }))]}
+          w={200}
+        />
+        <StatusFilter value={list.status} onChange={(status) => list.set({ status })} />
+      </Group>
+
+      {staff.isPending ? (
+        <TableSkeleton />
+      ) : staff.isError ? (
+        <QueryError error={staff.error} onRetry={() => void staff.refetch()} />
+      ) : staff.data.items.length === 0 ? (
+        <Empty icon={<IconUsers size={36} aria-hidden="true" />} title={list.q || list.values.role || list.status !== 'all' ? t('common.noMatches') : t('staff.emptyTitle')} description={t('staff.emptyHint')} />
+      ) : (
+        <>
+          <Table.ScrollContainer minWidth={760}>
+            <Table striped highlightOnHover verticalSpacing="sm" style={{ opacity: staff.isPlaceholderData ? 0.6 : 1 }}>
+              <Table.Caption>{t('staff.tableCaption')}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('staff.displayName')}</Table.Th>
+                  <Table.Th>{t('staff.username')}</Table.Th>
+                  <Table.Th>{t('staff.roles')}</Table.Th>
+                  <Table.Th>{t('common.status')}</Table.Th>
+                  <Table.Th>
+                    <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {staff.data.items.map((u) => (
+                  <Table.Tr key={u.id} data-testid="staff-row">
+                    <Table.Td>
+                      <Text size="sm" fw={500}>
+                        {u.displayName}
+                      </Text>
+                      <Group gap={4}>
+                        {u.isDemo && (
+                          <Badge size="xs" variant="outline" color="gray">
+                            demo
+                          </Badge>
+                        )}
+                        {u.elsewhere && (
+                          <Badge size="xs" variant="light" color="gray" tt="none">
+                            {t('staff.elsewhere')}
+                          </Badge>
+                        )}
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" ff="monospace">
+                        {u.username}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {roleText(u).map((r) => (
+                        <Text key={r} size="xs">
+                          {r}
+                        </Text>
+                      ))}
+                    </Table.Td>
+                    <Table.Td>
+                      <ActiveBadge active={u.active} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={4} wrap="nowrap" justify="flex-end">
+                        <Button size="compact-sm" variant="subtle" onClick={() => setEditing(u)} aria-label={t('common.editNamed', { name: u.displayName })}>
+                          {t('common.edit')}
+                        </Button>
+                        <Menu position="bottom-end" withinPortal>
+                          <Menu.Target>
+                            <ActionIcon variant="subtle" color="gray" aria-label={t('common.moreActionsFor', { name: u.displayName })}>
+                              <IconDots size={16} aria-hidden="true" />
+                            </ActionIcon>
+                          </Menu.Target>
+                          <Menu.Dropdown>
+                            <Menu.Item leftSection={<IconKey size={14} aria-hidden="true" />} onClick={() => void resetPassword(u)}>
+                              {t('staff.reset')}
+                            </Menu.Item>
+                            <Menu.Item color={u.active ? 'red' : 'green'} leftSection={<IconUserOff size={14} aria-hidden="true" />} onClick={() => void toggleActive(u)}>
+                              {u.active ? t('staff.deactivate') : t('staff.activate')}
+                            </Menu.Item>
+                          </Menu.Dropdown>
+                        </Menu>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <Pager page={staff.data.page} pageSize={staff.data.pageSize} total={staff.data.total} onChange={(page) => list.set({ page })} label={t('staff.pagination')} />
+        </>
+      )}
+
+      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? t('staff.newTitle') : t('staff.editTitle', { name: editing?.displayName ?? '' })} size="lg">
+        {editing !== null && <StaffForm key={editing === 'new' ? 'new' : editing.id} user={editing === 'new' ? undefined : editing} agencies={activeAgencies} onDone={() => setEditing(null)} />}
+      </Modal>
+      <Modal opened={temp !== null} onClose={() => setTemp(null)} title={t('staff.tempPasswordTitle')}>
+        {temp && <TemporaryPassword value={temp.password} name={temp.name} onClose={() => setTemp(null)} />}
+      </Modal>
+    </Stack>
+  );
+}

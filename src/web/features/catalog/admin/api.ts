@@ -1,0 +1,334 @@
+/**
+ * The catalogue administration API (staff). Every path lives in `P` so the pages never spell one.
+ * Writes invalidate the admin lists of the site and the public catalogue caches.
+ */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, ApiError, buildUrl, CSRF_COOKIE, CSRF_HEADER, errorFromResponse, readCookie, type QueryValue } from '../../../lib/api';
+import type {
+  AgencyAdmin,
+  AgencyInput,
+  CounterAdmin,
+  CounterInput,
+  Device,
+  DocumentType,
+  Holiday,
+  ImportResult,
+  Page,
+  Pairing,
+  ServiceAdmin,
+  ServiceInput,
+  SiteDetail,
+  SiteUpdate,
+  StaffUser,
+} from '../types';
+
+const V1 = '/api/v1';
+const e = encodeURIComponent;
+export const P = {
+  site: (siteId: string) => `${V1}/sites/${e(siteId)}`,
+  agencies: (siteId: string) => `${V1}/sites/${e(siteId)}/catalog/agencies`,
+  agency: (id: string) => `${V1}/catalog/agencies/${e(id)}`,
+  agencyActive: (id: string, active: boolean) => `${V1}/catalog/agencies/${e(id)}/${active ? 'activate' : 'deactivate'}`,
+  services: (siteId: string) => `${V1}/sites/${e(siteId)}/catalog/services`,
+  service: (id: string) => `${V1}/catalog/services/${e(id)}`,
+  serviceActive: (id: string, active: boolean) => `${V1}/catalog/services/${e(id)}/${active ? 'activate' : 'deactivate'}`,
+  documentTypes: () => `${V1}/document-types`,
+  counters: (siteId: string) => `${V1}/sites/${e(siteId)}/catalog/counters`,
+  counter: (id: string) => `${V1}/catalog/counters/${e(id)}`,
+  counterActive: (id: string, active: boolean) => `${V1}/catalog/counters/${e(id)}/${active ? 'activate' : 'deactivate'}`,
+  counterOfficers: (id: string) => `${V1}/counters/${e(id)}/officers`,
+  holidays: (siteId: string) => `${V1}/sites/${e(siteId)}/holidays`,
+  holiday: (siteId: string, holidayId: string) => `${V1}/sites/${e(siteId)}/holidays/${e(holidayId)}`,
+  staff: (siteId: string) => `${V1}/sites/${e(siteId)}/staff`,
+  staffUser: (siteId: string, userId: string) => `${V1}/sites/${e(siteId)}/staff/${e(userId)}`,
+  staffActive: (siteId: string, userId: string, active: boolean) => `${V1}/sites/${e(siteId)}/staff/${e(userId)}/${active ? 'activate' : 'deactivate'}`,
+  staffPassword: (siteId: string, userId: string) => `${V1}/sites/${e(siteId)}/staff/${e(userId)}/reset-password`,
+  devices: (siteId: string) => `${V1}/sites/${e(siteId)}/devices`,
+  pairings: (siteId: string) => `${V1}/sites/${e(siteId)}/device-pairings`,
+  revokeDevice: (id: string) => `${V1}/devices/${e(id)}/revoke`,
+  exportFile: (siteId: string, format: 'json' | 'xlsx') => `${V1}/sites/${e(siteId)}/catalog/export?format=${format}`,
+  importFile: (siteId: string) => `${V1}/sites/${e(siteId)}/catalog/import`,
+};
+
+export const adminKeys = {
+  all: (siteId: string) => ['catalog-admin', siteId] as const,
+  list: (siteId: string, what: string, filter?: object) => ['catalog-admin', siteId, what, filter ?? {}] as const,
+  one: (siteId: string, what: string, id: string) => ['catalog-admin', siteId, what, 'one', id] as const,
+};
+
+export interface ListFilter {
+  q?: string;
+  page: number;
+  pageSize: number;
+  status?: 'all' | 'active' | 'inactive';
+  [k: string]: QueryValue;
+}
+
+/** After a write: the site's admin lists and every public catalogue cache are stale. */
+function useInvalidate(siteId: string) {
+  const qc = useQueryClient();
+  return () => Promise.all([qc.invalidateQueries({ queryKey: adminKeys.all(siteId) }), qc.invalidateQueries({ queryKey: ['catalog'] })]);
+}
+
+function usePage<T>(siteId: string | undefined, what: string, path: (siteId: string) => string, filter: ListFilter, enabled = true) {
+  return useQuery({
+    queryKey: adminKeys.list(siteId ?? '', what, filter),
+    queryFn: ({ signal }) => api.get<Page<T>>(path(siteId as string), filter, signal),
+    enabled: !!siteId && enabled,
+    placeholderData: keepPreviousData,
+    staleTime: 10_000,
+  });
+}
+
+/* ------------------------------------------------------------------ site */
+
+export function useSiteSettings(siteId: string | undefined) {
+  return useQuery({
+    queryKey: adminKeys.one(siteId ?? '', 'site', siteId ?? ''),
+    queryFn: ({ signal }) => api.get<SiteDetail>(P.site(siteId as string), undefined, signal),
+    enabled: !!siteId,
+  });
+}
+
+export function useUpdateSite(siteId: string) {
+  const invalidate = useInvalidate(siteId);
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SiteUpdate) => api.patch<SiteDetail>(P.site(siteId), body),
+    onSuccess: async () => {
+      await invalidate();
+      await qc.invalidateQueries({ queryKey: ['sites'] });
+    },
+    meta: { inlineErrors: true },
+  });
+}
+
+/* -------------------------------------------------------------- agencies */
+
+export const useAgencies = (siteId: string | undefined, filter: ListFilter) => usePage<AgencyAdmin>(siteId, 'agencies', P.agencies, filter);
+
+/** Every agency the user may manage in the site (for pickers), active first. */
+export function useAgencyOptions(siteId: string | undefined) {
+  return usePage<AgencyAdmin>(siteId, 'agencies', P.agencies, { page: 1, pageSize: 500, status: 'all' });
+}
+
+export function useAgency(siteId: string, id: string | undefined) {
+  return useQuery({
+    queryKey: adminKeys.one(siteId, 'agency', id ?? ''),
+    queryFn: ({ signal }) => api.get<AgencyAdmin>(P.agency(id as string), undefined, signal),
+    enabled: !!id,
+  });
+}
+
+export function useSaveAgency(siteId: string, id: string | undefined) {
+  const invalidate = useInvalidate(siteId);
+  return useMutation({
+    mutationFn: (body: Partial<AgencyInput>) => (id ? api.patch<AgencyAdmin>(P.agency(id), body) : api.post<AgencyAdmin>(P.agencies(siteId), body)),
+    onSuccess: invalidate,
+    meta: { inlineErrors: true },
+  });
+}
+
+export function useSetAgencyActive(siteId: string) {
+  const invalidate = useInvalidate(siteId);
+  return useMutation({
+    mutationFn: ({ id, active }: { id: string; active: boolean }) => api.post<AgencyAdmin>(P.agencyActive(id, active)),
+    onSuccess: invalidate,
+  });
+}
+
+/* -------------------------------------------------------------- services */
+
+export const useServices = (siteId: string | undefined, filter: ListFilter, enabled = true) => usePage<ServiceAdmin>(siteId, 'services', P.services, filter, enabled);
+
+export function useService(siteId: string, id: string | undefined) {
+  return useQuery({
+    queryKey: adminKeys.one(siteId, 'service', id ?? ''),
+    queryFn: ({ signal }) => api.get<ServiceAdmin>(P.service(id as string), undefined, signal),
+    enabled: !!id,
+  });
+}
+
+export function useSaveService(siteId: string, id: string | undefined) {
+  const invalidate = useInvalidate(siteId);
+  return useMutation({
+    mutationFn: (body: Partial<ServiceInput>) => (id ? api.patch<ServiceAdmin>(P.service(id), body) : api.post<ServiceAdmin>(P.services(siteId), body)),
+    onSuccess: invalidate,
+    meta: { inlineErrors: true },
+  });
+}
+
+export function useSetServiceActive(siteId: string) {
+  const invalidate = useInvalidate(siteId);
+  return useMutation({
+    mutationFn: ({ id, active }: { id: string; active: boolean }) => api.post<ServiceAdmin>(P.serviceActive(id, active)),
+    onSuccess: invalidate,
+  });
+}
+
+export function useDocumentTypes() {
+  return useQuery({
+    queryKey: ['catalog', 'document-types'],
+    queryFn: ({ signal }) => api.get<DocumentType[]>(P.documentTypes(), undefined, signal),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/* -------------------------------------------------------------- counters */
+
+export const useCounters = (siteId: string | undefined, filter: ListFilter) => usePage<CounterAdmin>(siteId, 'counters', P.counters, filter);
+
+export function useSaveCounter(siteId: string, id: string | undefined) {
+  const invalidate = useInvalidate(siteId);
+  return useMutation({
+    mutationFn: (body: Partial<CounterInput>) => (id ? api.patch<CounterAdmin>(P.counter(id), body) : api.post<CounterAdmin>(P.counters(siteId), body)),
+    onSuccess: invalidate,
+    meta: { inlineErrors: true },
+  });
+}
+
+export function useSetCounterOfficers(siteId: string) {
+  const invalidate = useInvalidate(siteId);
+  return useMutation({
+    mutationFn: ({ id, userIds }: { id: string; userIds: string[] }) => api.put<unknown>(P.counterOfficers(id), { userIds }),
+    onSuccess: invalidate,
+    meta: { inlineErrors: true },
+  });
+}
+
+export function useSetCounterActive(siteId: string) {
+  const invalidate = useInvalidate(siteId);
+  return useMutation({
+    mutationFn: ({ id, active }: { id: string; active: boolean }) => api.post<CounterAdmin>(P.counterActive(id, active)),
+    onSuccess: invalidate,
+  });
+}
+
+/* -------------------------------------------------------------- holidays */
+
+export function useHolidays(siteId: string | undefined, year: number) {
+  return useQuery({
+    queryKey: adminKeys.list(siteId ?? '', 'holidays', { year }),
+    queryFn: ({ signal }) => api.get<Holiday[]>(P.holidays(siteId as string), { year }, signal),
+    enabled: !!siteId,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useAddSiteDay(siteId: string) {
+  const invalidate = useInvalidate(siteId);
+  return useMutation({
+    mutationFn: (body: { date: string; name: string; kind: 'closure' | 'open' }) => api.post<Holiday>(P.holidays(siteId), body),
+    onSuccess: invalidate,
+    meta: { inlineErrors: true },
+  });
+}
+
+export function useDeleteSiteDay(siteId: string) {
+  const invalidate = useInvalidate(siteId);
+  return useMutation({
+    mutationFn: (holidayId: string) => api.delete<void>(P.holiday(siteId, holidayId)),
+    onSuccess: invalidate,
+  });
+}
+
+/* ----------------------------------------------------------------- staff */
+
+export const useStaff = (siteId: string | undefined, filter: ListFilter, enabled = true) => usePage<StaffUser>(siteId, 'staff', P.staff, filter, enabled);
+
+export interface StaffInput {
+  username?: string;
+  displayName: string;
+  password?: string;
+  memberships: Array<{ role: string; agencyId: string | null }>;
+}
+
+export function useSaveStaff(siteId: string, userId: string | undefined) {
+  const invalidate = useInvalidate(siteId);
+  return useMutation({
+    mutationFn: (body: StaffInput) =>
+      userId ? api.patch<StaffUser>(P.staffUser(siteId, userId), { displayName: body.displayName, memberships: body.memberships }) : api.post<StaffUser>(P.staff(siteId), body),
+    onSuccess: invalidate,
+    meta: { inlineErrors: true },
+  });
+}
+
+export function useSetStaffActive(siteId: string) {
+  const invalidate = useInvalidate(siteId);
+  return useMutation({
+    mutationFn: ({ id, active }: { id: string; active: boolean }) => api.post<unknown>(P.staffActive(siteId, id, active)),
+    onSuccess: invalidate,
+  });
+}
+
+export function useResetStaffPassword(siteId: string) {
+  return useMutation({
+    mutationFn: ({ id, password }: { id: string; password?: string }) => api.post<{ temporaryPassword: string | null }>(P.staffPassword(siteId, id), password ? { password } : {}),
+    meta: { inlineErrors: true },
+  });
+}
+
+/* --------------------------------------------------------------- devices */
+
+export function useDevices(siteId: string | undefined) {
+  return useQuery({
+    queryKey: adminKeys.list(siteId ?? '', 'devices'),
+    queryFn: ({ signal }) => api.get<Device[]>(P.devices(siteId as string), undefined, signal),
+    enabled: !!siteId,
+    refetchInterval: 30_000,
+  });
+}
+
+export function useCreatePairing(siteId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { role: 'kiosk' | 'display'; name: string }) => api.post<Pairing>(P.pairings(siteId), body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: adminKeys.list(siteId, 'devices') }),
+    meta: { inlineErrors: true },
+  });
+}
+
+export function useRevokeDevice(siteId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post<void>(P.revokeDevice(id)),
+    onSuccess: () => qc.invalidateQueries({ queryKey: adminKeys.list(siteId, 'devices') }),
+  });
+}
+
+/* -------------------------------------------------------- import / export */
+
+/** Sends a catalogue file as it is (JSON or XLSX bytes); `dryRun` reports without writing. */
+export async function uploadCatalog(siteId: string, file: File, dryRun: boolean): Promise<ImportResult> {
+  const isXlsx = /\.xlsx$/i.test(file.name) || file.type.includes('spreadsheet');
+  const headers: Record<string, string> = {
+    accept: 'application/json, application/problem+json',
+    'content-type': isXlsx ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/json',
+  };
+  const csrf = readCookie(CSRF_COOKIE);
+  if (csrf) headers[CSRF_HEADER] = csrf;
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(P.importFile(siteId), { format: isXlsx ? 'xlsx' : 'json', dryRun: dryRun ? '1' : '0' }), {
+      method: 'POST',
+      headers,
+      credentials: 'same-origin',
+      body: file,
+    });
+  } catch (e) {
+    throw new ApiError({ status: 0, code: 'network', title: 'Network error', detail: (e as Error)?.message });
+  }
+  if (!res.ok) throw await errorFromResponse(res);
+  return (await res.json()) as ImportResult;
+}
+
+export function useImportCatalog(siteId: string) {
+  const invalidate = useInvalidate(siteId);
+  return useMutation({
+    mutationFn: ({ file, dryRun }: { file: File; dryRun: boolean }) => uploadCatalog(siteId, file, dryRun),
+    onSuccess: async (r) => {
+      if (!r.dryRun) await invalidate();
+    },
+    meta: { inlineErrors: true },
+  });
+}

@@ -1,0 +1,106 @@
+import type { Lang } from '../../lib/api';
+import { zoneLabel } from '../../lib/time';
+import { DAY_KEYS, type DayKey, type WeeklyHours } from './types';
+
+/** Intl locale of the UI language. */
+export const localeOf = (lang: Lang): string => (lang === 'en' ? 'en-GB' : 'id-ID');
+
+/** Integer rupiah as citizens read it: "Rp350.000" (id) / "Rp350,000" (en). */
+export function formatRupiah(amount: number, lang: Lang): string {
+  return `Rp${new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits: 0 }).format(amount)}`;
+}
+
+/** "08.00" (id) / "08:00" (en) for a stored "HH:MM". */
+export function formatHm(hm: string, lang: Lang): string {
+  return lang === 'en' ? hm : hm.replace(':', '.');
+}
+
+const dayFmt = new Map<string, Intl.DateTimeFormat>();
+function fmt(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let f = dayFmt.get(key);
+  if (!f) {
+    f = make();
+    dayFmt.set(key, f);
+  }
+  return f;
+}
+
+/** The weekday name and wall-clock time of an instant in a site's zone: { day: "Kamis", time: "08.00", zone: "WITA" }. */
+export function zonedParts(instant: string | Date, timeZone: string, lang: Lang): { day: string; time: string; date: string; zone: string } {
+  const d = instant instanceof Date ? instant : new Date(instant);
+  const loc = localeOf(lang);
+  const day = fmt(`${loc}|${timeZone}|wd`, () => new Intl.DateTimeFormat(loc, { weekday: 'long', timeZone })).format(d);
+  const hm = fmt(`en-GB|${timeZone}|hm`, () => new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone })).format(d);
+  const date = fmt(`${loc}|${timeZone}|dm`, () => new Intl.DateTimeFormat(loc, { day: 'numeric', month: 'short', timeZone })).format(d);
+  return { day, time: formatHm(hm, lang), date, zone: zoneLabel(timeZone) };
+}
+
+/** A calendar date "2026-11-25" as "Rabu, 25 November 2026". */
+export function formatDate(date: string, lang: Lang, opts: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  if (Number.isNaN(d.getTime())) return date;
+  return new Intl.DateTimeFormat(localeOf(lang), { ...opts, timeZone: 'UTC' }).format(d);
+}
+
+/** Weekday names Monday first, in the UI language ("Senin" … "Minggu"). */
+export function weekdayNames(lang: Lang, width: 'long' | 'short' = 'long'): string[] {
+  // 2024-01-01 was a Monday.
+  const f = new Intl.DateTimeFormat(localeOf(lang), { weekday: width, timeZone: 'UTC' });
+  return DAY_KEYS.map((_, i) => f.format(new Date(Date.UTC(2024, 0, 1 + i, 12))));
+}
+
+/**
+ * Weekly hours as lines for people: consecutive days with the same hours grouped,
+ * e.g. [{ days: "Senin–Kamis", hours: "08.00–12.00, 13.00–15.00" }, { days: "Jumat", hours: "08.00–11.30" }].
+ */
+export function hoursLines(hours: WeeklyHours | undefined | null, lang: Lang, width: 'long' | 'short' = 'long'): Array<{ days: string; hours: string }> {
+  if (!hours) return [];
+  const names = weekdayNames(lang, width);
+  const text = (d: DayKey) =>
+    [...(hours[d] ?? [])]
+      .sort((a, b) => a.start.localeCompare(b.start))
+      .map((r) => `${formatHm(r.start, lang)}–${formatHm(r.end, lang)}`)
+      .join(', ');
+  const out: Array<{ days: string; hours: string }> = [];
+  let i = 0;
+  while (i < 7) {
+    const t = text(DAY_KEYS[i]);
+    if (!t) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < 7 && text(DAY_KEYS[j + 1]) === t) j++;
+    out.push({ days: j === i ? names[i] : `${names[i]}–${names[j]}`, hours: t });
+    i = j + 1;
+  }
+  return out;
+}
+
+/** The duration of a standard as text: the published wording first, else value + unit. */
+export function durationOf(std: { durationText?: string | null; duration?: { value: number; unit: string } }, t: (key: string, opts?: Record<string, unknown>) => string): string {
+  if (std.durationText) return std.durationText;
+  if (!std.duration) return '';
+  const { value, unit } = std.duration;
+  return t(`duration.${unit}`, { count: value, defaultValue: `${value} ${unit}` });
+}
+
+/** OpenStreetMap link centred on a point (no tiles are loaded by our page). */
+export function osmUrl(lat: number, lon: number): string {
+  const la = lat.toFixed(6);
+  const lo = lon.toFixed(6);
+  return `https://www.openstreetmap.org/?mlat=${la}&mlon=${lo}#map=18/${la}/${lo}`;
+}
+
+/** wa.me link for an Indonesian WhatsApp number written as 0812…, +62 812… or 62812…. */
+export function whatsappUrl(number: string): string {
+  let digits = number.replace(/\D+/g, '');
+  if (digits.startsWith('0')) digits = `62${digits.slice(1)}`;
+  return `https://wa.me/${digits}`;
+}
+
+/** A web address as a link target (adds https:// when missing). */
+export const webUrl = (s: string): string => (/^https?:\/\//i.test(s) ? s : `https://${s}`);
+
+/** Where a citizen books this service online (the booking pages own `/booking/:siteRef?service=`). */
+export const bookingHref = (siteRef: string, serviceId: string): string => `/booking/${encodeURIComponent(siteRef)}?service=${encodeURIComponent(serviceId)}`;
