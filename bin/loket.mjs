@@ -27,6 +27,8 @@ function ensureWebBuilt() {
   const vite = path.join(root, 'node_modules/vite/bin/vite.js');
   const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
+  const c = spawnSync(process.execPath, [path.join(root, 'scripts/compress-web.mjs')], { stdio: 'inherit' });
+  if (c.status !== 0) process.exit(c.status ?? 1);
   writeFileSync(stamp, String(newest));
 }
 

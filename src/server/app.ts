@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -66,6 +67,9 @@ export async function buildApp(
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);
+  // JSON responses (the service list of a big MPP is ~100 KB) go out gzipped. SSE streams are
+  // hijacked replies and are never buffered by this; static bundles are pre-compressed at build.
+  await app.register(compress, { global: true, threshold: 2048, encodings: ['gzip', 'deflate'] });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -98,7 +102,7 @@ export async function buildApp(
 
   const serveWeb = opts.serveWeb ?? existsSync(path.join(WEB_DIR, 'index.html'));
   if (serveWeb) {
-    await app.register(fastifyStatic, { root: WEB_DIR, prefix: '/', wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, { root: WEB_DIR, prefix: '/', wildcard: false, index: ['index.html'], preCompressed: true });
   }
   app.setNotFoundHandler((req, reply) => {
     // The SPA owns every non-API path: deep links such as /kiosk or /t/ABC123 load index.html.
