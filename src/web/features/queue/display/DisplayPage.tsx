@@ -1,0 +1,348 @@
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams, useSearchParams } from 'react-router';
+import { spokenCall } from '../../../../domain/ticket-number';
+import { usePageTitle } from '../../../app/usePageTitle';
+import type { Lang } from '../../../lib/api';
+import { noteServerTime, useServerNow } from '../clock';
+import { openStream, type StreamState } from '../eventStream';
+import { formatClock, formatLongDate, zoneAbbr } from '../format';
+import '../i18n';
+import { fetchCounters, fetchSiteDetail, fetchSummary, findSite } from '../publicApi';
+import { Announcer, audioAllowed, unlockAudio, watchVoices } from '../sound';
+import { PUBLIC_TICKET_EVENTS, type PublicCounter, type QueueSummary, type TicketEventData } from '../types';
+import classes from './display.module.css';
+
+/** How many calls the display keeps (the big one plus the list): bounded for a screen that runs for days. */
+const MAX_CALLS = 9;
+
+interface Call {
+  /** Event id (or the ticket id for calls from the snapshot): a recall is a new entry. */
+  key: string;
+  ticketId: string;
+  number: string;
+  counterName: string;
+  counterId: string | null;
+  recall: boolean;
+}
+
+type CallAction = { type: 'reset'; calls: Call[] } | { type: 'add'; call: Call };
+
+function callsReducer(state: Call[], a: CallAction): Call[] {
+  if (a.type === 'reset') return a.calls.slice(0, MAX_CALLS);
+  if (state.some((c) => c.key === a.call.key)) return state;
+  // The same ticket called again moves to the top instead of appearing twice.
+  return [a.call, ...state.filter((c) => c.ticketId !== a.call.ticketId)].slice(0, MAX_CALLS);
+}
+
+const norm = (s: string | undefined | null) => (s ?? '').trim().toLowerCase();
+
+/**
+ * `/display/:site` (slug or id, `?zone=Lantai 1` optional): the TV in the waiting hall. The latest
+ * call very large with a chime and an Indonesian spoken call, previous calls, who is being served
+ * per agency, the clock in the site's zone and a ticker. Live through the public site stream; after
+ * a dropped connection the server replays every missed call, and each is shown and announced.
+ */
+export default function DisplayPage() {
+  const { t, i18n } = useTranslation('queue');
+  const lang: Lang = i18n.language === 'en' ? 'en' : 'id';
+  const { site: ref = '' } = useParams();
+  const [search] = useSearchParams();
+  const zone = search.get('zone')?.trim() || null;
+
+  const site = useQuery({
+    queryKey: ['display', 'site', ref],
+    queryFn: ({ signal }) => findSite(ref, signal),
+    staleTime: 60 * 60_000,
+    retry: true,
+    retryDelay: (n) => Math.min(30_000, 1_000 * 2 ** n),
+  });
+  const siteId = site.data?.id ?? null;
+  usePageTitle(site.data ? `${site.data.name}${zone ? ` · ${zone}` : ''}` : t('common.queue'));
+
+  if (site.isSuccess && !site.data)
+    return (
+      <div className={classes.root}>
+        <div className={classes.fatal} role="alert">
+          {t('display.siteNotFound', { site: ref })}
+        </div>
+      </div>
+    );
+  if (!siteId || !site.data) return <div className={classes.root} aria-busy="true" />;
+  return <Display key={siteId} siteId={siteId} siteName={site.data.name} timeZone={site.data.timeZone} zone={zone} lang={lang} />;
+}
+
+function Display({ siteId, siteName, timeZone, zone, lang }: { siteId: string; siteName: string; timeZone: string; zone: string | null; lang: Lang }) {
+  const { t } = useTranslation('queue');
+  const [calls, dispatch] = useReducer(callsReducer, []);
+  const [streamState, setStreamState] = useState<StreamState>('connecting');
+  const [sound, setSound] = useState(audioAllowed);
+  const [voice, setVoice] = useState(true);
+  const [flash, setFlash] = useState<string | null>(null);
+  const seeded = useRef<string | null>(null);
+  const lastCall = useRef<{ ticketId: string; at: number } | null>(null);
+
+  const summary = useQuery({
+    queryKey: ['display', 'summary', siteId],
+    queryFn: ({ signal }) => fetchSummary(siteId, null, signal),
+    refetchInterval: 60_000,
+    staleTime: 5_000,
+    retry: true,
+    retryDelay: (n) => Math.min(30_000, 1_000 * 2 ** n),
+  });
+  const counters = useQuery({ queryKey: ['display', 'counters', siteId], queryFn: ({ signal }) => fetchCounters(siteId, null, signal), refetchInterval: 10 * 60_000, retry: true });
+  const detail = useQuery({ queryKey: ['display', 'detail', siteId], queryFn: ({ signal }) => fetchSiteDetail(siteId, null, signal).catch(() => null), staleTime: 30 * 60_000, refetchInterval: 30 * 60_000 });
+
+  const counterById = useMemo(() => new Map((counters.data ?? []).map((c) => [c.id, c])), [counters.data]);
+  const inZone = useCallback(
+    (counterId: string | null | undefined) => {
+      if (!zone) return true;
+      const c: PublicCounter | undefined = counterId ? counterById.get(counterId) : undefined;
+      // Until the counters are known every call is shown.
+      return counters.data ? !!c && norm(c.zone) === norm(zone) : true;
+    },
+    [zone, counterById, counters.data],
+  );
+  const inZoneRef = useRef(inZone);
+  inZoneRef.current = inZone;
+
+  // The server clock: the summary may carry it; otherwise a call seen live and then in the summary tells.
+  useEffect(() => {
+    const s = summary.data;
+    if (!s) return;
+    if (s.now) noteServerTime(s.now, summary.dataUpdatedAt);
+    const lc = lastCall.current;
+    const match = lc && s.recentCalls.find((c) => c.ticketId === lc.ticketId);
+    if (match) {
+      noteServerTime(match.calledAt, lc.at);
+      lastCall.current = null;
+    }
+  }, [summary.data, summary.dataUpdatedAt]);
+
+  // While the site is open the catalogue gives "now" as its next opening: the server's clock.
+  useEffect(() => {
+    if (detail.data?.openNow && detail.data.nextOpening) noteServerTime(detail.data.nextOpening, detail.dataUpdatedAt);
+  }, [detail.data, detail.dataUpdatedAt]);
+
+  // The snapshot's recent calls fill the list once per day (and on the first load).
+  // With a zone, calls are filtered by counter: wait for the counters before showing any.
+  const zoneReady = !zone || !!counters.data;
+  useEffect(() => {
+    const s = summary.data;
+    if (!s || !zoneReady || seeded.current === s.date) return;
+    seeded.current = s.date;
+    dispatch({
+      type: 'reset',
+      calls: s.recentCalls
+        .filter((c) => inZoneRef.current(c.counter?.id))
+        .map((c) => ({ key: `snap:${c.ticketId}`, ticketId: c.ticketId, number: c.number, counterName: c.counter?.name ?? '', counterId: c.counter?.id ?? null, recall: false })),
+    });
+  }, [summary.data, zoneReady]);
+
+  const announcer = useRef<Announcer | null>(null);
+  if (!announcer.current) {
+    announcer.current = new Announcer({
+      maxQueue: 8,
+      repeat: 1,
+      onStart: (a) => setFlash(a.key),
+      onEnd: (a) => setFlash((f) => (f === a.key ? null : f)),
+    });
+  }
+  useEffect(() => {
+    const a = announcer.current!;
+    return () => a.dispose();
+  }, []);
+  useEffect(() => {
+    announcer.current!.enabled = sound;
+  }, [sound]);
+  useEffect(() => watchVoices(setVoice), []);
+
+  // Keep the TV awake (where the browser allows it).
+  useEffect(() => {
+    type Sentinel = { release: () => Promise<void> };
+    const nav = navigator as Navigator & { wakeLock?: { request: (k: 'screen') => Promise<Sentinel> } };
+    let lock: Sentinel | null = null;
+    const acquire = () => {
+      if (document.visibilityState === 'visible' && nav.wakeLock) nav.wakeLock.request('screen').then((l) => (lock = l), () => undefined);
+    };
+    acquire();
+    document.addEventListener('visibilitychange', acquire);
+    return () => {
+      document.removeEventListener('visibilitychange', acquire);
+      void lock?.release().catch(() => undefined);
+    };
+  }, []);
+
+  // Live: open the stream once the snapshot tells where to resume from.
+  const startId = summary.data ? summary.data.lastEventId : null;
+  const haveStart = startId !== null && zoneReady;
+  const startRef = useRef<number | null>(null);
+  if (startRef.current === null && startId !== null) startRef.current = startId;
+  const refetchRef = useRef(summary.refetch);
+  refetchRef.current = summary.refetch;
+  useEffect(() => {
+    if (!haveStart) return;
+    let debounce: ReturnType<typeof setTimeout> | undefined;
+    const refresh = () => {
+      clearTimeout(debounce);
+      debounce = setTimeout(() => void refetchRef.current(), 1_500);
+    };
+    const close = openStream(`/api/v1/sites/${siteId}/stream`, {
+      events: PUBLIC_TICKET_EVENTS,
+      lastEventId: startRef.current,
+      onState: setStreamState,
+      onEvent: (type, raw, id) => {
+        refresh();
+        if (type !== 'ticket.called' && type !== 'ticket.recalled') return;
+        const d = raw as TicketEventData;
+        if (!d || typeof d.number !== 'string' || !inZoneRef.current(d.counter?.id)) return;
+        const key = id !== null ? `ev:${id}` : `ev:${d.ticketId}:${Date.now()}`;
+        lastCall.current = { ticketId: d.ticketId, at: Date.now() };
+        dispatch({ type: 'add', call: { key, ticketId: d.ticketId, number: d.number, counterName: d.counter?.name ?? '', counterId: d.counter?.id ?? null, recall: type === 'ticket.recalled' } });
+        announcer.current?.announce({ key, text: d.spoken || (d.counter ? spokenCall(d.number, d.counter.name) : `Nomor antrean ${d.number}`) });
+      },
+    });
+    return () => {
+      clearTimeout(debounce);
+      close();
+    };
+  }, [siteId, haveStart]);
+
+  const enableSound = async () => {
+    const ok = await unlockAudio();
+    setSound(ok || audioAllowed());
+  };
+
+  const now = useServerNow(1_000);
+  const latest = calls[0];
+  const previous = calls.slice(1);
+  const zoneAgencies = useMemo(
+    () => (zone && counters.data ? new Set(counters.data.filter((c) => norm(c.zone) === norm(zone)).map((c) => c.agencyId)) : null),
+    [zone, counters.data],
+  );
+  const serving = useMemo(() => groupServing(summary.data, inZone, zoneAgencies), [summary.data, inZone, zoneAgencies]);
+  const ticker = detail.data?.displayText || detail.data?.ticker || [siteName, detail.data?.address].filter(Boolean).join(' · ');
+
+  return (
+    <div className={classes.root} data-testid="display">
+      <header className={classes.header}>
+        <div>
+          <div className={classes.site}>{siteName}</div>
+          {zone && <div className={classes.zone}>{t('display.zone', { zone })}</div>}
+        </div>
+        <div className={classes.clockBox}>
+          <div className={classes.clock} data-testid="display-clock">
+            {formatClock(now, lang, timeZone)} <span className={classes.tz}>{zoneAbbr(timeZone)}</span>
+          </div>
+          <div className={classes.date}>{formatLongDate(now, lang, timeZone)}</div>
+        </div>
+      </header>
+
+      <main className={classes.main}>
+        <section className={`${classes.latest} ${latest && flash === latest.key ? classes.flash : ''}`} aria-live="assertive" aria-atomic="true" data-testid="display-latest">
+          <div className={classes.latestLabel}>{t('display.nowCalling')}</div>
+          {latest ? (
+            <>
+              <div className={classes.latestNumber} style={{ '--chars': latest.number.length } as CSSProperties} data-testid="display-latest-number">
+                {latest.number}
+              </div>
+              <div className={classes.latestGo}>{t('display.goTo')}</div>
+              <div className={classes.latestCounter} style={{ '--counter-chars': Math.max(8, latest.counterName.length) } as CSSProperties} data-testid="display-latest-counter">
+                {latest.counterName}
+              </div>
+            </>
+          ) : (
+            <div className={classes.nobody}>{t('display.nobody')}</div>
+          )}
+        </section>
+
+        <section className={classes.previous} aria-label={t('display.previous')}>
+          <h2 className={classes.panelTitle}>{t('display.previous')}</h2>
+          <ol className={classes.callList}>
+            {previous.map((c) => (
+              <li key={c.key} className={classes.callRow}>
+                <span className={classes.callNumber}>{c.number}</span>
+                <span className={classes.callCounter}>{c.counterName}</span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      </main>
+
+      <section className={classes.serving} aria-label={t('display.nowServing')} data-testid="display-serving">
+        {serving.map((g) => (
+          <div key={g.agency} className={classes.agency}>
+            <div className={classes.agencyName}>{g.agency}</div>
+            <div className={classes.agencyTickets}>
+              {g.tickets.length === 0 ? (
+                <span className={classes.dim}>{t('common.none')}</span>
+              ) : (
+                g.tickets.map((x) => (
+                  <span key={x.ticketId} className={classes.servingItem}>
+                    <b>{x.number}</b> {x.counter}
+                  </span>
+                ))
+              )}
+            </div>
+            <div className={classes.agencyWaiting}>
+              {g.waiting} {t('display.waiting')}
+            </div>
+          </div>
+        ))}
+      </section>
+
+      <footer className={classes.ticker}>
+        <div className={classes.tickerTrack}>
+          <span>{ticker}</span>
+          <span aria-hidden="true">{ticker}</span>
+        </div>
+      </footer>
+
+      <div className={classes.controls}>
+        {streamState !== 'open' && (
+          <span className={classes.offline} role="status" data-testid="display-offline">
+            {t('common.offline')}
+          </span>
+        )}
+        {sound && !voice && <span className={classes.note}>{t('display.noVoice')}</span>}
+        {!sound && (
+          <button type="button" className={classes.soundButton} onClick={() => void enableSound()} data-testid="display-enable-sound">
+            <SpeakerIcon /> {t('common.enableSound')}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
+
+interface ServingGroup {
+  agency: string;
+  waiting: number;
+  tickets: Array<{ ticketId: string; number: string; counter: string }>;
+}
+
+/** Now serving per agency (called or serving tickets), only counters of the zone when one is set. */
+function groupServing(s: QueueSummary | undefined, inZone: (counterId: string | null | undefined) => boolean, zoneAgencies: Set<string> | null): ServingGroup[] {
+  if (!s) return [];
+  const groups = new Map<string, ServingGroup>();
+  for (const svc of s.services) {
+    if (zoneAgencies && !zoneAgencies.has(svc.agency.id)) continue;
+    const tickets = svc.nowServing.filter((n) => n.counter && inZone(n.counter.id));
+    let g = groups.get(svc.agency.id);
+    if (!g) groups.set(svc.agency.id, (g = { agency: svc.agency.name, waiting: 0, tickets: [] }));
+    g.waiting += svc.waiting;
+    for (const n of tickets) g.tickets.push({ ticketId: n.ticketId, number: n.number, counter: n.counter!.name });
+  }
+  // Agencies with nobody at a counter in this zone and nobody waiting stay off the screen.
+  return [...groups.values()].filter((g) => g.tickets.length > 0 || g.waiting > 0);
+}
+
+function SpeakerIcon() {
+  return (
+    <svg width="1em" height="1em" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" style={{ verticalAlign: '-0.15em' }}>
+      <path d="M11 5 6 9H3v6h3l5 4V5z" />
+      <path d="M15.5 8.5a5 5 0 0 1 0 7M18.5 5.5a9 9 0 0 1 0 13" />
+    </svg>
+  );
+}

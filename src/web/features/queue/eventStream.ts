@@ -1,0 +1,120 @@
+/**
+ * Server-Sent Events that survive days of flaky Wi-Fi.
+ *
+ * The browser's EventSource reconnects by itself after a dropped connection and sends
+ * `Last-Event-ID`; the server then replays what was missed. When the server answers a reconnect
+ * with an error (restart, 502 from a proxy) EventSource gives up for good: we then open a new one
+ * ourselves, with `?lastEventId=` (a new EventSource cannot set the header), after a growing pause.
+ * Events with an id at or below the last one seen are dropped, so a replay never repeats a call.
+ */
+
+export type StreamState = 'connecting' | 'open' | 'reconnecting';
+
+export interface StreamOptions {
+  /** Event names to listen to (`message` is added for unnamed events). */
+  events: readonly string[];
+  onEvent: (type: string, data: unknown, id: number | null) => void;
+  onState?: (state: StreamState) => void;
+  /** Resume after this event id (e.g. the `lastEventId` of a snapshot read just before). */
+  lastEventId?: number | null;
+  /**
+   * Events the server sends without `id:` (e.g. the status page's `status`). EventSource reports
+   * the previous event's id on them, so they skip the duplicate check and never move the cursor.
+   */
+  unnumbered?: readonly string[];
+}
+
+const MAX_BACKOFF_MS = 30_000;
+
+function withLastId(url: string, id: number | null): string {
+  if (!id) return url;
+  const u = new URL(url, globalThis.location?.href ?? 'http://localhost/');
+  u.searchParams.set('lastEventId', String(id));
+  return u.pathname + u.search;
+}
+
+/** Opens the stream; returns the function that closes it and removes every listener. */
+export function openStream(url: string, opts: StreamOptions): () => void {
+  let last: number | null = opts.lastEventId && opts.lastEventId > 0 ? opts.lastEventId : null;
+  let es: EventSource | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let backoff = 2_000;
+  let closed = false;
+
+  const unnumbered = new Set(opts.unnumbered ?? []);
+  const listener = (ev: MessageEvent<string>) => {
+    const id = !unnumbered.has(ev.type) && ev.lastEventId && /^\d+$/.test(ev.lastEventId) ? Number(ev.lastEventId) : null;
+    if (id !== null) {
+      if (last !== null && id <= last) return;
+      last = id;
+    }
+    let data: unknown = ev.data;
+    try {
+      data = JSON.parse(ev.data);
+    } catch {
+      // Plain text data is passed on as it is.
+    }
+    opts.onEvent(ev.type, data, id);
+  };
+
+  const detach = () => {
+    if (!es) return;
+    for (const type of opts.events) es.removeEventListener(type, listener as EventListener);
+    es.onopen = null;
+    es.onerror = null;
+    es.close();
+    es = null;
+  };
+
+  const connect = () => {
+    if (closed) return;
+    detach();
+    opts.onState?.(last === null ? 'connecting' : 'reconnecting');
+    const source = new EventSource(withLastId(url, last));
+    es = source;
+    for (const type of opts.events) source.addEventListener(type, listener as EventListener);
+    source.onopen = () => {
+      backoff = 2_000;
+      opts.onState?.('open');
+    };
+    source.onerror = () => {
+      if (closed) return;
+      if (source.readyState === EventSource.CLOSED) {
+        // The browser gave up: try again ourselves, resuming after the last event seen.
+        detach();
+        opts.onState?.('reconnecting');
+        clearTimeout(timer);
+        timer = setTimeout(connect, backoff);
+        backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
+      } else {
+        opts.onState?.('reconnecting');
+      }
+    };
+  };
+
+  // The device says the network is gone: a connection on a dead link can hang for minutes, so
+  // drop it now; back online, reconnect at once and resume after the last event seen.
+  const offline = () => {
+    if (closed) return;
+    clearTimeout(timer);
+    detach();
+    opts.onState?.('reconnecting');
+  };
+  const online = () => {
+    if (!closed && (!es || es.readyState !== EventSource.OPEN)) {
+      clearTimeout(timer);
+      connect();
+    }
+  };
+  globalThis.addEventListener?.('offline', offline);
+  globalThis.addEventListener?.('online', online);
+
+  connect();
+  return () => {
+    closed = true;
+    clearTimeout(timer);
+    globalThis.removeEventListener?.('offline', offline);
+    globalThis.removeEventListener?.('online', online);
+    detach();
+  };
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { estimateRange, formatClock, newKey, zoneAbbr } from './format';
+
+describe('queue formatting', () => {
+  it('shows an expected wait as a range', () => {
+    expect(estimateRange({ minMinutes: 10, maxMinutes: 25 })).toBe('10–25');
+    expect(estimateRange({ minMinutes: 5, maxMinutes: 5 })).toBe('5');
+    expect(estimateRange({ minMinutes: 0, maxMinutes: 0 })).toBe('0');
+    expect(estimateRange({ minMinutes: 12.4, maxMinutes: 3 })).toBe('12');
+    expect(estimateRange(null)).toBeNull();
+  });
+
+  it('tells the time in the site zone', () => {
+    expect(formatClock('2026-11-25T01:05:00Z', 'en', 'Asia/Makassar')).toBe('09:05');
+    expect(formatClock('2026-11-25T01:05:00Z', 'id', 'Asia/Makassar')).toMatch(/^09[.:]05$/);
+    expect(zoneAbbr('Asia/Makassar')).toBe('WITA');
+    expect(zoneAbbr('Europe/Berlin')).toBe('Europe/Berlin');
+  });
+
+  it('makes idempotency keys that look like UUIDs and do not repeat', () => {
+    const keys = new Set(Array.from({ length: 100 }, newKey));
+    expect(keys.size).toBe(100);
+    for (const k of keys) expect(k).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});
