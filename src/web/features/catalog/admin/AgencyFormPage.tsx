@@ -1,13 +1,15 @@
-import { Anchor, Badge, Breadcrumbs, Button, Card, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useRef, useState, type FormEvent } from 'react';
+import { Badge, Button, Card, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { QueryError } from '../../../app/QueryError';
 import { notifySuccess } from '../../../lib/errors';
 import { AGENCY_KINDS, type AgencyAdmin, type AgencyInput, type AgencyKind, type WeeklyHours } from '../types';
+import { FormBreadcrumbs, PageFormActions, useFormErrors, useFormValues } from './AdminForm';
+import { useToggleActive } from './AdminList';
 import { useAgency, useSaveAgency, useSetAgencyActive } from './api';
 import { cleanHours, HoursEditor, hoursErrors } from './HoursEditor';
-import { AdminHeader, focusFirstError, FormAlert, nullIfEmpty, TableSkeleton, useCatalogScope, useConfirm, useServerErrors } from './shared';
+import { AdminHeader, FormAlert, nullIfEmpty, TableSkeleton, useCatalogScope, useConfirm } from './shared';
 
 interface Form {
   kind: AgencyKind | '';
@@ -63,19 +65,13 @@ function AgencyForm({ agency }: { agency?: AgencyAdmin }) {
   const save = useSaveAgency(siteId, agency?.id);
   const setActive = useSetAgencyActive(siteId);
   const [confirmNode, confirm] = useConfirm();
-  const [f, setF] = useState<Form>(() => fromAgency(agency));
+  const { formRef, local, server, check, focusError, clear } = useFormErrors(save.error, known);
+  const [f, set] = useFormValues<Form>(() => fromAgency(agency), clear);
   const limited = !scope.siteWide;
-  const [local, setLocal] = useState<Record<string, string>>({});
-  const formRef = useRef<HTMLFormElement>(null);
-  const server = useServerErrors(save.error, known);
 
   // Server paths mapped onto the form, merged with what the browser found.
   const errors: Record<string, string> = { ...local };
   for (const [k, v] of Object.entries(server.fields)) errors[FIELD_OF[k] ?? k] ??= v;
-  const set = <K extends keyof Form>(k: K, v: Form[K]) => {
-    setF((s) => ({ ...s, [k]: v }));
-    if (local[k as string]) setLocal((s) => ({ ...s, [k]: '' }));
-  };
 
   const validate = (): Record<string, string> => {
     const e: Record<string, string> = {};
@@ -92,12 +88,7 @@ function AgencyForm({ agency }: { agency?: AgencyAdmin }) {
 
   const submit = (ev: FormEvent) => {
     ev.preventDefault();
-    const e = validate();
-    setLocal(e);
-    if (Object.keys(e).length) {
-      focusFirstError(formRef.current);
-      return;
-    }
+    if (!check(validate())) return;
     const full: AgencyInput = {
       kind: f.kind as AgencyKind,
       name: f.name.trim(),
@@ -116,22 +107,13 @@ function AgencyForm({ agency }: { agency?: AgencyAdmin }) {
         notifySuccess(agency ? t('agency.saved', { name: saved.name }) : t('agency.created', { name: saved.name }));
         navigate('/admin/catalog/agencies');
       },
-      onError: () => focusFirstError(formRef.current),
+      onError: focusError,
     });
   };
 
+  const toggle = useToggleActive('agency', setActive, confirm);
   const toggleActive = async () => {
-    if (!agency) return;
-    if (agency.active) {
-      const ok = await confirm({
-        title: t('agency.deactivateTitle'),
-        message: t('agency.deactivateMessage', { name: agency.name, services: agency.serviceCount, counters: agency.counterCount }),
-        confirmLabel: t('agency.deactivate'),
-        danger: true,
-      });
-      if (!ok) return;
-    }
-    setActive.mutate({ id: agency.id, active: !agency.active }, { onSuccess: () => notifySuccess(agency.active ? t('agency.deactivated', { name: agency.name }) : t('agency.activated', { name: agency.name })) });
+    if (agency) await toggle(agency, agency.name, { services: agency.serviceCount, counters: agency.counterCount });
   };
 
   return (
@@ -182,14 +164,7 @@ function AgencyForm({ agency }: { agency?: AgencyAdmin }) {
         <HoursEditor legend={t('agency.hours')} description={t('agency.hoursHint')} value={f.hours} onChange={(h) => set('hours', h)} errors={errors} />
 
         <Group justify="space-between">
-          <Group gap="xs">
-            <Button type="submit" loading={save.isPending} data-testid="agency-save">
-              {agency ? t('common.save') : t('agency.create')}
-            </Button>
-            <Button variant="default" component={Link} to="/admin/catalog/agencies">
-              {t('common.cancel')}
-            </Button>
-          </Group>
+          <PageFormActions cancelTo="/admin/catalog/agencies" submitLabel={agency ? t('common.save') : t('agency.create')} loading={save.isPending} testId="agency-save" />
           {agency && scope.siteWide && (
             <Button variant="light" color={agency.active ? 'red' : 'green'} onClick={() => void toggleActive()} loading={setActive.isPending}>
               {agency.active ? t('agency.deactivate') : t('agency.activate')}
@@ -211,12 +186,7 @@ export default function AgencyFormPage() {
 
   return (
     <Stack gap="md">
-      <Breadcrumbs aria-label={t('common.breadcrumb')}>
-        <Anchor component={Link} to="/admin/catalog/agencies" size="sm">
-          {t('tabs.agencies')}
-        </Anchor>
-        <Text size="sm">{title}</Text>
-      </Breadcrumbs>
+      <FormBreadcrumbs listTo="/admin/catalog/agencies" listLabel={t('tabs.agencies')} title={title} />
       <AdminHeader
         title={title}
         actions={

@@ -1,12 +1,13 @@
-import { Badge, Button, Group, Modal, MultiSelect, NativeSelect, NumberInput, SimpleGrid, Stack, Switch, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Modal, MultiSelect, NativeSelect, NumberInput, SimpleGrid, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
 import { IconDeviceDesktop, IconPlus } from '@tabler/icons-react';
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QueryError } from '../../../app/QueryError';
 import { notifySuccess } from '../../../lib/errors';
 import type { AgencyAdmin, CounterAdmin, CounterInput } from '../types';
+import { DialogFormActions, useFormErrors, useFormValues } from './AdminForm';
+import { EditButton, FilterSelect, isFiltered, ListFilters, PagedTable, RowActions, ToggleActiveButton, useToggleActive } from './AdminList';
 import { useAgencyOptions, useCounters, useSaveCounter, useServices, useSetCounterActive, useSetCounterOfficers, useStaff } from './api';
-import { ActiveBadge, AdminHeader, Empty, focusFirstError, FormAlert, Pager, SearchField, StatusFilter, TableSkeleton, useCatalogScope, useConfirm, useListParams, useServerErrors } from './shared';
+import { ActiveBadge, AdminHeader, FormAlert, useCatalogScope, useConfirm, useListParams } from './shared';
 
 const PAGE_SIZE = 50;
 
@@ -29,12 +30,12 @@ function CounterForm({ counter, agencies, onDone, nextNumber }: { counter?: Coun
   const siteId = scope.siteId as string;
   const save = useSaveCounter(siteId, counter?.id);
   const officers = useSetCounterOfficers(siteId);
-  const formRef = useRef<HTMLFormElement>(null);
   // An agency_admin may rename a counter of their agency and choose which of its services it serves;
   // number, agency and active are the site admin's.
   const limited = !scope.siteWide;
   const pickable = agencies.filter((a) => (scope.siteWide || scope.agencyIds.includes(a.id)) && (a.active || a.id === counter?.agencyId));
-  const [f, setF] = useState<Form>(() => ({
+  const { formRef, local, server, check, focusError, clear } = useFormErrors(save.error ?? officers.error, known);
+  const [f, set, setF] = useFormValues<Form>(() => ({
     agencyId: counter?.agencyId ?? (pickable.length === 1 ? pickable[0].id : ''),
     number: counter?.number ?? nextNumber,
     name: counter?.name ?? '',
@@ -42,18 +43,12 @@ function CounterForm({ counter, agencies, onDone, nextNumber }: { counter?: Coun
     active: counter?.active ?? true,
     serviceIds: counter?.serviceIds ?? [],
     officerIds: counter?.officers.map((o) => o.id) ?? [],
-  }));
-  const [local, setLocal] = useState<Record<string, string>>({});
+  }), clear);
   const services = useServices(siteId, { page: 1, pageSize: 500, status: 'all', agencyId: f.agencyId || undefined }, !!f.agencyId);
   const staff = useStaff(siteId, { page: 1, pageSize: 500, status: 'active', role: 'officer', agencyId: f.agencyId || undefined }, !!f.agencyId);
-  const server = useServerErrors(save.error ?? officers.error, known);
   const errors: Record<string, string> = { ...local, ...server.fields };
   if (server.fields.userIds) errors.officerIds = server.fields.userIds;
 
-  const set = <K extends keyof Form>(k: K, v: Form[K]) => {
-    setF((s) => ({ ...s, [k]: v }));
-    if (local[k as string]) setLocal((s) => ({ ...s, [k]: '' }));
-  };
   const changeAgency = (agencyId: string) => setF((s) => ({ ...s, agencyId, serviceIds: [], officerIds: [] }));
 
   const serviceData = (services.data?.items ?? []).filter((s) => s.agencyId === f.agencyId).map((s) => ({ value: s.id, label: `${s.code} · ${s.name}${s.active ? '' : ` (${t('common.inactive')})`}` }));
@@ -68,8 +63,7 @@ function CounterForm({ counter, agencies, onDone, nextNumber }: { counter?: Coun
     const e: Record<string, string> = {};
     if (!f.agencyId) e.agencyId = t('form.required');
     if (f.number === '' || !Number.isInteger(f.number) || f.number < 1) e.number = t('counter.numberRule');
-    setLocal(e);
-    if (Object.keys(e).length) return focusFirstError(formRef.current);
+    if (!check(e)) return;
     const body: Partial<CounterInput> = limited
       ? { name: f.name.trim() || t('counter.defaultName', { number: f.number }), zone: f.zone.trim(), serviceIds: f.serviceIds }
       : { agencyId: f.agencyId, number: f.number as number, name: f.name.trim() || t('counter.defaultName', { number: f.number }), zone: f.zone.trim(), active: f.active, serviceIds: f.serviceIds };
@@ -80,7 +74,7 @@ function CounterForm({ counter, agencies, onDone, nextNumber }: { counter?: Coun
       notifySuccess(counter ? t('counter.saved', { name: saved.name }) : t('counter.created', { name: saved.name }));
       onDone();
     } catch {
-      focusFirstError(formRef.current);
+      focusError();
     }
   };
 
@@ -132,14 +126,7 @@ function CounterForm({ counter, agencies, onDone, nextNumber }: { counter?: Coun
           data-testid="counter-officers"
         />
         {!limited && <Switch label={t('counter.activeLabel')} checked={f.active} onChange={(e) => set('active', e.currentTarget.checked)} />}
-        <Group justify="flex-end" gap="xs" mt="sm">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending || officers.isPending} data-testid="counter-save">
-            {counter ? t('common.save') : t('counter.create')}
-          </Button>
-        </Group>
+        <DialogFormActions onCancel={onDone} submitLabel={counter ? t('common.save') : t('counter.create')} loading={save.isPending || officers.isPending} testId="counter-save" />
       </Stack>
     </form>
   );
@@ -159,13 +146,8 @@ export default function CountersPage() {
   const agencyItems = agencies.data?.items ?? [];
   const nextNumber = Math.max(0, ...(counters.data?.items ?? []).map((c) => c.number)) + 1;
 
-  const toggleActive = async (c: CounterAdmin) => {
-    if (c.active) {
-      const ok = await confirm({ title: t('counter.deactivateTitle'), message: t('counter.deactivateMessage', { name: c.name }), confirmLabel: t('counter.deactivate'), danger: true });
-      if (!ok) return;
-    }
-    setActive.mutate({ id: c.id, active: !c.active }, { onSuccess: () => notifySuccess(c.active ? t('counter.deactivated', { name: c.name }) : t('counter.activated', { name: c.name })) });
-  };
+  const toggle = useToggleActive('counter', setActive, confirm);
+  const toggleActive = (c: CounterAdmin) => toggle(c, c.name);
 
   return (
     <Stack gap="md">
@@ -181,98 +163,71 @@ export default function CountersPage() {
           )
         }
       />
-      <Group align="flex-end" gap="sm" wrap="wrap">
-        <SearchField label={t('common.search')} placeholder={t('counter.searchPlaceholder')} value={list.q} onChange={(q) => list.set({ q })} />
+      <ListFilters list={list} searchPlaceholder={t('counter.searchPlaceholder')}>
         {scope.siteWide && (
-          <NativeSelect
-            label={t('service.agency')}
-            value={list.values.agencyId}
-            onChange={(e) => list.set({ agencyId: e.currentTarget.value })}
-            data={[{ value: '', label: t('common.allAgencies') }, ...agencyItems.map((a) => ({ value: a.id, label: `${a.shortName} · ${a.name}` }))]}
-            w={280}
-          />
+          <FilterSelect list={list} param="agencyId" label={t('service.agency')} allLabel={t('common.allAgencies')} options={agencyItems.map((a) => ({ value: a.id, label: `${a.shortName} · ${a.name}` }))} w={280} />
         )}
-        <StatusFilter value={list.status} onChange={(status) => list.set({ status })} />
-      </Group>
+      </ListFilters>
 
-      {counters.isPending ? (
-        <TableSkeleton />
-      ) : counters.isError ? (
-        <QueryError error={counters.error} onRetry={() => void counters.refetch()} />
-      ) : counters.data.items.length === 0 ? (
-        <Empty icon={<IconDeviceDesktop size={36} aria-hidden="true" />} title={list.q || list.values.agencyId || list.status !== 'all' ? t('common.noMatches') : t('counter.emptyTitle')} description={t('counter.emptyHint')} />
-      ) : (
-        <>
-          <Table.ScrollContainer minWidth={820}>
-            <Table striped highlightOnHover verticalSpacing="sm" style={{ opacity: counters.isPlaceholderData ? 0.6 : 1 }}>
-              <Table.Caption>{t('counter.tableCaption')}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th ta="right">{t('counter.numberShort')}</Table.Th>
-                  <Table.Th>{t('counter.name')}</Table.Th>
-                  <Table.Th>{t('service.agency')}</Table.Th>
-                  <Table.Th>{t('counter.services')}</Table.Th>
-                  <Table.Th>{t('counter.officers')}</Table.Th>
-                  <Table.Th>{t('common.status')}</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {counters.data.items.map((c) => (
-                  <Table.Tr key={c.id} data-testid="counter-row">
-                    <Table.Td ta="right" fw={700}>
-                      {c.number}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" fw={500} style={{ whiteSpace: 'nowrap' }}>
-                        {c.name}
-                      </Text>
-                      {c.zone && (
-                        <Text size="xs" c="dimmed">
-                          {c.zone}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{c.agency.shortName}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {c.services.length === 0 ? (
-                        <Badge color="orange" variant="light" size="sm">
-                          {t('counter.noServicesYet')}
-                        </Badge>
-                      ) : (
-                        <Text size="xs">{c.services.map((s) => s.name).join(', ')}</Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="xs">{c.officers.length ? c.officers.map((o) => o.displayName).join(', ') : t('common.none')}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <ActiveBadge active={c.active} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4} wrap="nowrap" justify="flex-end">
-                        <Button size="compact-sm" variant="subtle" onClick={() => setEditing(c)} aria-label={t('common.editNamed', { name: c.name })}>
-                          {t('common.edit')}
-                        </Button>
-                        {scope.siteWide && (
-                          <Button size="compact-sm" variant="subtle" color={c.active ? 'red' : 'green'} onClick={() => void toggleActive(c)} aria-label={(c.active ? t('counter.deactivate') : t('counter.activate')) + `: ${c.name}`}>
-                            {c.active ? t('counter.deactivate') : t('counter.activate')}
-                          </Button>
-                        )}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          <Pager page={counters.data.page} pageSize={counters.data.pageSize} total={counters.data.total} onChange={(page) => list.set({ page })} label={t('counter.pagination')} />
-        </>
-      )}
+      <PagedTable
+        query={counters}
+        empty={{ icon: <IconDeviceDesktop size={36} aria-hidden="true" />, title: isFiltered(list) ? t('common.noMatches') : t('counter.emptyTitle'), description: t('counter.emptyHint') }}
+        minWidth={820}
+        caption={t('counter.tableCaption')}
+        head={
+          <>
+            <Table.Th ta="right">{t('counter.numberShort')}</Table.Th>
+            <Table.Th>{t('counter.name')}</Table.Th>
+            <Table.Th>{t('service.agency')}</Table.Th>
+            <Table.Th>{t('counter.services')}</Table.Th>
+            <Table.Th>{t('counter.officers')}</Table.Th>
+            <Table.Th>{t('common.status')}</Table.Th>
+          </>
+        }
+        row={(c) => (
+          <Table.Tr key={c.id} data-testid="counter-row">
+            <Table.Td ta="right" fw={700}>
+              {c.number}
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm" fw={500} style={{ whiteSpace: 'nowrap' }}>
+                {c.name}
+              </Text>
+              {c.zone && (
+                <Text size="xs" c="dimmed">
+                  {c.zone}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{c.agency.shortName}</Text>
+            </Table.Td>
+            <Table.Td>
+              {c.services.length === 0 ? (
+                <Badge color="orange" variant="light" size="sm">
+                  {t('counter.noServicesYet')}
+                </Badge>
+              ) : (
+                <Text size="xs">{c.services.map((s) => s.name).join(', ')}</Text>
+              )}
+            </Table.Td>
+            <Table.Td>
+              <Text size="xs">{c.officers.length ? c.officers.map((o) => o.displayName).join(', ') : t('common.none')}</Text>
+            </Table.Td>
+            <Table.Td>
+              <ActiveBadge active={c.active} />
+            </Table.Td>
+            <Table.Td>
+              <RowActions>
+                <EditButton onClick={() => setEditing(c)} name={c.name} />
+                {scope.siteWide && <ToggleActiveButton entity="counter" active={c.active} name={c.name} onClick={() => void toggleActive(c)} />}
+              </RowActions>
+            </Table.Td>
+          </Table.Tr>
+        )}
+        pagerLabel={t('counter.pagination')}
+        onPage={(page) => list.set({ page })}
+      />
 
       <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? t('counter.newTitle') : t('counter.editTitle', { name: editing?.name ?? '' })} size="lg">
         {editing !== null && <CounterForm key={editing === 'new' ? 'new' : editing.id} counter={editing === 'new' ? undefined : editing} agencies={agencyItems} nextNumber={nextNumber} onDone={() => setEditing(null)} />}

@@ -1,16 +1,17 @@
-import { Alert, Badge, Button, Card, Group, Modal, SegmentedControl, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Modal, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { IconDeviceDesktop, IconDeviceTv, IconPlus } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentSite } from '../../../app/currentSite';
-import { QueryError } from '../../../app/QueryError';
 import { currentLang, notifySuccess } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/time';
 import { useSites } from '../api';
 import { zonedParts } from '../format';
 import type { Device, Pairing } from '../types';
+import { DialogFormActions } from './AdminForm';
+import { AdminTable, DangerRowButton, QueryView } from './AdminList';
 import { useCreatePairing, useDevices, useRevokeDevice } from './api';
-import { AdminHeader, Empty, FormAlert, TableSkeleton, useCatalogScope, useConfirm, useServerErrors } from './shared';
+import { AdminHeader, Empty, FormAlert, LabelledSegments, useCatalogScope, useConfirm, useServerErrors } from './shared';
 
 /** Pairing codes live 15 minutes on the server (docs/api.md). */
 const PAIRING_TTL_MS = 15 * 60_000;
@@ -121,33 +122,23 @@ function PairingDialog({ siteId, timeZone, onClose }: { siteId: string; timeZone
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         <FormAlert message={server.summary} />
-        <Stack gap={4}>
-          <Text size="sm" fw={500} id="device-role-label">
-            {t('device.role')}
-          </Text>
-          <SegmentedControl
-            aria-labelledby="device-role-label"
-            value={role}
-            onChange={(v) => setRole(v as 'kiosk' | 'display')}
-            data={[
-              { value: 'kiosk', label: t('device.roles.kiosk') },
-              { value: 'display', label: t('device.roles.display') },
-            ]}
-            data-testid="device-role"
-          />
+        <LabelledSegments
+          labelId="device-role-label"
+          label={t('device.role')}
+          value={role}
+          onChange={(v) => setRole(v as 'kiosk' | 'display')}
+          data={[
+            { value: 'kiosk', label: t('device.roles.kiosk') },
+            { value: 'display', label: t('device.roles.display') },
+          ]}
+          testId="device-role"
+        >
           <Text size="xs" c="dimmed">
             {t(`device.roleHint.${role}`)}
           </Text>
-        </Stack>
+        </LabelledSegments>
         <TextInput label={t('device.name')} description={t('device.nameHint')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={nameError ?? server.fields.name} maxLength={80} data-autofocus data-testid="device-name" />
-        <Group justify="flex-end" gap="xs" mt="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending} data-testid="pairing-create">
-            {t('device.createCode')}
-          </Button>
-        </Group>
+        <DialogFormActions onCancel={onClose} submitLabel={t('device.createCode')} loading={create.isPending} testId="pairing-create" />
       </Stack>
     </form>
   );
@@ -185,66 +176,49 @@ export default function DevicesPage() {
           </Button>
         }
       />
-      {devices.isPending ? (
-        <TableSkeleton />
-      ) : devices.isError ? (
-        <QueryError error={devices.error} onRetry={() => void devices.refetch()} />
-      ) : list.length === 0 ? (
-        <Empty icon={<IconDeviceTv size={36} aria-hidden="true" />} title={t('device.emptyTitle')} description={t('device.emptyHint')} />
-      ) : (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped verticalSpacing="sm">
-            <Table.Caption>{t('device.tableCaption')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
+      <QueryView query={devices} isEmpty={() => list.length === 0} empty={<Empty icon={<IconDeviceTv size={36} aria-hidden="true" />} title={t('device.emptyTitle')} description={t('device.emptyHint')} />}>
+        {() => (
+          <AdminTable
+            minWidth={720}
+            caption={t('device.tableCaption')}
+            head={
+              <>
                 <Table.Th>{t('device.name')}</Table.Th>
                 <Table.Th>{t('device.role')}</Table.Th>
                 <Table.Th>{t('device.pairedAt')}</Table.Th>
                 <Table.Th>{t('device.lastSeen')}</Table.Th>
                 <Table.Th>{t('common.status')}</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                </Table.Th>
+              </>
+            }
+          >
+            {list.map((d) => (
+              <Table.Tr key={d.id} data-testid="device-row">
+                <Table.Td>
+                  <Group gap={6} wrap="nowrap">
+                    {d.role === 'display' ? <IconDeviceTv size={16} aria-hidden="true" /> : <IconDeviceDesktop size={16} aria-hidden="true" />}
+                    <Text size="sm" fw={500}>
+                      {d.name}
+                    </Text>
+                  </Group>
+                </Table.Td>
+                <Table.Td>{t(`device.roles.${d.role}`, { defaultValue: d.role })}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <Text size="sm">{formatDateTime(d.createdAt, lang, timeZone)}</Text>
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <Text size="sm">{d.lastSeenAt ? formatDateTime(d.lastSeenAt, lang, timeZone) : t('device.never')}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Badge color={d.revokedAt ? 'gray' : 'green'} variant="light">
+                    {d.revokedAt ? t('device.revokedBadge') : t('common.active')}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{!d.revokedAt && <DangerRowButton label={t('device.revoke')} name={d.name} onClick={() => void doRevoke(d)} loading={revoke.isPending && revoke.variables === d.id} />}</Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.map((d) => (
-                <Table.Tr key={d.id} data-testid="device-row">
-                  <Table.Td>
-                    <Group gap={6} wrap="nowrap">
-                      {d.role === 'display' ? <IconDeviceTv size={16} aria-hidden="true" /> : <IconDeviceDesktop size={16} aria-hidden="true" />}
-                      <Text size="sm" fw={500}>
-                        {d.name}
-                      </Text>
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>{t(`device.roles.${d.role}`, { defaultValue: d.role })}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <Text size="sm">{formatDateTime(d.createdAt, lang, timeZone)}</Text>
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <Text size="sm">{d.lastSeenAt ? formatDateTime(d.lastSeenAt, lang, timeZone) : t('device.never')}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge color={d.revokedAt ? 'gray' : 'green'} variant="light">
-                      {d.revokedAt ? t('device.revokedBadge') : t('common.active')}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    {!d.revokedAt && (
-                      <Group justify="flex-end">
-                        <Button size="compact-sm" variant="subtle" color="red" onClick={() => void doRevoke(d)} aria-label={`${t('device.revoke')}: ${d.name}`} loading={revoke.isPending && revoke.variables === d.id}>
-                          {t('device.revoke')}
-                        </Button>
-                      </Group>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+            ))}
+          </AdminTable>
+        )}
+      </QueryView>
       <Card withBorder padding="md" bg="gray.0">
         <Title order={3} size="h5">
           {t('device.howTitle')}

@@ -1,14 +1,15 @@
-import { Badge, Button, Card, Group, NativeSelect, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Card, NativeSelect, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconCalendarOff, IconPlus } from '@tabler/icons-react';
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { QueryError } from '../../../app/QueryError';
 import { currentLang, notifySuccess } from '../../../lib/errors';
 import { formatDate } from '../format';
 import type { Holiday } from '../types';
+import { useFormErrors } from './AdminForm';
+import { AdminTable, DangerRowButton, QueryView } from './AdminList';
 import { useAddSiteDay, useDeleteSiteDay, useHolidays } from './api';
-import { AdminHeader, Empty, focusFirstError, FormAlert, TableSkeleton, useCatalogScope, useConfirm, useServerErrors } from './shared';
+import { AdminHeader, Empty, FormAlert, useCatalogScope, useConfirm } from './shared';
 
 const KIND_COLOR: Record<string, string> = { national: 'red', cuti_bersama: 'orange', closure: 'grape', open: 'green' };
 
@@ -18,9 +19,7 @@ function AddSiteDay({ siteId, year }: { siteId: string; year: number }) {
   const [date, setDate] = useState('');
   const [name, setName] = useState('');
   const [kind, setKind] = useState<'closure' | 'open'>('closure');
-  const [local, setLocal] = useState<Record<string, string>>({});
-  const formRef = useRef<HTMLFormElement>(null);
-  const server = useServerErrors(add.error, (f) => ['date', 'name', 'kind'].includes(f));
+  const { formRef, local, server, check, focusError } = useFormErrors(add.error, (f) => ['date', 'name', 'kind'].includes(f));
   const errors = { ...local, ...server.fields };
 
   const submit = (ev: FormEvent) => {
@@ -28,8 +27,7 @@ function AddSiteDay({ siteId, year }: { siteId: string; year: number }) {
     const e: Record<string, string> = {};
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) e.date = t('form.required');
     if (name.trim().length < 2) e.name = t('form.minChars', { count: 2 });
-    setLocal(e);
-    if (Object.keys(e).length) return focusFirstError(formRef.current);
+    if (!check(e)) return;
     add.mutate(
       { date, name: name.trim(), kind },
       {
@@ -38,7 +36,7 @@ function AddSiteDay({ siteId, year }: { siteId: string; year: number }) {
           setDate('');
           setName('');
         },
-        onError: () => focusFirstError(formRef.current),
+        onError: focusError,
       },
     );
   };
@@ -110,61 +108,46 @@ export default function HolidaysPage() {
         data-testid="holiday-year"
       />
       <AddSiteDay siteId={siteId} year={year} />
-      {days.isPending ? (
-        <TableSkeleton rows={8} />
-      ) : days.isError ? (
-        <QueryError error={days.error} onRetry={() => void days.refetch()} />
-      ) : days.data.length === 0 ? (
-        <Empty icon={<IconCalendarOff size={36} aria-hidden="true" />} title={t('holiday.emptyTitle', { year })} description={t('holiday.emptyHint')} />
-      ) : (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped verticalSpacing="xs" style={{ opacity: days.isPlaceholderData ? 0.6 : 1 }}>
-            <Table.Caption>{t('holiday.tableCaption', { year })}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
+      <QueryView query={days} skeletonRows={8} isEmpty={(d) => d.length === 0} empty={<Empty icon={<IconCalendarOff size={36} aria-hidden="true" />} title={t('holiday.emptyTitle', { year })} description={t('holiday.emptyHint')} />}>
+        {(data) => (
+          <AdminTable
+            minWidth={640}
+            caption={t('holiday.tableCaption', { year })}
+            dimmed={days.isPlaceholderData}
+            verticalSpacing="xs"
+            head={
+              <>
                 <Table.Th>{t('holiday.date')}</Table.Th>
                 <Table.Th>{t('holiday.name')}</Table.Th>
                 <Table.Th>{t('holiday.kind')}</Table.Th>
                 <Table.Th>{t('holiday.siteState')}</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {[...days.data]
-                .sort((a, b) => a.date.localeCompare(b.date))
-                .map((h) => (
-                  <Table.Tr key={h.id} data-testid="holiday-row">
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <time dateTime={h.date}>{formatDate(h.date, lang, { weekday: 'short', day: 'numeric', month: 'short' })}</time>
-                    </Table.Td>
-                    <Table.Td>{h.name}</Table.Td>
-                    <Table.Td>
-                      <Badge color={KIND_COLOR[h.kind] ?? 'gray'} variant="light" tt="none">
-                        {t(`holiday.kinds.${h.kind}`, { defaultValue: h.kind })}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" c={h.closed ? 'red.8' : 'green.9'}>
-                        {h.closed ? t('holiday.closed') : t('holiday.open')}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {h.siteId && (
-                        <Group justify="flex-end">
-                          <Button size="compact-sm" variant="subtle" color="red" onClick={() => void del(h)} aria-label={`${t('holiday.remove')}: ${h.name}`}>
-                            {t('holiday.remove')}
-                          </Button>
-                        </Group>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+              </>
+            }
+          >
+            {[...data]
+              .sort((a, b) => a.date.localeCompare(b.date))
+              .map((h) => (
+                <Table.Tr key={h.id} data-testid="holiday-row">
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <time dateTime={h.date}>{formatDate(h.date, lang, { weekday: 'short', day: 'numeric', month: 'short' })}</time>
+                  </Table.Td>
+                  <Table.Td>{h.name}</Table.Td>
+                  <Table.Td>
+                    <Badge color={KIND_COLOR[h.kind] ?? 'gray'} variant="light" tt="none">
+                      {t(`holiday.kinds.${h.kind}`, { defaultValue: h.kind })}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" c={h.closed ? 'red.8' : 'green.9'}>
+                      {h.closed ? t('holiday.closed') : t('holiday.open')}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{h.siteId && <DangerRowButton label={t('holiday.remove')} name={h.name} onClick={() => void del(h)} />}</Table.Td>
+                </Table.Tr>
+              ))}
+          </AdminTable>
+        )}
+      </QueryView>
     </Stack>
   );
 }

@@ -1,16 +1,17 @@
-import { Anchor, Badge, Breadcrumbs, Button, Card, Collapse, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Switch, TagsInput, Text, Textarea, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Badge, Button, Card, Collapse, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Switch, TagsInput, Text, Textarea, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconChevronRight, IconExternalLink } from '@tabler/icons-react';
-import { useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { QueryError } from '../../../app/QueryError';
 import { currentLang, fieldErrors, notifySuccess } from '../../../lib/errors';
 import { formatRupiah } from '../format';
 import { DURATION_UNITS, INTERNAL_TEXT_KEYS, type AgencyAdmin, type DurationUnit, type ServiceAdmin, type ServiceInput, type WeeklyHours } from '../types';
+import { FormBreadcrumbs, PageFormActions, useFormErrors, useFormValues } from './AdminForm';
 import { useAgencyOptions, useDocumentTypes, useSaveService, useService } from './api';
 import { cleanHours, HoursEditor, hoursErrors } from './HoursEditor';
 import { RequirementsEditor, rowKey, StepsEditor, type RequirementRow, type StepRow } from './ListEditors';
-import { AdminHeader, focusFirstError, FormAlert, TableSkeleton, useCatalogScope, useServerErrors } from './shared';
+import { AdminHeader, FormAlert, TableSkeleton, useCatalogScope } from './shared';
 
 interface Form {
   agencyId: string;
@@ -113,23 +114,17 @@ function ServiceForm({ service, agencies }: { service?: ServiceAdmin; agencies: 
   const siteId = scope.siteId as string;
   const save = useSaveService(siteId, service?.id);
   const docTypes = useDocumentTypes();
-  const formRef = useRef<HTMLFormElement>(null);
+  const { formRef, local, server, check, focusError, clear } = useFormErrors(save.error, known);
 
   // agency_admin: their agency is chosen and the others are not offered.
   const pickable = agencies.filter((a) => (scope.siteWide || scope.agencyIds.includes(a.id)) && (a.active || a.id === service?.agencyId));
   const initialAgency = service?.agencyId ?? (pickable.some((a) => a.id === params.get('agencyId')) ? (params.get('agencyId') as string) : pickable.length === 1 ? pickable[0].id : '');
-  const [f, setF] = useState<Form>(() => fromService(service, initialAgency));
-  const [local, setLocal] = useState<Record<string, string>>({});
+  const [f, set, setF] = useFormValues<Form>(() => fromService(service, initialAgency), clear);
   const [internalOpen, setInternalOpen] = useState(false);
-  const server = useServerErrors(save.error, known);
 
   const errors: Record<string, string> = { ...local };
   for (const [k, v] of Object.entries(server.fields)) errors[FIELD_OF[k] ?? k] ??= v;
   const internalHasError = Object.keys(errors).some((k) => k.startsWith('internal.') || k === 'staffCount');
-  const set = <K extends keyof Form>(k: K, v: Form[K]) => {
-    setF((s) => ({ ...s, [k]: v }));
-    if (local[k as string]) setLocal((s) => ({ ...s, [k]: '' }));
-  };
   const setInternal = (k: (typeof INTERNAL_TEXT_KEYS)[number], v: string) => setF((s) => ({ ...s, internal: { ...s.internal, [k]: v } }));
 
   const validate = (): Record<string, string> => {
@@ -159,12 +154,7 @@ function ServiceForm({ service, agencies }: { service?: ServiceAdmin; agencies: 
 
   const submit = (ev: FormEvent) => {
     ev.preventDefault();
-    const e = validate();
-    setLocal(e);
-    if (Object.keys(e).length) {
-      focusFirstError(formRef.current);
-      return;
-    }
+    if (!check(validate())) return;
     const internal: ServiceInput['internal'] = {};
     for (const k of INTERNAL_TEXT_KEYS) if (f.internal[k].trim()) internal[k] = f.internal[k].trim();
     if (f.staffCount !== '') internal.staffCount = f.staffCount;
@@ -198,7 +188,7 @@ function ServiceForm({ service, agencies }: { service?: ServiceAdmin; agencies: 
       },
       onError: (err) => {
         if (Object.keys(fieldErrors(err)).some((k) => k.startsWith('internal.'))) setInternalOpen(true);
-        focusFirstError(formRef.current);
+        focusError();
       },
     });
   };
@@ -445,19 +435,13 @@ function ServiceForm({ service, agencies }: { service?: ServiceAdmin; agencies: 
           {f.ownHours && <HoursEditor legend={t('service.hours')} value={f.hours} onChange={(h) => set('hours', h)} errors={errors} />}
         </Section>
 
-        <Group gap="xs">
-          <Button type="submit" loading={save.isPending} data-testid="service-save">
-            {service ? t('common.save') : t('service.create')}
-          </Button>
-          <Button variant="default" component={Link} to="/admin/catalog/services">
-            {t('common.cancel')}
-          </Button>
+        <PageFormActions cancelTo="/admin/catalog/services" submitLabel={service ? t('common.save') : t('service.create')} loading={save.isPending} testId="service-save">
           {service && (
             <Button variant="subtle" component={Link} to={`/layanan/${service.id}`} target="_blank" rightSection={<IconExternalLink size={14} aria-hidden="true" />}>
               {t('service.viewPublic')}
             </Button>
           )}
-        </Group>
+        </PageFormActions>
       </Stack>
     </form>
   );
@@ -474,12 +458,7 @@ export default function ServiceFormPage() {
 
   return (
     <Stack gap="md">
-      <Breadcrumbs aria-label={t('common.breadcrumb')}>
-        <Anchor component={Link} to="/admin/catalog/services" size="sm">
-          {t('tabs.services')}
-        </Anchor>
-        <Text size="sm">{title}</Text>
-      </Breadcrumbs>
+      <FormBreadcrumbs listTo="/admin/catalog/services" listLabel={t('tabs.services')} title={title} />
       <AdminHeader title={title} description={t('service.formIntro')} />
       {(id && service.isPending) || agencies.isPending ? (
         <TableSkeleton rows={10} />

@@ -1,17 +1,18 @@
 import { Anchor, Button, Card, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { IconExternalLink } from '@tabler/icons-react';
-import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { QueryError } from '../../../app/QueryError';
 import { notifySuccess } from '../../../lib/errors';
 import { zoneLabel } from '../../../lib/time';
 import { hasRole } from '../../access/types';
 import { useCurrentUser } from '../../access/api';
 import { osmUrl } from '../format';
 import type { SiteDetail, SiteUpdate } from '../types';
+import { useFormErrors, useFormValues } from './AdminForm';
+import { QueryView } from './AdminList';
 import { useSiteSettings, useUpdateSite } from './api';
-import { AdminHeader, focusFirstError, FormAlert, nullIfEmpty, TableSkeleton, useCatalogScope, useServerErrors } from './shared';
+import { AdminHeader, FormAlert, nullIfEmpty, useCatalogScope } from './shared';
 
 const STATUSES = ['preparation', 'trial', 'operating', 'closed'] as const;
 const ZONES = ['Asia/Jakarta', 'Asia/Pontianak', 'Asia/Makassar', 'Asia/Jayapura'];
@@ -72,15 +73,9 @@ function SettingsForm({ site }: { site: SiteDetail }) {
   const user = useCurrentUser();
   const platform = hasRole(user, ['platform_admin']);
   const update = useUpdateSite(site.id);
-  const [f, setF] = useState<Form>(() => fromSite(site));
-  const [local, setLocal] = useState<Record<string, string>>({});
-  const formRef = useRef<HTMLFormElement>(null);
-  const server = useServerErrors(update.error, (k) => FIELDS.has(k));
+  const { formRef, local, server, check, focusError, clear } = useFormErrors(update.error, (k) => FIELDS.has(k));
+  const [f, set] = useFormValues<Form>(() => fromSite(site), clear);
   const errors = { ...local, ...server.fields };
-  const set = <K extends keyof Form>(k: K, v: Form[K]) => {
-    setF((s) => ({ ...s, [k]: v }));
-    if (local[k as string]) setLocal((s) => ({ ...s, [k]: '' }));
-  };
 
   const submit = (ev: FormEvent) => {
     ev.preventDefault();
@@ -89,8 +84,7 @@ function SettingsForm({ site }: { site: SiteDetail }) {
     if ((f.latitude === '') !== (f.longitude === '')) e.longitude = t('settings.bothCoordinates');
     if (f.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(f.email.trim())) e.email = t('form.invalidEmail');
     if (f.website.trim() && !/^https?:\/\/\S+\.\S+/.test(f.website.trim())) e.website = t('form.invalidUrl');
-    setLocal(e);
-    if (Object.keys(e).length) return focusFirstError(formRef.current);
+    if (!check(e)) return;
     const body: SiteUpdate = {
       name: f.name.trim(),
       status: f.status,
@@ -107,7 +101,7 @@ function SettingsForm({ site }: { site: SiteDetail }) {
       maklumat: nullIfEmpty(f.maklumat),
     };
     if (platform) Object.assign(body, { slug: f.slug.trim(), timeZone: f.timeZone });
-    update.mutate(body, { onSuccess: () => notifySuccess(t('settings.saved')), onError: () => focusFirstError(formRef.current) });
+    update.mutate(body, { onSuccess: () => notifySuccess(t('settings.saved')), onError: focusError });
   };
 
   return (
@@ -194,7 +188,9 @@ export default function SettingsPage() {
   return (
     <Stack gap="md">
       <AdminHeader title={t('tabs.settings')} description={t('settings.intro')} />
-      {site.isPending ? <TableSkeleton rows={8} /> : site.isError ? <QueryError error={site.error} onRetry={() => void site.refetch()} /> : <SettingsForm key={site.data.id} site={site.data} />}
+      <QueryView query={site} skeletonRows={8}>
+        {(data) => <SettingsForm key={data.id} site={data} />}
+      </QueryView>
     </Stack>
   );
 }

@@ -1,13 +1,14 @@
-import { ActionIcon, Alert, Badge, Button, Code, CopyButton, Group, Menu, Modal, NativeSelect, PasswordInput, Stack, Table, Text, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Code, CopyButton, Group, Menu, Modal, NativeSelect, PasswordInput, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconCheck, IconCopy, IconDots, IconKey, IconPlus, IconTrash, IconUserOff, IconUsers } from '@tabler/icons-react';
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QueryError } from '../../../app/QueryError';
 import { notifyError, notifySuccess } from '../../../lib/errors';
 import { MIN_PASSWORD_LENGTH, USERNAME_PATTERN } from '../../access/types';
 import { STAFF_ROLES, type AgencyAdmin, type StaffRole, type StaffUser } from '../types';
+import { DialogFormActions, useFormErrors } from './AdminForm';
+import { EditButton, FilterSelect, isFiltered, ListFilters, PagedTable, RowActions, useToggleActive } from './AdminList';
 import { useAgencyOptions, useResetStaffPassword, useSaveStaff, useSetStaffActive, useStaff } from './api';
-import { ActiveBadge, AdminHeader, Empty, focusFirstError, FormAlert, Pager, SearchField, StatusFilter, TableSkeleton, useCatalogScope, useConfirm, useListParams, useServerErrors } from './shared';
+import { ActiveBadge, AdminHeader, FormAlert, useCatalogScope, useConfirm, useListParams } from './shared';
 
 const PAGE_SIZE = 25;
 const NEEDS_AGENCY = new Set(['agency_admin', 'officer']);
@@ -76,15 +77,13 @@ function StaffForm({ user, agencies, onDone }: { user?: StaffUser; agencies: Age
   const { t } = useTranslation('catalog');
   const scope = useCatalogScope();
   const save = useSaveStaff(scope.siteId as string, user?.id);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { formRef, local, server, check, focusError } = useFormErrors(save.error, (f) => ['username', 'displayName', 'password', 'memberships'].includes(f) || f.startsWith('memberships.'));
   const [username, setUsername] = useState(user?.username ?? '');
   const [displayName, setDisplayName] = useState(user?.displayName ?? '');
   const [password, setPassword] = useState('');
   const [rows, setRows] = useState<MembershipRow[]>(() =>
     user?.memberships.length ? user.memberships.map((m) => ({ key: ++seq, role: m.role as StaffRole, agencyId: m.agencyId ?? '' })) : [{ key: ++seq, role: 'officer', agencyId: agencies.length === 1 ? agencies[0].id : '' }],
   );
-  const [local, setLocal] = useState<Record<string, string>>({});
-  const server = useServerErrors(save.error, (f) => ['username', 'displayName', 'password', 'memberships'].includes(f) || f.startsWith('memberships.'));
   const errors = { ...local, ...server.fields };
 
   const submit = (ev: FormEvent) => {
@@ -96,8 +95,7 @@ function StaffForm({ user, agencies, onDone }: { user?: StaffUser; agencies: Age
     rows.forEach((r, i) => {
       if (NEEDS_AGENCY.has(r.role) && !r.agencyId) e[`memberships.${i}.agencyId`] = t('staff.agencyNeeded');
     });
-    setLocal(e);
-    if (Object.keys(e).length) return focusFirstError(formRef.current);
+    if (!check(e)) return;
     save.mutate(
       {
         username: user ? undefined : username.trim(),
@@ -110,7 +108,7 @@ function StaffForm({ user, agencies, onDone }: { user?: StaffUser; agencies: Age
           notifySuccess(user ? t('staff.saved', { name: displayName.trim() }) : t('staff.created', { name: displayName.trim() }));
           onDone();
         },
-        onError: () => focusFirstError(formRef.current),
+        onError: focusError,
       },
     );
   };
@@ -146,14 +144,7 @@ function StaffForm({ user, agencies, onDone }: { user?: StaffUser; agencies: Age
           />
         )}
         <MembershipsEditor rows={rows} onChange={setRows} agencies={agencies} errors={errors} />
-        <Group justify="flex-end" gap="xs" mt="sm">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending} data-testid="staff-save">
-            {user ? t('common.save') : t('staff.create')}
-          </Button>
-        </Group>
+        <DialogFormActions onCancel={onDone} submitLabel={user ? t('common.save') : t('staff.create')} loading={save.isPending} testId="staff-save" />
       </Stack>
     </form>
   );
@@ -202,13 +193,8 @@ export default function StaffPage() {
   const [confirmNode, confirm] = useConfirm();
   const activeAgencies = (agencies.data?.items ?? []).filter((a) => a.active);
 
-  const toggleActive = async (u: StaffUser) => {
-    if (u.active) {
-      const ok = await confirm({ title: t('staff.deactivateTitle'), message: t('staff.deactivateMessage', { name: u.displayName }), confirmLabel: t('staff.deactivate'), danger: true });
-      if (!ok) return;
-    }
-    setActive.mutate({ id: u.id, active: !u.active }, { onSuccess: () => notifySuccess(u.active ? t('staff.deactivated', { name: u.displayName }) : t('staff.activated', { name: u.displayName })) });
-  };
+  const toggle = useToggleActive('staff', setActive, confirm);
+  const toggleActive = (u: StaffUser) => toggle(u, u.displayName);
   const resetPassword = async (u: StaffUser) => {
     const ok = await confirm({ title: t('staff.resetTitle'), message: t('staff.resetMessage', { name: u.displayName }), confirmLabel: t('staff.reset'), danger: true });
     if (!ok) return;
@@ -238,105 +224,82 @@ export default function StaffPage() {
           </Button>
         }
       />
-      <Group align="flex-end" gap="sm" wrap="wrap">
-        <SearchField label={t('common.search')} placeholder={t('staff.searchPlaceholder')} value={list.q} onChange={(q) => list.set({ q })} />
-        <NativeSelect
-          label={t('staff.role')}
-          value={list.values.role}
-          onChange={(e) => list.set({ role: e.currentTarget.value })}
-          data={[{ value: '', label: t('common.all') }, ...STAFF_ROLES.map((r) => ({ value: r, label: tc(`roles.${r}`) }))]}
-          w={200}
-        />
-        <StatusFilter value={list.status} onChange={(status) => list.set({ status })} />
-      </Group>
+      <ListFilters list={list} searchPlaceholder={t('staff.searchPlaceholder')}>
+        <FilterSelect list={list} param="role" label={t('staff.role')} allLabel={t('common.all')} options={STAFF_ROLES.map((r) => ({ value: r, label: tc(`roles.${r}`) }))} w={200} />
+      </ListFilters>
 
-      {staff.isPending ? (
-        <TableSkeleton />
-      ) : staff.isError ? (
-        <QueryError error={staff.error} onRetry={() => void staff.refetch()} />
-      ) : staff.data.items.length === 0 ? (
-        <Empty icon={<IconUsers size={36} aria-hidden="true" />} title={list.q || list.values.role || list.status !== 'all' ? t('common.noMatches') : t('staff.emptyTitle')} description={t('staff.emptyHint')} />
-      ) : (
-        <>
-          <Table.ScrollContainer minWidth={760}>
-            <Table striped highlightOnHover verticalSpacing="sm" style={{ opacity: staff.isPlaceholderData ? 0.6 : 1 }}>
-              <Table.Caption>{t('staff.tableCaption')}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('staff.displayName')}</Table.Th>
-                  <Table.Th>{t('staff.username')}</Table.Th>
-                  <Table.Th>{t('staff.roles')}</Table.Th>
-                  <Table.Th>{t('common.status')}</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {staff.data.items.map((u) => (
-                  <Table.Tr key={u.id} data-testid="staff-row">
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {u.displayName}
-                      </Text>
-                      <Group gap={4}>
-                        {u.isDemo && (
-                          <Badge size="xs" variant="outline" color="gray">
-                            demo
-                          </Badge>
-                        )}
-                        {u.elsewhere && (
-                          <Badge size="xs" variant="light" color="gray" tt="none">
-                            {t('staff.elsewhere')}
-                          </Badge>
-                        )}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" ff="monospace">
-                        {u.username}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {roleText(u).map((r) => (
-                        <Text key={r} size="xs">
-                          {r}
-                        </Text>
-                      ))}
-                    </Table.Td>
-                    <Table.Td>
-                      <ActiveBadge active={u.active} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4} wrap="nowrap" justify="flex-end">
-                        <Button size="compact-sm" variant="subtle" onClick={() => setEditing(u)} aria-label={t('common.editNamed', { name: u.displayName })}>
-                          {t('common.edit')}
-                        </Button>
-                        <Menu position="bottom-end" withinPortal>
-                          <Menu.Target>
-                            <ActionIcon variant="subtle" color="gray" aria-label={t('common.moreActionsFor', { name: u.displayName })}>
-                              <IconDots size={16} aria-hidden="true" />
-                            </ActionIcon>
-                          </Menu.Target>
-                          <Menu.Dropdown>
-                            <Menu.Item leftSection={<IconKey size={14} aria-hidden="true" />} onClick={() => void resetPassword(u)}>
-                              {t('staff.reset')}
-                            </Menu.Item>
-                            <Menu.Item color={u.active ? 'red' : 'green'} leftSection={<IconUserOff size={14} aria-hidden="true" />} onClick={() => void toggleActive(u)}>
-                              {u.active ? t('staff.deactivate') : t('staff.activate')}
-                            </Menu.Item>
-                          </Menu.Dropdown>
-                        </Menu>
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          <Pager page={staff.data.page} pageSize={staff.data.pageSize} total={staff.data.total} onChange={(page) => list.set({ page })} label={t('staff.pagination')} />
-        </>
-      )}
+      <PagedTable
+        query={staff}
+        empty={{ icon: <IconUsers size={36} aria-hidden="true" />, title: isFiltered(list) ? t('common.noMatches') : t('staff.emptyTitle'), description: t('staff.emptyHint') }}
+        minWidth={760}
+        caption={t('staff.tableCaption')}
+        head={
+          <>
+            <Table.Th>{t('staff.displayName')}</Table.Th>
+            <Table.Th>{t('staff.username')}</Table.Th>
+            <Table.Th>{t('staff.roles')}</Table.Th>
+            <Table.Th>{t('common.status')}</Table.Th>
+          </>
+        }
+        row={(u) => (
+          <Table.Tr key={u.id} data-testid="staff-row">
+            <Table.Td>
+              <Text size="sm" fw={500}>
+                {u.displayName}
+              </Text>
+              <Group gap={4}>
+                {u.isDemo && (
+                  <Badge size="xs" variant="outline" color="gray">
+                    demo
+                  </Badge>
+                )}
+                {u.elsewhere && (
+                  <Badge size="xs" variant="light" color="gray" tt="none">
+                    {t('staff.elsewhere')}
+                  </Badge>
+                )}
+              </Group>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm" ff="monospace">
+                {u.username}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              {roleText(u).map((r) => (
+                <Text key={r} size="xs">
+                  {r}
+                </Text>
+              ))}
+            </Table.Td>
+            <Table.Td>
+              <ActiveBadge active={u.active} />
+            </Table.Td>
+            <Table.Td>
+              <RowActions>
+                <EditButton onClick={() => setEditing(u)} name={u.displayName} />
+                <Menu position="bottom-end" withinPortal>
+                  <Menu.Target>
+                    <ActionIcon variant="subtle" color="gray" aria-label={t('common.moreActionsFor', { name: u.displayName })}>
+                      <IconDots size={16} aria-hidden="true" />
+                    </ActionIcon>
+                  </Menu.Target>
+                  <Menu.Dropdown>
+                    <Menu.Item leftSection={<IconKey size={14} aria-hidden="true" />} onClick={() => void resetPassword(u)}>
+                      {t('staff.reset')}
+                    </Menu.Item>
+                    <Menu.Item color={u.active ? 'red' : 'green'} leftSection={<IconUserOff size={14} aria-hidden="true" />} onClick={() => void toggleActive(u)}>
+                      {u.active ? t('staff.deactivate') : t('staff.activate')}
+                    </Menu.Item>
+                  </Menu.Dropdown>
+                </Menu>
+              </RowActions>
+            </Table.Td>
+          </Table.Tr>
+        )}
+        pagerLabel={t('staff.pagination')}
+        onPage={(page) => list.set({ page })}
+      />
 
       <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? t('staff.newTitle') : t('staff.editTitle', { name: editing?.displayName ?? '' })} size="lg">
         {editing !== null && <StaffForm key={editing === 'new' ? 'new' : editing.id} user={editing === 'new' ? undefined : editing} agencies={activeAgencies} onDone={() => setEditing(null)} />}

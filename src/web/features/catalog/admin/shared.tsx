@@ -197,24 +197,49 @@ export function SearchField({ value, onChange, label, placeholder }: { value: st
   );
 }
 
+/** A segmented control with a visible label above it (`labelId` names it) and optional `children` below. */
+export function LabelledSegments({
+  labelId,
+  label,
+  value,
+  onChange,
+  data,
+  testId,
+  children,
+}: {
+  labelId: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  data: { value: string; label: string }[];
+  testId?: string;
+  children?: ReactNode;
+}) {
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={500} id={labelId}>
+        {label}
+      </Text>
+      <SegmentedControl aria-labelledby={labelId} value={value} onChange={onChange} data={data} data-testid={testId} />
+      {children}
+    </Stack>
+  );
+}
+
 export function StatusFilter({ value, onChange }: { value: string; onChange: (v: string) => void }) {
   const { t } = useTranslation('catalog');
   return (
-    <Stack gap={4}>
-      <Text size="sm" fw={500} id="status-filter-label">
-        {t('common.status')}
-      </Text>
-      <SegmentedControl
-        aria-labelledby="status-filter-label"
-        value={value}
-        onChange={onChange}
-        data={[
-          { value: 'all', label: t('common.statusAll') },
-          { value: 'active', label: t('common.statusActive') },
-          { value: 'inactive', label: t('common.statusInactive') },
-        ]}
-      />
-    </Stack>
+    <LabelledSegments
+      labelId="status-filter-label"
+      label={t('common.status')}
+      value={value}
+      onChange={onChange}
+      data={[
+        { value: 'all', label: t('common.statusAll') },
+        { value: 'active', label: t('common.statusActive') },
+        { value: 'inactive', label: t('common.statusInactive') },
+      ]}
+    />
   );
 }
 
