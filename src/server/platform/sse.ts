@@ -68,7 +68,9 @@ export async function openEventStream(req: FastifyRequest, reply: FastifyReply, 
     if (replaying) buffered.push(e);
     else send(e);
   });
-  const heartbeat = setInterval(() => res.write(': ping\n\n'), opts.heartbeatMs ?? 15_000);
+  // A named event, not a comment: browsers hide comments, and a display needs to see the
+  // heartbeat to notice a connection that hangs silently (it has no id, so replay ignores it).
+  const heartbeat = setInterval(() => res.write('event: heartbeat\ndata: {}\n\n'), opts.heartbeatMs ?? 15_000);
   const handle = {
     end: () => {
       cleanup();

@@ -25,6 +25,8 @@ export interface StreamOptions {
 }
 
 const MAX_BACKOFF_MS = 30_000;
+/** The server sends a `heartbeat` event every 15 s; silence for this long means a dead link. */
+const SILENCE_MS = 45_000;
 
 function withLastId(url: string, id: number | null): string {
   if (!id) return url;
@@ -42,7 +44,12 @@ export function openStream(url: string, opts: StreamOptions): () => void {
   let closed = false;
 
   const unnumbered = new Set(opts.unnumbered ?? []);
+  let heardAt = Date.now();
+  const heard = () => {
+    heardAt = Date.now();
+  };
   const listener = (ev: MessageEvent<string>) => {
+    heard();
     const id = !unnumbered.has(ev.type) && ev.lastEventId && /^\d+$/.test(ev.lastEventId) ? Number(ev.lastEventId) : null;
     if (id !== null) {
       if (last !== null && id <= last) return;
@@ -60,6 +67,7 @@ export function openStream(url: string, opts: StreamOptions): () => void {
   const detach = () => {
     if (!es) return;
     for (const type of opts.events) es.removeEventListener(type, listener as EventListener);
+    es.removeEventListener('heartbeat', heard);
     es.onopen = null;
     es.onerror = null;
     es.close();
@@ -73,7 +81,10 @@ export function openStream(url: string, opts: StreamOptions): () => void {
     const source = new EventSource(withLastId(url, last));
     es = source;
     for (const type of opts.events) source.addEventListener(type, listener as EventListener);
+    source.addEventListener('heartbeat', heard);
+    heard();
     source.onopen = () => {
+      heard();
       backoff = 2_000;
       opts.onState?.('open');
     };
@@ -109,9 +120,16 @@ export function openStream(url: string, opts: StreamOptions): () => void {
   globalThis.addEventListener?.('offline', offline);
   globalThis.addEventListener?.('online', online);
 
+  // A connection can hang without an error (a Wi-Fi access point dropping packets): when even the
+  // heartbeat stops, start over, resuming after the last event seen.
+  const watchdog = setInterval(() => {
+    if (!closed && es && Date.now() - heardAt > SILENCE_MS) connect();
+  }, 10_000);
+
   connect();
   return () => {
     closed = true;
+    clearInterval(watchdog);
     clearTimeout(timer);
     globalThis.removeEventListener?.('offline', offline);
     globalThis.removeEventListener?.('online', online);

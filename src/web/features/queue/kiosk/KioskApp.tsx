@@ -5,6 +5,7 @@ import '../i18n';
 import { forgetDevice, loadDevice, saveDevice, type KioskDevice } from './device';
 import { Kiosk } from './Kiosk';
 import { Pairing } from './Pairing';
+import { useManifest } from '../useManifest';
 
 /**
  * `/kiosk`: the self-service ticket machine. Unpaired, it asks for a pairing code; paired, it keeps
@@ -13,6 +14,7 @@ import { Pairing } from './Pairing';
 export default function KioskApp() {
   const { t } = useTranslation('queue');
   usePageTitle(t('kiosk.title'));
+  useManifest('/manifest-kiosk.webmanifest');
   const [device, setDevice] = useState<KioskDevice | null>(loadDevice);
   const [notice, setNotice] = useState<string | null>(null);
 
