@@ -1,5 +1,4 @@
-import { sql } from 'drizzle-orm';
-import type { Database, Tx } from './db';
+import type { Database } from './db';
 import { eventsByIds, type EventRow } from './events';
 
 export type Listener = (event: EventRow) => void;
@@ -12,10 +11,15 @@ export type Listener = (event: EventRow) => void;
  *   id and delivers them. Notifications carry ids only, never data.
  */
 export interface Bus {
-  /** Called inside the transaction that wrote the event. */
-  written(tx: Tx, event: EventRow): Promise<void>;
-  /** Called after that transaction committed. */
-  committed(events: EventRow[]): void;
+  /**
+   * Several processes: the channel the statement that writes events must `pg_notify` each id on
+   * (platform/events `insertEvents`); null when delivery stays in this process.
+   */
+  readonly notifyChannel: string | null;
+  /** Called inside the transaction, once its events are written (rows with their ids). */
+  written(events: EventRow[]): void;
+  /** Called after that transaction committed, or failed (`ok` false: the rows do not exist). */
+  committed(events: EventRow[], ok?: boolean): void;
   subscribe(listener: Listener): () => void;
   readonly subscriberCount: number;
   close(): Promise<void>;
@@ -46,9 +50,10 @@ class Fanout {
 export function memoryBus(): Bus {
   const fanout = new Fanout();
   return {
-    async written() {},
-    committed(events) {
-      for (const e of events) fanout.deliver(e);
+    notifyChannel: null,
+    written() {},
+    committed(events, ok = true) {
+      if (ok) for (const e of events) fanout.deliver(e);
     },
     subscribe: (l) => fanout.add(l),
     get subscriberCount() {
@@ -63,14 +68,25 @@ export async function postgresBus(database: Database, onError: (err: unknown) =>
   const fanout = new Fanout();
   let pending: number[] = [];
   let chain = Promise.resolve();
-  // Ids that arrive together cost one read; reads run one after another so delivery keeps the
-  // order in which transactions committed.
+  // Rows this process wrote itself, kept from their write (before the commit, so before any
+  // notification can arrive) until their notification arrives: they need no read. Rows of a
+  // transaction that failed are dropped; the bound is only a safety net.
+  const own = new Map<number, EventRow>();
+  const OWN_MAX = 10_000;
+  // Ids that arrive together cost (at most) one read; reads run one after another so delivery
+  // keeps the order in which transactions committed.
   const flush = async () => {
     const ids = pending;
     pending = [];
     if (!ids.length) return;
     try {
-      for (const e of await eventsByIds(database.db, ids)) fanout.deliver(e);
+      const missing = ids.filter((id) => !own.has(id));
+      const read = missing.length ? new Map((await eventsByIds(database.db, missing)).map((e) => [e.id, e])) : null;
+      for (const id of [...ids].sort((a, b) => a - b)) {
+        const e = own.get(id) ?? read?.get(id);
+        own.delete(id);
+        if (e) fanout.deliver(e);
+      }
     } catch (err) {
       onError(err);
     }
@@ -81,10 +97,17 @@ export async function postgresBus(database: Database, onError: (err: unknown) =>
     if (pending.push(id) === 1) chain = chain.then(flush);
   });
   return {
-    async written(tx, event) {
-      await tx.execute(sql`SELECT pg_notify(${CHANNEL}, ${String(event.id)})`);
+    notifyChannel: CHANNEL,
+    written(events) {
+      for (const e of events) own.set(e.id, e);
+      for (const id of own.keys()) {
+        if (own.size <= OWN_MAX) break;
+        own.delete(id);
+      }
     },
-    committed() {},
+    committed(events, ok = true) {
+      if (!ok) for (const e of events) own.delete(e.id);
+    },
     subscribe: (l) => fanout.add(l),
     get subscriberCount() {
       return fanout.size;

@@ -2,7 +2,9 @@
  * Catalogue reads for other modules (queue, booking, reports). They use these functions, never
  * the catalogue's tables. No authorization here: callers authorize their own use case.
  */
+import { TtlCache } from '../../platform/cache';
 import { notFound } from '../../platform/errors';
+import { onCommitted } from '../../platform/tx';
 import type { AppContext } from '../../platform/context';
 import type { Conn } from '../../platform/db';
 import type { WeeklyHoursJson } from './catalog.schema';
@@ -54,3 +56,71 @@ export const countersAssignedTo = (ctx: AppContext, userId: string, conn: Conn =
 
 /** Every service of a site with its agency, by prefix (inactive ones included: callers filter). */
 export const servicesWithAgencyOfSite = (ctx: AppContext, siteId: string, conn: Conn = ctx.db) => repo.servicesWithAgencyOfSite(conn, siteId);
+
+// ---------------------------------------------------------------------------------------------
+// Cached reads for hot paths
+
+/** How old a cached catalogue read may be when no change event reached this process. */
+export const CATALOG_CACHE_TTL_MS = 5_000;
+
+interface Caches {
+  epoch: number;
+  site: TtlCache<Awaited<ReturnType<typeof getSite>>>;
+  service: TtlCache<Awaited<ReturnType<typeof getService>>>;
+  counter: TtlCache<Awaited<ReturnType<typeof getCounter>>>;
+  counters: TtlCache<Awaited<ReturnType<typeof listCounters>>>;
+  serving: TtlCache<Awaited<ReturnType<typeof countersServing>>>;
+  closed: TtlCache<Awaited<ReturnType<typeof closedDays>>>;
+  services: TtlCache<Awaited<ReturnType<typeof servicesWithAgencyOfSite>>>;
+}
+
+const caches = new WeakMap<object, Caches>();
+const subscribed = new WeakSet<object>();
+/** Bumped by every catalogue change heard of; a cache of an older epoch is emptied before use. */
+let epoch = 0;
+const isCatalogChange = (e: { type: string }) => e.type === 'catalog.changed';
+// This process's own catalogue changes: heard synchronously after their commit, before the
+// admin's request answers.
+onCommitted((events) => {
+  if (events.some(isCatalogChange)) epoch++;
+});
+
+function cachesOf(ctx: AppContext): Caches {
+  let c = caches.get(ctx.db);
+  if (!c) {
+    const ttl = CATALOG_CACHE_TTL_MS;
+    c = { epoch, site: new TtlCache(ttl), service: new TtlCache(ttl), counter: new TtlCache(ttl), counters: new TtlCache(ttl), serving: new TtlCache(ttl), closed: new TtlCache(ttl), services: new TtlCache(ttl) };
+    caches.set(ctx.db, c);
+  }
+  if (c.epoch !== epoch) {
+    for (const cache of [c.site, c.service, c.counter, c.counters, c.serving, c.closed, c.services]) cache.clear();
+    c.epoch = epoch;
+  }
+  // Changes committed by other processes arrive through the bus (LISTEN/NOTIFY).
+  if (!subscribed.has(ctx.bus)) {
+    subscribed.add(ctx.bus);
+    ctx.bus.subscribe((e) => {
+      if (isCatalogChange(e)) epoch++;
+    });
+  }
+  return c;
+}
+
+/**
+ * The same lookups as above, from a small per-process cache, for paths that read the catalogue
+ * on every request (every queue call reads its site, service or counter and the closed days).
+ * A change made through the catalogue's services (they emit `catalog.changed`) is seen at once by
+ * this process and by every other process as soon as its notification arrives; a change that
+ * emits no event (national holidays, SQL by hand) is seen after at most CATALOG_CACHE_TTL_MS.
+ * Values are frozen and shared: never change them. Unknown ids are not cached (404 every time).
+ * Inside a transaction that must see its own catalogue writes, use the uncached functions.
+ */
+export const cachedCatalog = {
+  getSite: (ctx: AppContext, siteId: string) => cachesOf(ctx).site.get(siteId, () => getSite(ctx, siteId)),
+  getService: (ctx: AppContext, serviceId: string) => cachesOf(ctx).service.get(serviceId, () => getService(ctx, serviceId)),
+  getCounter: (ctx: AppContext, counterId: string) => cachesOf(ctx).counter.get(counterId, () => getCounter(ctx, counterId)),
+  listCounters: (ctx: AppContext, siteId: string) => cachesOf(ctx).counters.get(siteId, () => listCounters(ctx, siteId)),
+  countersServing: (ctx: AppContext, serviceId: string) => cachesOf(ctx).serving.get(serviceId, () => countersServing(ctx, serviceId)),
+  closedDays: (ctx: AppContext, siteId: string, from: string, to: string) => cachesOf(ctx).closed.get(`${siteId}|${from}|${to}`, () => closedDays(ctx, siteId, from, to)),
+  servicesWithAgencyOfSite: (ctx: AppContext, siteId: string) => cachesOf(ctx).services.get(siteId, () => servicesWithAgencyOfSite(ctx, siteId)),
+};

@@ -10,10 +10,11 @@ import { isUniqueViolation, type Tx } from '../../platform/db';
 import { AppError, fieldError } from '../../platform/errors';
 import { transact, type Emit } from '../../platform/tx';
 import { attachTicket, checkInBooking } from '../booking/checkin.service';
-import { closedDays, effectiveHours, getService, getSite } from '../catalog/catalog.lookup';
+import { cachedCatalog, effectiveHours, type getSite } from '../catalog/catalog.lookup';
 import { queuePolicyOf, type SiteQueuePolicy } from './queue.policy';
 import * as repo from './queue.repository';
 import type { TicketRow, VisitRow } from './queue.repository';
+import type { tickets } from './queue.schema';
 import { formatOpening, Names, placeIn, publicPayload, serviceSnapshot, visitSteps, type ServiceInfo } from './queue.view';
 
 export type Site = Awaited<ReturnType<typeof getSite>>;
@@ -36,7 +37,7 @@ export const TRACKING_CODE_LENGTH = 10;
 export async function serviceOfSite(ctx: AppContext, siteId: string, serviceId: string, field: string): Promise<ServiceInfo> {
   let found: ServiceInfo;
   try {
-    found = await getService(ctx, serviceId);
+    found = await cachedCatalog.getService(ctx, serviceId);
   } catch (err) {
     if (err instanceof AppError && err.status === 404) {
       throw new AppError('not_found', 404, {
@@ -68,7 +69,7 @@ export interface Calendar {
 export async function calendarOf(ctx: AppContext, site: Site, now: Date): Promise<Calendar> {
   const today = localDate(now, site.timeZone);
   const until = DateTime.fromISO(today).plus({ days: 60 }).toISODate()!;
-  const days = await closedDays(ctx, site.id, today, until);
+  const days = await cachedCatalog.closedDays(ctx, site.id, today, until);
   return { today, closures: new Set(days.map((d) => d.date)), names: new Map(days.map((d) => [d.date, d.name])) };
 }
 
@@ -139,12 +140,11 @@ interface NewTicket {
   idempotencyKey?: string | null;
 }
 
-/** Numbers and inserts one ticket (no event yet). Call under the site lock. */
-export async function insertTicketRow(tx: Tx, t: NewTicket): Promise<TicketRow> {
-  const prefix = t.found.service.prefix.trim().toUpperCase();
-  const day = localDate(t.now, t.site.timeZone);
-  const seq = await repo.nextSeq(tx, t.site.id, prefix, day);
-  return repo.insertTicket(tx, {
+type NewTicketRow = typeof tickets.$inferInsert & Pick<TicketRow, 'id' | 'siteId' | 'visitId' | 'serviceId' | 'number' | 'source' | 'priority' | 'bookingId' | 'previousTicketId'>;
+
+/** The ticket row of a new ticket, numbered `seq`. */
+function ticketRow(t: NewTicket, prefix: string, day: string, seq: number): NewTicketRow {
+  return {
     id: uuidv7(),
     siteId: t.site.id,
     visitId: t.visit.id,
@@ -164,10 +164,20 @@ export async function insertTicketRow(tx: Tx, t: NewTicket): Promise<TicketRow> 
     issuedAt: t.now,
     queuedAt: t.queuedAt,
     updatedAt: t.now,
-  });
+  };
 }
 
-export async function emitIssued(emit: Emit, actor: Actor, ticket: TicketRow): Promise<void> {
+const prefixOf = (found: ServiceInfo) => found.service.prefix.trim().toUpperCase();
+
+/** Numbers and inserts one ticket of an existing visit (no event yet). Call under the site lock. */
+export async function insertTicketRow(tx: Tx, t: NewTicket): Promise<TicketRow> {
+  const prefix = prefixOf(t.found);
+  const day = localDate(t.now, t.site.timeZone);
+  const { seq } = await repo.takeNumber(tx, t.site.id, prefix, day, null);
+  return repo.insertTicket(tx, ticketRow(t, prefix, day, seq));
+}
+
+export async function emitIssued(emit: Emit, actor: Actor, ticket: Pick<TicketRow, 'id' | 'siteId' | 'visitId' | 'serviceId' | 'number' | 'source' | 'priority' | 'bookingId' | 'previousTicketId'>): Promise<void> {
   await emit({
     siteId: ticket.siteId,
     type: 'ticket.issued',
@@ -193,7 +203,7 @@ export async function insertTicketTx(tx: Tx, emit: Emit, actor: Actor, t: NewTic
  * issued (a double tap prints one ticket).
  */
 export async function issueTicket(ctx: AppContext, caller: Caller, siteId: string, input: IssueInput, headerKey?: string) {
-  const site = await getSite(ctx, siteId);
+  const site = await cachedCatalog.getSite(ctx, siteId);
   const found = await serviceOfSite(ctx, siteId, input.serviceId, 'body.serviceId');
   authorize(caller.actor, 'queue.issue', { siteId, agencyId: found.agency.id });
   const policy = queuePolicyOf(site.settings);
@@ -234,8 +244,7 @@ export async function issueTicket(ctx: AppContext, caller: Caller, siteId: strin
   let issuedVisit: VisitRow | null = null;
   for (let attempt = 0; ; attempt++) {
     try {
-      const ticket = await transact(ctx, async (tx, emit) => {
-        await repo.lockSite(tx, siteId);
+      const ticket = await transact(ctx, (tx, emit) => repo.underSiteLock(tx, siteId, async () => {
         if (key) {
           const existing = await repo.findByIdempotencyKey(tx, siteId, key);
           if (existing) return { ticket: existing, replayed: true };
@@ -249,12 +258,13 @@ export async function issueTicket(ctx: AppContext, caller: Caller, siteId: strin
           }
           bookingId = checkIn.bookingId;
           bookingStart = checkIn.bookingStart;
-        } else {
-          // Under the site lock: no two kiosks can both take the last place of the quota.
-          const issued = await repo.walkInsIssued(tx, found.service.id, cal.today);
-          if (issued >= found.service.walkInQuota) throw quotaFull(found, site, cal, 'body.serviceId');
         }
-        const visit = await repo.insertVisit(tx, {
+        // The number and, for walk-ins, the quota count in one statement. Under the site lock: no
+        // two kiosks can both take the last place of the quota (a refusal rolls the number back).
+        const prefix = prefixOf(found);
+        const { seq, issued } = await repo.takeNumber(tx, siteId, prefix, cal.today, bookingId ? null : found.service.id);
+        if (!bookingId && issued >= found.service.walkInQuota) throw quotaFull(found, site, cal, 'body.serviceId');
+        const visit: VisitRow = {
           id: uuidv7(),
           siteId,
           trackingCode: randomCode(TRACKING_CODE_LENGTH),
@@ -262,26 +272,35 @@ export async function issueTicket(ctx: AppContext, caller: Caller, siteId: strin
           pendingServiceIds: extraFound.map((f) => f.service.id),
           droppedServiceIds: [],
           createdAt: now,
-        });
-        const t = await insertTicketTx(tx, emit, caller.actor, {
-          site, visit, found, now, queuedAt: now,
-          source: bookingId ? 'booking' : 'walk_in',
-          priority: input.priority ?? null,
-          bookingId, bookingStart,
-          idempotencyKey: key ?? null,
-        });
-        if (bookingId) await attachTicket(tx, bookingId, t.id);
-        issuedVisit = visit;
+        };
+        const row = ticketRow(
+          {
+            site, visit, found, now, queuedAt: now,
+            source: bookingId ? 'booking' : 'walk_in',
+            priority: input.priority ?? null,
+            bookingId, bookingStart,
+            idempotencyKey: key ?? null,
+          },
+          prefix,
+          cal.today,
+          seq,
+        );
+        // The event and the audit row are written by the statement that inserts the visit and
+        // the ticket (one round trip under the lock).
+        await emitIssued(emit, caller.actor, row);
         await recordAudit(tx, ctx.clock, caller.actor, caller.ip, {
           action: 'queue.ticket_issued',
           siteId,
           agencyId: found.agency.id,
           targetType: 'ticket',
-          targetId: t.id,
-          details: { number: t.number, serviceId: t.serviceId, source: t.source, steps: extraFound.length + 1 },
+          targetId: row.id,
+          details: { number: row.number, serviceId: row.serviceId, source: row.source, steps: extraFound.length + 1 },
         });
+        const t = await repo.insertVisitWithTicket(tx, visit, row);
+        if (bookingId) await attachTicket(tx, bookingId, t.id);
+        issuedVisit = visit;
         return { ticket: t, replayed: false };
-      });
+      }));
       if (ticket.replayed) return replay(ctx, site, ticket.ticket, input, policy);
       return presentIssued(ctx, site, ticket.ticket, policy, false, { found, visit: issuedVisit!, tickets: [ticket.ticket] });
     } catch (err) {

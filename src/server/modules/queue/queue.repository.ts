@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { events } from '../../db/events.schema';
-import { rows, type Conn } from '../../platform/db';
-import { counterStates, tickets, ticketSequences, visits, type TicketStatus } from './queue.schema';
+import { rows, type Conn, type Db } from '../../platform/db';
+import { writeWithOutbox, type StatementOutbox } from '../../platform/tx';
+import { counterStates, tickets, visits, type TicketStatus } from './queue.schema';
 
 export type TicketRow = typeof tickets.$inferSelect;
 export type VisitRow = typeof visits.$inferSelect;
@@ -10,6 +11,48 @@ export type CounterStateRow = typeof counterStates.$inferSelect;
 export const ACTIVE: TicketStatus[] = ['called', 'serving'];
 /** Not finished yet: the visit's current ticket is one of these. */
 export const OPEN: TicketStatus[] = ['waiting', 'called', 'serving', 'parked'];
+
+// The statements every queue mutation runs are written as SQL templates and their rows mapped
+// with the table's own column definitions: the query builder costs several times the CPU of
+// the statement itself for statements of this size (about 0.3 ms each), and that CPU is spent
+// while other requests wait for the site lock.
+const ticketColumns = Object.entries(getTableColumns(tickets));
+const visitColumns = Object.entries(getTableColumns(visits));
+
+/** A row of `table` as the query builder would give it, from a raw result row (column names). */
+function mapRow<T>(columns: typeof ticketColumns | typeof visitColumns, raw: Record<string, unknown>): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, column] of columns) {
+    const value = raw[column.name];
+    out[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return out as T;
+}
+/** A tickets row from a raw result row (`transitionAlone`'s). */
+export const ticketOf = (raw: Record<string, unknown>) => mapRow<TicketRow>(ticketColumns, raw);
+
+/** `column = value, …` for an UPDATE of tickets. */
+function ticketAssignments(set: Partial<typeof tickets.$inferInsert>): SQL {
+  const byKey = new Map(ticketColumns);
+  const parts = Object.entries(set)
+    .filter(([, v]) => v !== undefined)
+    .map(([key, value]) => {
+      const column = byKey.get(key)!;
+      return sql`${sql.identifier(column.name)} = ${value === null ? null : column.mapToDriverValue(value)}`;
+    });
+  return sql.join(parts, sql`, `);
+}
+
+/** `(columns) VALUES (values)` for an INSERT of one row. */
+function insertValues(columns: typeof ticketColumns | typeof visitColumns, row: Record<string, unknown>): SQL {
+  const present = columns.filter(([key]) => row[key] !== undefined);
+  return sql`(${sql.join(present.map(([, c]) => sql.identifier(c.name)), sql`, `)}) VALUES (${sql.join(
+    present.map(([key, c]) => (row[key] === null ? sql`NULL` : sql`${c.mapToDriverValue(row[key])}`)),
+    sql`, `,
+  )})`;
+}
+
+const resultRows = async (conn: Conn, query: SQL) => ((await conn.execute(query)) as unknown as { rows: Array<Record<string, unknown>> }).rows;
 
 /**
  * Every queue mutation of a site starts here: one transaction-scoped advisory lock per site, taken
@@ -20,19 +63,63 @@ export async function lockSite(conn: Conn, siteId: string): Promise<void> {
   await conn.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`queue:${siteId}`}))`);
 }
 
-/** The next sequence number of a prefix on a day: one atomic upsert, never repeated. */
-export async function nextSeq(conn: Conn, siteId: string, prefix: string, localDate: string): Promise<number> {
-  const [r] = await conn
-    .insert(ticketSequences)
-    .values({ siteId, prefix, localDate, last: 1 })
-    .onConflictDoUpdate({ target: [ticketSequences.siteId, ticketSequences.prefix, ticketSequences.localDate], set: { last: sql`${ticketSequences.last} + 1` } })
-    .returning({ last: ticketSequences.last });
-  return r.last;
+/**
+ * `work` under the site lock (`lockSite`), with the lock statement queued rather than awaited:
+ * the work's first statement is sent on the same connection right behind it, so it runs the
+ * moment the lock is granted, with no turn through this process's event loop in between (that
+ * turn would be spent holding the lock). Every statement of `work` still executes after the lock
+ * is held: one connection runs its statements one after another, in the order they were issued.
+ * `work` must reach the database only through `conn`, and must not decide anything from the
+ * database before its first read returns.
+ */
+export async function underSiteLock<T>(conn: Conn, siteId: string, work: () => Promise<T>): Promise<T> {
+  const locked = lockSite(conn, siteId);
+  try {
+    const result = await work();
+    await locked;
+    return result;
+  } catch (err) {
+    await locked.catch(() => {});
+    throw err;
+  }
 }
 
-export async function insertVisit(conn: Conn, row: typeof visits.$inferInsert): Promise<VisitRow> {
-  const [v] = await conn.insert(visits).values(row).returning();
-  return v;
+/**
+ * The next number of a prefix on a day and, when `quotaServiceId` is given, how many tickets of
+ * that service already count against its daily walk-in quota (walk-ins and kiosk-planned steps),
+ * in one statement. Call it under the site lock; a refusal rolls the number back with the
+ * transaction.
+ */
+export async function takeNumber(conn: Conn, siteId: string, prefix: string, localDate: string, quotaServiceId: string | null): Promise<{ seq: number; issued: number }> {
+  const issued = quotaServiceId
+    ? sql`(SELECT count(*)::int FROM tickets WHERE service_id = ${quotaServiceId} AND local_date = ${localDate} AND source IN ('walk_in', 'step'))`
+    : sql`0`;
+  const [r] = await rows<{ seq: number; issued: number }>(
+    conn,
+    sql`WITH s AS (
+          INSERT INTO ticket_sequences (site_id, prefix, local_date, last) VALUES (${siteId}, ${prefix}, ${localDate}, 1)
+          ON CONFLICT (site_id, prefix, local_date) DO UPDATE SET last = ticket_sequences.last + 1
+          RETURNING last
+        )
+        SELECT (SELECT last FROM s) AS seq, ${issued} AS issued`,
+  );
+  return { seq: Number(r.seq), issued: Number(r.issued) };
+}
+
+/**
+ * A new visit and its first ticket in one statement, which also writes the transaction's outbox
+ * (emit the `ticket.issued` event and record the audit row before calling this).
+ */
+export async function insertVisitWithTicket(conn: Conn, visit: typeof visits.$inferInsert, ticket: typeof tickets.$inferInsert): Promise<TicketRow> {
+  const [t] = await writeWithOutbox(conn, (part) =>
+    resultRows(
+      conn,
+      sql`WITH v AS (INSERT INTO visits ${insertValues(visitColumns, visit)})${part ? sql`, ${sql.join(part.ctes, sql`, `)}` : sql``}
+          INSERT INTO tickets ${insertValues(ticketColumns, ticket)}
+          RETURNING *${part ? sql`, ${part.eventIds} AS event_ids` : sql``}`,
+    ),
+  );
+  return ticketOf(t);
 }
 
 export async function insertTicket(conn: Conn, row: typeof tickets.$inferInsert): Promise<TicketRow> {
@@ -43,6 +130,15 @@ export async function insertTicket(conn: Conn, row: typeof tickets.$inferInsert)
 export async function findTicket(conn: Conn, id: string): Promise<TicketRow | undefined> {
   const [t] = await conn.select().from(tickets).where(eq(tickets.id, id));
   return t;
+}
+
+/** A ticket and how many services its visit still plans after it (that number only ever shrinks). */
+export async function findTicketWithPlan(conn: Conn, id: string): Promise<{ ticket: TicketRow; plannedSteps: number } | undefined> {
+  const [r] = await resultRows(
+    conn,
+    sql`SELECT t.*, jsonb_array_length(v.pending_service_ids) AS planned_steps FROM tickets t JOIN visits v ON v.id = t.visit_id WHERE t.id = ${id}`,
+  );
+  return r && { ticket: ticketOf(r), plannedSteps: Number(r.planned_steps) };
 }
 
 export async function findByIdempotencyKey(conn: Conn, siteId: string, key: string): Promise<TicketRow | undefined> {
@@ -70,15 +166,44 @@ export async function setVisitPlan(conn: Conn, visitId: string, pending: string[
 
 /**
  * A conditional status change: applies only while the ticket is in one of `from`, so two officers
- * (or two tabs) pressing at once cannot both move it. Undefined when the state had changed.
+ * (or two tabs) pressing at once cannot both move it. Undefined when the state had changed. The
+ * same statement writes the transaction's outbox (platform/tx `writeWithOutbox`): emit the event
+ * and record the audit row first; when this returns undefined, throw.
  */
 export async function transition(conn: Conn, id: string, from: readonly TicketStatus[], set: Partial<typeof tickets.$inferInsert>): Promise<TicketRow | undefined> {
-  const [t] = await conn
-    .update(tickets)
-    .set(set)
-    .where(and(eq(tickets.id, id), inArray(tickets.status, [...from])))
-    .returning();
-  return t;
+  const statuses = sql.join(from.map((f) => sql`${f}`), sql`, `);
+  const [t] = await writeWithOutbox(conn, (part) =>
+    resultRows(
+      conn,
+      sql`${part ? sql`WITH ${sql.join(part.ctes, sql`, `)} ` : sql``}UPDATE tickets SET ${ticketAssignments(set)}
+          WHERE id = ${id} AND status IN (${statuses})
+          RETURNING *${part ? sql`, ${part.eventIds} AS event_ids` : sql``}`,
+    ),
+  );
+  return t && ticketOf(t);
+}
+
+/**
+ * `transition` as a whole unit of work in ONE statement, committed on its own (platform/tx
+ * `commitStatement`): it takes the site lock (`lockSite`'s), then makes the conditional update,
+ * then writes the outbox (events, audit rows) only if the update changed the ticket. The lock is
+ * a CTE the update's WHERE depends on, so it is taken before the row is changed; the outbox CTEs
+ * read the changed row, so event ids are drawn under the lock. The update needs no read of its
+ * own: under READ COMMITTED a row changed by another transaction while this one waited for the
+ * lock is re-checked against `from` in its latest version. Empty when the state had changed.
+ */
+export function transitionAlone(conn: Db, part: StatementOutbox, siteId: string, id: string, from: readonly TicketStatus[], set: Partial<typeof tickets.$inferInsert>) {
+  const statuses = sql.join(from.map((f) => sql`${f}`), sql`, `);
+  return resultRows(
+    conn,
+    sql`WITH site_lock AS (SELECT pg_advisory_xact_lock(hashtext(${`queue:${siteId}`}))),
+        change AS (
+          UPDATE tickets SET ${ticketAssignments(set)}
+          WHERE id = ${id} AND status IN (${statuses}) AND EXISTS (SELECT 1 FROM site_lock)
+          RETURNING *
+        ), ${sql.join(part.ctes('change'), sql`, `)}
+        SELECT change.*, ${part.eventIds} AS event_ids FROM change`,
+  );
 }
 
 /** Recall: one more call, only while called and under the limit (a single conditional update). */
@@ -125,12 +250,49 @@ export function pinnedWaiting(conn: Conn, counterId: string, localDate: string):
     .orderBy(asc(tickets.parkedAt), asc(tickets.id));
 }
 
-/** Every waiting ticket of a service on a day (for positions). */
-export function waitingOfService(conn: Conn, serviceId: string, localDate: string): Promise<TicketRow[]> {
-  return conn
-    .select()
-    .from(tickets)
-    .where(and(eq(tickets.serviceId, serviceId), eq(tickets.localDate, localDate), eq(tickets.status, 'waiting')));
+/**
+ * What call-next needs, in one read: the counter's state (break, priority run; null before its
+ * first use), its active ticket (if any), the tickets resumed for it, and of the waiting tickets
+ * its services may call only those that can be next under `pickNext`: every priority or booked
+ * ticket (few) and the oldest plain walk-in. The rest of the waiting list cannot be picked before
+ * that walk-in, so it is not read.
+ */
+export async function callSituation(
+  conn: Conn,
+  siteId: string,
+  counterId: string,
+  localDate: string,
+  serviceIds: string[],
+): Promise<{ state: { paused: boolean; priorityCallsInARow: number } | null; tickets: TicketRow[] }> {
+  const services = serviceIds.length ? sql.join(serviceIds.map((id) => sql`${id}`), sql`, `) : null;
+  const callable = services
+    ? sql`UNION ALL
+          SELECT id FROM tickets
+          WHERE site_id = ${siteId} AND local_date = ${localDate} AND status = 'waiting' AND service_id IN (${services})
+            AND pinned_counter_id IS NULL AND (priority IS NOT NULL OR booking_start IS NOT NULL)
+          UNION ALL
+          (SELECT id FROM tickets
+           WHERE site_id = ${siteId} AND local_date = ${localDate} AND status = 'waiting' AND service_id IN (${services})
+             AND pinned_counter_id IS NULL AND priority IS NULL AND booking_start IS NULL
+           ORDER BY queued_at, id LIMIT 1)`
+    : sql``;
+  // At least one row (the state's, tickets or not): (SELECT 1) left-joined to both.
+  const found = await resultRows(
+    conn,
+    sql`SELECT s.paused AS state_paused, s.priority_calls_in_a_row AS state_run, t.*
+        FROM (SELECT 1) AS one
+        LEFT JOIN counter_states s ON s.counter_id = ${counterId}
+        LEFT JOIN tickets t ON t.id IN (
+          SELECT id FROM tickets WHERE counter_id = ${counterId} AND status IN ('called', 'serving')
+          UNION ALL
+          SELECT id FROM tickets WHERE site_id = ${siteId} AND local_date = ${localDate} AND status = 'waiting' AND pinned_counter_id = ${counterId}
+          ${callable})`,
+  );
+  const first = found[0];
+  return {
+    state: first && first.state_paused !== null && first.state_paused !== undefined ? { paused: Boolean(first.state_paused), priorityCallsInARow: Number(first.state_run ?? 0) } : null,
+    tickets: found.filter((r) => r.id !== null && r.id !== undefined).map(ticketOf),
+  };
 }
 
 /** The site's tickets of a day in the given statuses. */
@@ -160,27 +322,69 @@ export function recentCalls(conn: Conn, siteId: string, localDate: string, limit
     .limit(limit);
 }
 
-/** Tickets counted against the daily walk-in quota: issued at the kiosk or front desk. */
-export async function walkInsIssued(conn: Conn, serviceId: string, localDate: string): Promise<number> {
-  const [r] = await rows<{ n: number }>(
-    conn,
-    sql`SELECT count(*)::int AS n FROM tickets WHERE service_id = ${serviceId} AND local_date = ${localDate} AND source IN ('walk_in', 'step')`,
-  );
-  return r.n;
+/** A waiting ticket as the call order needs it (epoch milliseconds). */
+export interface WaitingLite {
+  id: string;
+  serviceId: string;
+  queuedAt: number;
+  priority: TicketRow['priority'];
+  bookingStart: number | null;
 }
 
-/** Handling minutes of the service's latest finished tickets of the day. */
-export async function recentHandlingMinutes(conn: Conn, serviceId: string, localDate: string, limit: number): Promise<number[]> {
-  const r = await rows<{ m: number }>(
+/**
+ * Everything the wait estimate of a service reads, in one statement: its waiting tickets of the
+ * day, the handling minutes of its latest finished tickets, and how many of `counterIds` are on
+ * a break.
+ */
+export async function serviceWaitData(
+  conn: Conn,
+  serviceId: string,
+  localDate: string,
+  handlingSample: number,
+  counterIds: string[],
+): Promise<{ waiting: WaitingLite[]; handling: number[]; paused: number }> {
+  const paused = counterIds.length
+    ? sql`(SELECT count(*)::int FROM counter_states WHERE paused AND counter_id IN (${sql.join(counterIds.map((id) => sql`${id}`), sql`, `)}))`
+    : sql`0`;
+  const [r] = await rows<{ waiting: unknown; handling: unknown; paused: number }>(
     conn,
-    sql`SELECT EXTRACT(EPOCH FROM (finished_at - COALESCE(started_at, called_at)))::float8 / 60 AS m
-        FROM tickets
-        WHERE service_id = ${serviceId} AND local_date = ${localDate} AND status = 'done'
-          AND finished_at IS NOT NULL AND COALESCE(started_at, called_at) IS NOT NULL
-        ORDER BY finished_at DESC
-        LIMIT ${limit}`,
+    sql`SELECT
+          (SELECT coalesce(json_agg(json_build_object(
+                    'id', id,
+                    'queuedAt', (EXTRACT(EPOCH FROM queued_at) * 1000)::float8,
+                    'priority', priority,
+                    'bookingStart', (EXTRACT(EPOCH FROM booking_start) * 1000)::float8)), '[]'::json)
+             FROM tickets WHERE service_id = ${serviceId} AND local_date = ${localDate} AND status = 'waiting') AS waiting,
+          (SELECT coalesce(json_agg(m), '[]'::json) FROM (
+             SELECT EXTRACT(EPOCH FROM (finished_at - COALESCE(started_at, called_at)))::float8 / 60 AS m
+             FROM tickets
+             WHERE service_id = ${serviceId} AND local_date = ${localDate} AND status = 'done'
+               AND finished_at IS NOT NULL AND COALESCE(started_at, called_at) IS NOT NULL
+             ORDER BY finished_at DESC
+             LIMIT ${handlingSample}) h) AS handling,
+          ${paused} AS paused`,
   );
-  return r.map((x) => Number(x.m));
+  const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+  const waiting = json<Array<{ id: string; queuedAt: number; priority: TicketRow['priority']; bookingStart: number | null }>>(r.waiting);
+  return {
+    waiting: waiting.map((w) => ({
+      id: w.id,
+      serviceId,
+      queuedAt: Math.round(w.queuedAt),
+      priority: w.priority ?? null,
+      bookingStart: w.bookingStart === null ? null : Math.round(w.bookingStart),
+    })),
+    handling: json<number[]>(r.handling).map(Number),
+    paused: Number(r.paused),
+  };
+}
+
+/** Sets the counter's priority run (creating its state row on first use). */
+export async function setPriorityRun(conn: Conn, counterId: string, siteId: string, run: number, now: Date): Promise<void> {
+  await conn
+    .insert(counterStates)
+    .values({ counterId, siteId, priorityCallsInARow: run, updatedAt: now })
+    .onConflictDoUpdate({ target: counterStates.counterId, set: { priorityCallsInARow: run, updatedAt: now } });
 }
 
 /** The counter's state row, created on first use (one upsert); call it under the site lock. */

@@ -7,7 +7,7 @@ import type { Bus } from '../../platform/bus';
 import type { AppContext } from '../../platform/context';
 import { eventsAfter, type EventRow } from '../../platform/events';
 import { openEventStream } from '../../platform/sse';
-import { getSite } from '../catalog/catalog.lookup';
+import { cachedCatalog } from '../catalog/catalog.lookup';
 import { PUBLIC_TICKET_EVENTS } from './queue.contracts';
 import { queuePolicyOf } from './queue.policy';
 import * as repo from './queue.repository';
@@ -19,7 +19,7 @@ const PUBLIC = new Set<string>(PUBLIC_TICKET_EVENTS);
 
 /** Public: every ticket event of a site, payload only ({ticketId, number, serviceId, counter}). */
 export async function siteStream(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, siteId: string): Promise<void> {
-  await getSite(ctx, siteId); // 404 as a problem, before the stream starts
+  await cachedCatalog.getSite(ctx, siteId); // 404 as a problem, before the stream starts
   await openEventStream(req, reply, {
     bus: ctx.bus,
     accept: (e) => e.siteId === siteId && PUBLIC.has(e.type),
@@ -53,7 +53,7 @@ const visitIdOf = (e: EventRow) => (e.meta as { visitId?: unknown } | null)?.vis
  */
 export async function visitStream(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, code: string): Promise<void> {
   let visit = await visitByCode(ctx, code);
-  const site = await getSite(ctx, visit.siteId);
+  const site = await cachedCatalog.getSite(ctx, visit.siteId);
   const policy = queuePolicyOf(site.settings);
   let tickets: TicketRow[] = await repo.ticketsOfVisit(ctx.db, visit.id);
   const names = new Names(ctx);

@@ -8,7 +8,7 @@ import { callOrder, type WaitingTicket } from '../../../domain/queue-policy';
 import type { AppContext } from '../../platform/context';
 import type { Conn } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import { countersServing, getCounter, getService } from '../catalog/catalog.lookup';
+import { cachedCatalog, type getCounter, type getService } from '../catalog/catalog.lookup';
 import { pickPolicy, type SiteQueuePolicy } from './queue.policy';
 import * as repo from './queue.repository';
 import type { TicketRow, VisitRow } from './queue.repository';
@@ -16,7 +16,7 @@ import type { TicketRow, VisitRow } from './queue.repository';
 export type ServiceInfo = Awaited<ReturnType<typeof getService>>;
 export type CounterInfo = Awaited<ReturnType<typeof getCounter>>;
 
-/** Per-request memo of catalogue reads (through the catalogue's lookup functions). */
+/** Per-request memo of catalogue reads (the catalogue's cached lookups). */
 export class Names {
   private services = new Map<string, Promise<ServiceInfo | null>>();
   private counters = new Map<string, Promise<CounterInfo | null>>();
@@ -30,13 +30,13 @@ export class Names {
   }
   service(id: string): Promise<ServiceInfo | null> {
     let p = this.services.get(id);
-    if (!p) this.services.set(id, (p = getService(this.ctx, id).catch(() => null)));
+    if (!p) this.services.set(id, (p = cachedCatalog.getService(this.ctx, id).catch(() => null)));
     return p;
   }
   counter(id: string | null): Promise<CounterInfo | null> {
     if (!id) return Promise.resolve(null);
     let p = this.counters.get(id);
-    if (!p) this.counters.set(id, (p = getCounter(this.ctx, id).catch(() => null)));
+    if (!p) this.counters.set(id, (p = cachedCatalog.getCounter(this.ctx, id).catch(() => null)));
     return p;
   }
 }
@@ -56,7 +56,7 @@ export function toWaiting(t: TicketRow): WaitingTicket {
 }
 
 /** The public event payload of DESIGN §6: no personal data (no priority group either). */
-export function publicPayload(t: TicketRow, counter: CounterInfo | null, extra: Record<string, unknown> = {}) {
+export function publicPayload(t: Pick<TicketRow, 'id' | 'number' | 'serviceId'>, counter: CounterInfo | null, extra: Record<string, unknown> = {}) {
   return { ticketId: t.id, number: t.number, serviceId: t.serviceId, counter: counterRef(counter), ...extra };
 }
 
@@ -71,15 +71,7 @@ export interface ServiceSnapshot {
   openCounters: number;
 }
 
-/** Counters that serve a service now: active and not on a break. */
-export async function openCountersOf(ctx: AppContext, serviceId: string, conn: Conn = ctx.db): Promise<number> {
-  const cs = (await countersServing(ctx, serviceId, conn)).filter((c) => c.active);
-  if (!cs.length) return 0;
-  const states = await repo.counterStatesOf(conn, cs.map((c) => c.id));
-  const paused = new Set(states.filter((s) => s.paused).map((s) => s.counterId));
-  return cs.filter((c) => !paused.has(c.id)).length;
-}
-
+/** The service's call order and estimate inputs now: one read (plus the cached catalogue). */
 export async function serviceSnapshot(
   ctx: AppContext,
   service: { id: string; handlingMinutes: number },
@@ -88,19 +80,24 @@ export async function serviceSnapshot(
   now: Date,
   conn: Conn = ctx.db,
 ): Promise<ServiceSnapshot> {
-  const [waiting, handling, openCounters] = await Promise.all([
-    repo.waitingOfService(conn, service.id, localDate),
-    repo.recentHandlingMinutes(conn, service.id, localDate, policy.handlingSample),
-    openCountersOf(ctx, service.id, conn),
-  ]);
-  const order = callOrder(waiting.map(toWaiting), pickPolicy(policy), now.getTime());
+  const active = (await cachedCatalog.countersServing(ctx, service.id)).filter((c) => c.active).map((c) => c.id);
+  const data = await repo.serviceWaitData(conn, service.id, localDate, policy.handlingSample, active);
+  const waiting: WaitingTicket[] = data.waiting.map((w) => ({
+    id: w.id,
+    serviceId: w.serviceId,
+    issuedAt: w.queuedAt,
+    priority: w.priority ?? null,
+    bookingStart: w.bookingStart,
+    transferredAt: null,
+  }));
+  const order = callOrder(waiting, pickPolicy(policy), now.getTime());
   return {
     serviceId: service.id,
     ahead: new Map(order.map((t, i) => [t.id, i])),
     waiting: waiting.length,
-    recentHandlingMinutes: handling,
+    recentHandlingMinutes: data.handling,
     defaultHandlingMinutes: service.handlingMinutes,
-    openCounters,
+    openCounters: active.length - data.paused,
   };
 }
 

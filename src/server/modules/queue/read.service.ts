@@ -6,7 +6,7 @@ import { latestEventId } from '../../platform/events';
 import type { AppContext, Caller } from '../../platform/context';
 import { notFound } from '../../platform/errors';
 import { normaliseCode } from '../../platform/crypto';
-import { getCounter, getSite, listCounters, servicesWithAgencyOfSite } from '../catalog/catalog.lookup';
+import { cachedCatalog } from '../catalog/catalog.lookup';
 import { pickPolicy, queuePolicyOf } from './queue.policy';
 import * as repo from './queue.repository';
 import type { TicketRow, VisitRow } from './queue.repository';
@@ -18,7 +18,7 @@ export async function getTicketDetail(ctx: AppContext, caller: Caller, id: strin
   const t = await repo.findTicket(ctx.db, id);
   if (!t) throw notFound('Tiket', 'Ticket');
   authorizeQueueView(caller.actor, { siteId: t.siteId, agencyId: t.agencyId });
-  const site = await getSite(ctx, t.siteId);
+  const site = await cachedCatalog.getSite(ctx, t.siteId);
   const policy = queuePolicyOf(site.settings);
   const names = new Names(ctx);
   const svc = await names.service(t.serviceId);
@@ -40,9 +40,9 @@ export async function getTicketDetail(ctx: AppContext, caller: Caller, id: strin
 
 /** A counter's screen: current ticket, the waiting list in the order it would call, parked ones. */
 export async function getCounterQueue(ctx: AppContext, caller: Caller, counterId: string) {
-  const counter = await getCounter(ctx, counterId);
+  const counter = await cachedCatalog.getCounter(ctx, counterId);
   authorizeQueueView(caller.actor, { siteId: counter.siteId, agencyId: counter.agencyId });
-  const site = await getSite(ctx, counter.siteId);
+  const site = await cachedCatalog.getSite(ctx, counter.siteId);
   const policy = queuePolicyOf(site.settings);
   const now = ctx.clock.now();
   const today = localDate(now, site.timeZone);
@@ -68,9 +68,9 @@ export async function getCounterQueue(ctx: AppContext, caller: Caller, counterId
 }
 
 export async function getCounterStats(ctx: AppContext, caller: Caller, counterId: string) {
-  const counter = await getCounter(ctx, counterId);
+  const counter = await cachedCatalog.getCounter(ctx, counterId);
   authorizeQueueView(caller.actor, { siteId: counter.siteId, agencyId: counter.agencyId });
-  const site = await getSite(ctx, counter.siteId);
+  const site = await cachedCatalog.getSite(ctx, counter.siteId);
   const today = localDate(ctx.clock.now(), site.timeZone);
   const [all, mine] = await Promise.all([
     repo.counterStats(ctx.db, counterId, today),
@@ -99,7 +99,7 @@ export async function publicStatusOf(
   opts: { names?: Names; tickets?: TicketRow[]; snapshotFor?: (serviceId: string, localDate: string) => Promise<ServiceSnapshot | null> } = {},
 ) {
   const names = opts.names ?? new Names(ctx);
-  const site = await getSite(ctx, visit.siteId);
+  const site = await cachedCatalog.getSite(ctx, visit.siteId);
   const tickets = opts.tickets ?? (await repo.ticketsOfVisit(ctx.db, visit.id));
   const t = currentOf(tickets)!;
   const svc = await names.service(t.serviceId);
@@ -130,23 +130,23 @@ export async function ticketStatusByCode(ctx: AppContext, code: string) {
 
 /** DESIGN §6: the site's counters, for kiosks, displays and the officer's counter picker. */
 export async function publicCounters(ctx: AppContext, siteId: string) {
-  await getSite(ctx, siteId);
-  const counters = (await listCounters(ctx, siteId)).filter((c) => c.active);
+  await cachedCatalog.getSite(ctx, siteId);
+  const counters = (await cachedCatalog.listCounters(ctx, siteId)).filter((c) => c.active);
   const states = new Map((await repo.counterStatesOf(ctx.db, counters.map((c) => c.id))).map((s) => [s.counterId, s]));
   return counters.map((c) => ({ id: c.id, name: c.name, number: c.number, zone: c.zone, agencyId: c.agencyId, serviceIds: c.serviceIds, paused: states.get(c.id)?.paused ?? false }));
 }
 
 /** The display's snapshot: per service waiting count and who is being served, and recent calls. */
 export async function queueSummary(ctx: AppContext, siteId: string) {
-  const site = await getSite(ctx, siteId);
+  const site = await cachedCatalog.getSite(ctx, siteId);
   const policy = queuePolicyOf(site.settings);
   const now = ctx.clock.now();
   const today = localDate(now, site.timeZone);
   // The event id first: anything after it is in the stream, so a display misses nothing.
   const lastEventId = await latestEventId(ctx.db, siteId);
   const [services, counters, open, recent] = await Promise.all([
-    servicesWithAgencyOfSite(ctx, siteId),
-    listCounters(ctx, siteId),
+    cachedCatalog.servicesWithAgencyOfSite(ctx, siteId),
+    cachedCatalog.listCounters(ctx, siteId),
     repo.ticketsOfSiteIn(ctx.db, siteId, today, ['waiting', 'called', 'serving']),
     repo.recentCalls(ctx.db, siteId, today, 10),
   ]);

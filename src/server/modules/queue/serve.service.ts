@@ -6,13 +6,14 @@
 import { localDate } from '../../../domain/opening-hours';
 import { pickNext } from '../../../domain/queue-policy';
 import { spokenCall } from '../../../domain/ticket-number';
-import { recordAudit } from '../../platform/audit';
+import { auditValues, recordAudit, type AuditEntry } from '../../platform/audit';
 import { actorLabel, authorize, can, type Actor, type Scope } from '../../platform/authz';
 import type { AppContext, Caller } from '../../platform/context';
 import { isUniqueViolation, type Tx } from '../../platform/db';
 import { AppError, fieldError, notFound } from '../../platform/errors';
-import { transact, type Emit } from '../../platform/tx';
-import { getCounter, getService, getSite } from '../catalog/catalog.lookup';
+import type { EventInput } from '../../platform/events';
+import { commitStatement, transact, type Emit } from '../../platform/tx';
+import { cachedCatalog } from '../catalog/catalog.lookup';
 import { actorId, assertOpen, calendarOf, emitIssued, insertTicketRow, insertTicketTx, serviceOfSite, type Site } from './issue.service';
 import { pickPolicy, queuePolicyOf, type SiteQueuePolicy } from './queue.policy';
 import * as repo from './queue.repository';
@@ -29,21 +30,19 @@ export function authorizeQueueView(actor: Actor, scope: Scope): void {
 }
 
 function mutate<T>(ctx: AppContext, siteId: string, work: (tx: Tx, emit: Emit) => Promise<T>): Promise<T> {
-  return transact(ctx, async (tx, emit) => {
-    await repo.lockSite(tx, siteId);
-    return work(tx, emit);
-  });
+  return transact(ctx, (tx, emit) => repo.underSiteLock(tx, siteId, () => work(tx, emit)));
 }
 
-async function staffTicket(ctx: AppContext, caller: Caller, id: string): Promise<TicketRow> {
-  const t = await repo.findTicket(ctx.db, id);
-  if (!t) throw notFound('Tiket', 'Ticket');
-  authorize(caller.actor, 'queue.serve', { siteId: t.siteId, agencyId: t.agencyId });
-  return t;
+/** The ticket (authorized for serving) and how many services its visit still plans after it. */
+async function staffTicket(ctx: AppContext, caller: Caller, id: string): Promise<{ ticket: TicketRow; plannedSteps: number }> {
+  const found = await repo.findTicketWithPlan(ctx.db, id);
+  if (!found) throw notFound('Tiket', 'Ticket');
+  authorize(caller.actor, 'queue.serve', { siteId: found.ticket.siteId, agencyId: found.ticket.agencyId });
+  return found;
 }
 
 async function staffCounter(ctx: AppContext, caller: Caller, counterId: string, view = false): Promise<CounterInfo> {
-  const counter = await getCounter(ctx, counterId);
+  const counter = await cachedCatalog.getCounter(ctx, counterId);
   const scope = { siteId: counter.siteId, agencyId: counter.agencyId };
   if (view) authorizeQueueView(caller.actor, scope);
   else authorize(caller.actor, 'queue.serve', scope);
@@ -65,7 +64,7 @@ const pausedError = () =>
   });
 
 async function siteAndPolicy(ctx: AppContext, siteId: string) {
-  const site = await getSite(ctx, siteId);
+  const site = await cachedCatalog.getSite(ctx, siteId);
   return { site, policy: queuePolicyOf(site.settings) };
 }
 
@@ -86,46 +85,54 @@ export async function callNext(ctx: AppContext, caller: Caller, counterId: strin
   const today = localDate(now, site.timeZone);
   try {
     const called = await mutate(ctx, site.id, async (tx, emit) => {
-      const state = await repo.counterState(tx, counterId, site.id, now);
-      if (state.paused) throw pausedError();
-      const active = await repo.activeOfCounter(tx, counterId);
+      // Under the lock, one read: the counter's state, its active ticket, the tickets resumed for
+      // it and the waiting tickets that can be next (repo.callSituation).
+      const { state, tickets } = await repo.callSituation(tx, site.id, counterId, today, counter.serviceIds);
+      if (state?.paused) throw pausedError();
+      const startRun = state?.priorityCallsInARow ?? 0;
+      const active = tickets.find((t) => t.counterId === counterId && repo.ACTIVE.includes(t.status));
       if (active) throw busy(active);
+      const pinned = tickets
+        .filter((t) => t.status === 'waiting' && t.pinnedCounterId === counterId)
+        .sort((a, b) => a.parkedAt!.getTime() - b.parkedAt!.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       let chosen: TicketRow | undefined;
-      let run = state.priorityCallsInARow;
-      const pinned = await repo.pinnedWaiting(tx, counterId, today);
+      let run = startRun;
       if (pinned.length) {
         chosen = pinned[0];
       } else {
-        const waiting = await repo.callableWaiting(tx, site.id, today, counter.serviceIds);
+        const waiting = tickets.filter((t) => t.status === 'waiting' && t.pinnedCounterId === null);
         const pick = pickNext(waiting.map(toWaiting), counter.serviceIds, { priorityCallsInARow: run }, pickPolicy(policy), now.getTime());
         if (!pick) return null;
         chosen = waiting.find((w) => w.id === pick.ticket.id);
         run = pick.nextState.priorityCallsInARow;
       }
       if (!chosen) return null;
-      const t = await repo.transition(tx, chosen.id, ['waiting'], {
-        status: 'called',
+      const set = {
+        status: 'called' as const,
         counterId,
         officerId: userId(caller.actor),
         // A resumed ticket keeps its first call time: waiting statistics measure the first wait.
         calledAt: chosen.calledAt ?? now,
         pinnedCounterId: null,
         updatedAt: now,
-      });
-      if (!t) throw new AppError('conflict', 409);
-      if (run !== state.priorityCallsInARow) await repo.updateCounterState(tx, counterId, { priorityCallsInARow: run, updatedAt: now });
+      };
+      const expected: TicketRow = { ...chosen, ...set };
+      if (run !== startRun) await repo.setPriorityRun(tx, counterId, site.id, run, now);
+      // The event and the audit row go with the update, in one statement (repo.transition).
       await emit({
         siteId: site.id,
         type: 'ticket.called',
         aggregateType: 'ticket',
-        aggregateId: t.id,
+        aggregateId: expected.id,
         actorId: actorId(caller.actor),
-        payload: publicPayload(t, counter, { spoken: spokenCall(t.number, counter.name) }),
-        meta: { visitId: t.visitId, counterId, officerId: userId(caller.actor), by: actorLabel(caller.actor), priority: t.priority, resumed: pinned.length > 0, priorityCallsInARow: run },
+        payload: publicPayload(expected, counter, { spoken: spokenCall(expected.number, counter.name) }),
+        meta: { visitId: expected.visitId, counterId, officerId: userId(caller.actor), by: actorLabel(caller.actor), priority: expected.priority, resumed: pinned.length > 0, priorityCallsInARow: run },
       });
       await recordAudit(tx, ctx.clock, caller.actor, caller.ip, {
-        action: 'queue.ticket_called', siteId: site.id, agencyId: counter.agencyId, targetType: 'ticket', targetId: t.id, details: { number: t.number, counterId },
+        action: 'queue.ticket_called', siteId: site.id, agencyId: counter.agencyId, targetType: 'ticket', targetId: expected.id, details: { number: expected.number, counterId },
       });
+      const t = await repo.transition(tx, chosen.id, ['waiting'], set);
+      if (!t) throw new AppError('conflict', 409);
       return t;
     });
     return called ? present(ctx, called, counter) : null;
@@ -146,37 +153,61 @@ interface Step {
   /** Event type; public ones go to the site stream. */
   event: string;
   meta?: Record<string, unknown>;
-  /** More work in the same transaction (next step of the visit, plan changes). */
+  /**
+   * More work in the same transaction (next step of the visit, plan changes). Called only when
+   * the visit still plans further services: nothing else in it depends on the step.
+   */
   after?: (tx: Tx, emit: Emit, t: TicketRow, ctxs: { site: Site; policy: SiteQueuePolicy; now: Date }) => Promise<void>;
 }
 
 async function applyStep(ctx: AppContext, caller: Caller, id: string, step: Step) {
-  const before = await staffTicket(ctx, caller, id);
+  const { ticket: before, plannedSteps } = await staffTicket(ctx, caller, id);
   if (!step.from.includes(before.status)) throw invalidState(before, step.action);
   const { site, policy } = await siteAndPolicy(ctx, before.siteId);
   const now = ctx.clock.now();
   const names = new Names(ctx);
   const counter = await names.counter(before.counterId);
+  const set = { ...step.set(before, now), updatedAt: now };
+  // The event and the audit row describe the change as it will be; they are written by the same
+  // statement as the conditional update, and only if it applied.
+  const expected: TicketRow = { ...before, ...set };
+  const event: EventInput = {
+    siteId: site.id,
+    type: step.event,
+    aggregateType: 'ticket',
+    aggregateId: expected.id,
+    actorId: actorId(caller.actor),
+    payload: publicPayload(expected, counter),
+    meta: { visitId: expected.visitId, counterId: expected.counterId, officerId: userId(caller.actor), by: actorLabel(caller.actor), from: before.status, ...step.meta },
+  };
+  const audit: AuditEntry = {
+    action: `queue.${step.event.replace('.', '_')}`, siteId: site.id, agencyId: expected.agencyId, targetType: 'ticket', targetId: expected.id,
+    details: { number: expected.number, from: before.status, to: expected.status, ...step.meta },
+  };
+  const invalid = async () => invalidState((await repo.findTicket(ctx.db, id)) ?? before, step.action);
+
+  // Planned steps only ever shrink (nothing adds one after issuing), so a visit that had none
+  // when read above has none now, and the step needs no more work: one statement takes the
+  // site lock, changes the ticket and writes the event and the audit row, and commits.
+  if (!step.after || plannedSteps === 0) {
+    const [moved] = await commitStatement(ctx, { events: [event], audit: [auditValues(ctx.clock, caller.actor, caller.ip, audit)] }, (db, part) =>
+      repo.transitionAlone(db, part, site.id, id, step.from, set),
+    );
+    if (!moved) throw await invalid();
+    return { ticket: await ticketView(names, repo.ticketOf(moved)) };
+  }
+
   const t = await mutate(ctx, site.id, async (tx, emit) => {
-    const moved = await repo.transition(tx, id, step.from, { ...step.set(before, now), updatedAt: now });
+    await emit(event);
+    await recordAudit(tx, ctx.clock, caller.actor, caller.ip, audit);
+    // Carries the event and the audit row (repo.transition); fails the transaction when the
+    // ticket had moved on.
+    const moved = await repo.transition(tx, id, step.from, set);
     if (!moved) {
       const current = (await repo.findTicket(tx, id)) ?? before;
       throw invalidState(current, step.action);
     }
-    await emit({
-      siteId: site.id,
-      type: step.event,
-      aggregateType: 'ticket',
-      aggregateId: moved.id,
-      actorId: actorId(caller.actor),
-      payload: publicPayload(moved, counter),
-      meta: { visitId: moved.visitId, counterId: moved.counterId, officerId: userId(caller.actor), by: actorLabel(caller.actor), from: before.status, ...step.meta },
-    });
-    await recordAudit(tx, ctx.clock, caller.actor, caller.ip, {
-      action: `queue.${step.event.replace('.', '_')}`, siteId: site.id, agencyId: moved.agencyId, targetType: 'ticket', targetId: moved.id,
-      details: { number: moved.number, from: before.status, to: moved.status, ...step.meta },
-    });
-    if (step.after) await step.after(tx, emit, moved, { site, policy, now });
+    await step.after!(tx, emit, moved, { site, policy, now });
     return moved;
   });
   return { ticket: await ticketView(names, t) };
@@ -223,7 +254,7 @@ export const resumeTicket = (ctx: AppContext, caller: Caller, id: string) =>
 
 /** Calls the number again on the display, up to the site's `maxRecalls`. */
 export async function recallTicket(ctx: AppContext, caller: Caller, id: string) {
-  const before = await staffTicket(ctx, caller, id);
+  const { ticket: before } = await staffTicket(ctx, caller, id);
   if (before.status !== 'called') throw invalidState(before, 'recall');
   const { site, policy } = await siteAndPolicy(ctx, before.siteId);
   const now = ctx.clock.now();
@@ -265,7 +296,7 @@ export async function recallTicket(ctx: AppContext, caller: Caller, id: string) 
  * follows the site's `transferOrder` (default: the visit's original arrival).
  */
 export async function transferTicket(ctx: AppContext, caller: Caller, id: string, serviceId: string) {
-  const before = await staffTicket(ctx, caller, id);
+  const { ticket: before } = await staffTicket(ctx, caller, id);
   const from: TicketStatus[] = ['waiting', 'called', 'serving', 'parked'];
   if (!from.includes(before.status)) throw invalidState(before, 'transfer');
   if (serviceId === before.serviceId) throw fieldError('body.serviceId', 'same_service', { id: 'Tiket sudah di layanan ini.', en: 'The ticket is already at this service.' });
@@ -320,7 +351,7 @@ async function continueVisit(ctx: AppContext, actor: Actor, tx: Tx, emit: Emit, 
   const dropped = [...visit.droppedServiceIds];
   while (pending.length) {
     const sid = pending.shift()!;
-    const found = await getService(ctx, sid, tx).catch(() => null);
+    const found = await cachedCatalog.getService(ctx, sid).catch(() => null);
     if (!found || !found.service.active || !found.agency.active) {
       dropped.push(sid);
       continue;
@@ -384,7 +415,7 @@ export function counterStateView(counter: CounterInfo, state: { paused: boolean;
 export async function closeStaleTickets(ctx: AppContext): Promise<number> {
   let n = 0;
   for (const siteId of await repo.sitesWithOpenTickets(ctx.db)) {
-    const site = await getSite(ctx, siteId);
+    const site = await cachedCatalog.getSite(ctx, siteId);
     const now = ctx.clock.now();
     n += await mutate(ctx, siteId, async (tx, emit) => {
       const closed = await repo.cancelOpenBefore(tx, siteId, localDate(now, site.timeZone), now);
