@@ -252,16 +252,16 @@ if (demo.databaseUrl) {
           `SELECT s.paused, s.priority_calls_in_a_row, t.*
            FROM (SELECT 1) AS one
            LEFT JOIN counter_states s ON s.counter_id = $1
-           LEFT JOIN tickets t ON t.id IN (
-             SELECT id FROM tickets WHERE counter_id = $1 AND status IN ('called', 'serving')
+           LEFT JOIN LATERAL (
+             SELECT * FROM tickets WHERE counter_id = $1 AND status IN ('called', 'serving')
              UNION ALL
-             SELECT id FROM tickets WHERE site_id = $2 AND local_date = $3 AND status = 'waiting' AND pinned_counter_id = $1
+             SELECT * FROM tickets
+             WHERE site_id = $2 AND local_date = $3 AND status = 'waiting'
+               AND (pinned_counter_id = $1 OR (pinned_counter_id IS NULL AND service_id = ANY($4::uuid[]) AND (priority IS NOT NULL OR booking_start IS NOT NULL)))
              UNION ALL
-             SELECT id FROM tickets WHERE site_id = $2 AND local_date = $3 AND status = 'waiting' AND service_id = ANY($4::uuid[])
-               AND pinned_counter_id IS NULL AND (priority IS NOT NULL OR booking_start IS NOT NULL)
-             UNION ALL
-             (SELECT id FROM tickets WHERE site_id = $2 AND local_date = $3 AND status = 'waiting' AND service_id = ANY($4::uuid[])
-               AND pinned_counter_id IS NULL AND priority IS NULL AND booking_start IS NULL ORDER BY queued_at, id LIMIT 1))`,
+             (SELECT * FROM tickets WHERE site_id = $2 AND local_date = $3 AND status = 'waiting' AND service_id = ANY($4::uuid[])
+               AND pinned_counter_id IS NULL AND priority IS NULL AND booking_start IS NULL ORDER BY queued_at, id LIMIT 1)
+           ) t ON true`,
           [lane.counter.id, site.id, d, lane.counter.serviceIds],
         );
         const next = found.filter((r) => r.status === 'waiting').sort((a, b) => a.queued_at - b.queued_at)[0];

@@ -264,29 +264,27 @@ export async function callSituation(
   localDate: string,
   serviceIds: string[],
 ): Promise<{ state: { paused: boolean; priorityCallsInARow: number } | null; tickets: TicketRow[] }> {
-  const services = serviceIds.length ? sql.join(serviceIds.map((id) => sql`${id}`), sql`, `) : null;
-  const callable = services
-    ? sql`UNION ALL
-          SELECT id FROM tickets
-          WHERE site_id = ${siteId} AND local_date = ${localDate} AND status = 'waiting' AND service_id IN (${services})
-            AND pinned_counter_id IS NULL AND (priority IS NOT NULL OR booking_start IS NOT NULL)
-          UNION ALL
-          (SELECT id FROM tickets
-           WHERE site_id = ${siteId} AND local_date = ${localDate} AND status = 'waiting' AND service_id IN (${services})
-             AND pinned_counter_id IS NULL AND priority IS NULL AND booking_start IS NULL
-           ORDER BY queued_at, id LIMIT 1)`
-    : sql``;
-  // At least one row (the state's, tickets or not): (SELECT 1) left-joined to both.
+  const services = serviceIds.length ? sql.join(serviceIds.map((id) => sql`${id}`), sql`, `) : sql`NULL`;
+  // At least one row (the state's, tickets or not): (SELECT 1) left-joined to both. The three
+  // branches are disjoint (active / resumed or priority or booked / the oldest plain walk-in).
   const found = await resultRows(
     conn,
     sql`SELECT s.paused AS state_paused, s.priority_calls_in_a_row AS state_run, t.*
         FROM (SELECT 1) AS one
         LEFT JOIN counter_states s ON s.counter_id = ${counterId}
-        LEFT JOIN tickets t ON t.id IN (
-          SELECT id FROM tickets WHERE counter_id = ${counterId} AND status IN ('called', 'serving')
+        LEFT JOIN LATERAL (
+          SELECT * FROM tickets WHERE counter_id = ${counterId} AND status IN ('called', 'serving')
           UNION ALL
-          SELECT id FROM tickets WHERE site_id = ${siteId} AND local_date = ${localDate} AND status = 'waiting' AND pinned_counter_id = ${counterId}
-          ${callable})`,
+          SELECT * FROM tickets
+          WHERE site_id = ${siteId} AND local_date = ${localDate} AND status = 'waiting'
+            AND (pinned_counter_id = ${counterId}
+                 OR (pinned_counter_id IS NULL AND service_id IN (${services}) AND (priority IS NOT NULL OR booking_start IS NOT NULL)))
+          UNION ALL
+          (SELECT * FROM tickets
+           WHERE site_id = ${siteId} AND local_date = ${localDate} AND status = 'waiting' AND service_id IN (${services})
+             AND pinned_counter_id IS NULL AND priority IS NULL AND booking_start IS NULL
+           ORDER BY queued_at, id LIMIT 1)
+        ) t ON true`,
   );
   const first = found[0];
   return {
