@@ -10,7 +10,7 @@ import { isUniqueViolation } from '../../platform/db';
 import { enqueue } from '../../platform/jobs';
 import { LocalLimiter, retryAfterSeconds } from '../../platform/rate-limit';
 import { transact } from '../../platform/tx';
-import { getService, getSite } from '../catalog/catalog.lookup';
+import { cachedCatalog, getService } from '../catalog/catalog.lookup';
 import { bookingPolicyOf } from './booking.policy';
 import * as repo from './booking.repository';
 import { assertBookableService, bookingWindowAt, slotsFor } from './slots.service';
@@ -48,9 +48,9 @@ export function checkNik(nik: string, now: Date, field = 'body.nik'): void {
  */
 export async function bookSlot(ctx: AppContext, caller: Caller, siteId: string, input: BookInput) {
   const now = ctx.clock.now();
-  const site = await getSite(ctx, siteId);
+  const site = await cachedCatalog.getSite(ctx, siteId);
   const policy = bookingPolicyOf(site.settings);
-  const found = await getService(ctx, input.serviceId);
+  const found = await cachedCatalog.getService(ctx, input.serviceId);
   if (found.service.siteId !== siteId) throw fieldError('body.serviceId', 'other_site', { id: 'Layanan bukan milik MPP ini.', en: 'The service belongs to another site.' });
   assertBookableService(found.service, found.agency);
   checkNik(input.nik, now);

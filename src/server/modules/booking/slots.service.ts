@@ -3,7 +3,7 @@ import { bookingWindow, computeSlots } from '../../../domain/slots';
 import { AppError, fieldError } from '../../platform/errors';
 import type { AppContext } from '../../platform/context';
 import type { Conn } from '../../platform/db';
-import { closedDates, countersServing, effectiveHours, getService, getSite } from '../catalog/catalog.lookup';
+import { cachedCatalog, closedDates, countersServing, effectiveHours, getService, getSite } from '../catalog/catalog.lookup';
 import { bookingPolicyOf, type BookingPolicy } from './booking.policy';
 import * as repo from './booking.repository';
 
@@ -41,8 +41,14 @@ export async function configuredSlots(ctx: AppContext, site: SiteInfo, found: Se
   const policy = bookingPolicyOf(site.settings);
   const [override] = await repo.dayOverrides(conn, found.service.id, date, date);
   if (override?.closed) return [];
-  const closed = await closedDates(ctx, site.id, date, date, conn);
-  const counters = (await countersServing(ctx, found.service.id, conn)).filter((c) => c.active).length;
+  // Outside a transaction the catalogue comes from the short-lived cache: during a rush every
+  // attempt reads the same hours, closed days and counters.
+  const cached = conn === ctx.db;
+  const closed = cached
+    ? new Set((await cachedCatalog.closedDays(ctx, site.id, date, date)).map((h) => h.date))
+    : await closedDates(ctx, site.id, date, date, conn);
+  const serving = cached ? await cachedCatalog.countersServing(ctx, found.service.id) : await countersServing(ctx, found.service.id, conn);
+  const counters = serving.filter((c) => c.active).length;
   return computeSlots({
     date,
     zone: site.timeZone,
@@ -78,8 +84,8 @@ export async function slotsFor(ctx: AppContext, site: SiteInfo, found: ServiceIn
 
 /** Public: GET /sites/{siteId}/services/{serviceId}/slots?date= */
 export async function listSlots(ctx: AppContext, siteId: string, serviceId: string, date: string): Promise<Slot[]> {
-  const site = await getSite(ctx, siteId);
-  const found = await getService(ctx, serviceId);
+  const site = await cachedCatalog.getSite(ctx, siteId);
+  const found = await cachedCatalog.getService(ctx, serviceId);
   if (found.service.siteId !== siteId) throw fieldError('params.serviceId', 'other_site', { id: 'Layanan bukan milik MPP ini.', en: 'The service belongs to another site.' });
   assertBookableService(found.service, found.agency);
   const policy = bookingPolicyOf(site.settings);
