@@ -1,12 +1,11 @@
-import { Alert, Button, Card, Center, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconAlertCircle } from '@tabler/icons-react';
+import { Button, PasswordInput, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { safeNext } from '../../app/guards';
 import { STAFF_HOME } from '../../app/nav';
 import { PageLoader } from '../../app/PageLoader';
-import { PublicShell } from '../../app/PublicShell';
+import { AuthFormCard } from './AuthFormCard';
 import { usePageTitle } from '../../app/usePageTitle';
 import { ApiError } from '../../lib/api';
 import { problemMessage } from '../../lib/errors';
@@ -55,28 +54,7 @@ export default function LoginPage() {
   const error = login.isError ? loginErrorText(login.error, t) : null;
 
   return (
-    <PublicShell size="xs">
-      <Center>
-        <Card withBorder shadow="sm" padding="xl" w="100%" maw={420}>
-          <form onSubmit={onSubmit} noValidate aria-labelledby="login-title">
-            <Stack gap="md">
-              <Stack gap={4}>
-                <Title order={1} size="h2" id="login-title">
-                  {t('auth.login.title')}
-                </Title>
-                <Text c="dimmed" size="sm">
-                  {t('auth.login.subtitle')}
-                </Text>
-              </Stack>
-
-              <div aria-live="assertive" aria-atomic="true">
-                {error && (
-                  <Alert color="red" icon={<IconAlertCircle aria-hidden="true" />} data-testid="login-error">
-                    {error}
-                  </Alert>
-                )}
-              </div>
-
+    <AuthFormCard id="login-title" title={t('auth.login.title')} intro={t('auth.login.subtitle')} maxWidth={420} error={error} errorTestId="login-error" onSubmit={onSubmit}>
               <TextInput
                 label={t('auth.username')}
                 name="username"
@@ -104,10 +82,6 @@ export default function LoginPage() {
               <Button type="submit" fullWidth loading={login.isPending} data-testid="login-submit">
                 {t('auth.login.submit')}
               </Button>
-            </Stack>
-          </form>
-        </Card>
-      </Center>
-    </PublicShell>
+    </AuthFormCard>
   );
 }

@@ -1,5 +1,4 @@
-import { Alert, Button, Card, Center, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconAlertCircle } from '@tabler/icons-react';
+import { Button, PasswordInput, TextInput } from '@mantine/core';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
@@ -7,6 +6,7 @@ import { STAFF_HOME } from '../../app/nav';
 import { PageLoader } from '../../app/PageLoader';
 import { PublicShell } from '../../app/PublicShell';
 import { QueryError } from '../../app/QueryError';
+import { AuthFormCard } from './AuthFormCard';
 import { usePageTitle } from '../../app/usePageTitle';
 import { ApiError } from '../../lib/api';
 import { fieldErrors, notifySuccess, problemMessage } from '../../lib/errors';
@@ -81,28 +81,7 @@ export default function SetupPage() {
   const formError = setup.isError ? problemMessage(setup.error) : null;
 
   return (
-    <PublicShell size="xs">
-      <Center>
-        <Card withBorder shadow="sm" padding="xl" w="100%" maw={480}>
-          <form onSubmit={onSubmit} noValidate aria-labelledby="setup-title">
-            <Stack gap="md">
-              <Stack gap={4}>
-                <Title order={1} size="h2" id="setup-title">
-                  {t('setup.title')}
-                </Title>
-                <Text c="dimmed" size="sm">
-                  {t('setup.intro')}
-                </Text>
-              </Stack>
-
-              <div aria-live="assertive" aria-atomic="true">
-                {formError && (
-                  <Alert color="red" icon={<IconAlertCircle aria-hidden="true" />}>
-                    {formError}
-                  </Alert>
-                )}
-              </div>
-
+    <AuthFormCard id="setup-title" title={t('setup.title')} intro={t('setup.intro')} maxWidth={480} error={formError} onSubmit={onSubmit}>
               <TextInput
                 label={t('setup.displayName')}
                 description={t('setup.displayNameHint')}
@@ -150,10 +129,6 @@ export default function SetupPage() {
               <Button type="submit" fullWidth loading={setup.isPending}>
                 {t('setup.submit')}
               </Button>
-            </Stack>
-          </form>
-        </Card>
-      </Center>
-    </PublicShell>
+    </AuthFormCard>
   );
 }
