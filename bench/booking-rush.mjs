@@ -14,7 +14,8 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
 const TARGET_SEATS = 1000;
 const DATE = '2026-11-26';
 
-const nik = (i) => `647201050790${String(i % 10000).padStart(4, '0')}`.replace(/^(\d{6})(\d{2})/, (m, a, d) => a + String(1 + ((i / 10000) | 0)).padStart(2, '0'));
+// Distinct valid NIKs: serial 0001–9999 (0000 is invalid), then the next birth day.
+const nik = (i) => `647201${String(1 + Math.floor(i / 9999)).padStart(2, '0')}0790${String(1 + (i % 9999)).padStart(4, '0')}`;
 
 async function pool(n, worker) {
   let next = 0;

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { localDate } from './opening-hours';
 
 /**
  * NIK (Nomor Induk Kependudukan): 16 digits `PP KK CC DDMMYY SSSS` = province, regency/city,
@@ -120,7 +121,7 @@ function birthDateOf(ddmmyy: string, now: Date): { date: string; sex: 'L' | 'P' 
   const yy = Number(ddmmyy.slice(4, 6));
   const sex = rawDay > 40 ? 'P' : 'L';
   const day = rawDay > 40 ? rawDay - 40 : rawDay;
-  const today = DateTime.fromJSDate(now, { zone: LATEST_ZONE }).toISODate()!;
+  const today = localDate(now, LATEST_ZONE);
   for (const century of [2000, 1900]) {
     const dt = DateTime.fromObject({ year: century + yy, month, day }, { zone: 'UTC' });
     if (dt.isValid && dt.toISODate()! <= today) return { date: dt.toISODate()!, sex };

@@ -78,10 +78,21 @@ export function weekdayOf(date: string): Weekday {
   return parseLocalDate(date).weekday as Weekday;
 }
 
+const localDateMemo = new Map<string, string>();
+
 /** The calendar date (YYYY-MM-DD) of an instant in a zone. */
 export function localDate(at: Date, zone: string): string {
-  checkZone(zone);
-  return DateTime.fromJSDate(at, { zone }).toISODate()!;
+  // Asked on every booking attempt, and luxon's zone offsets are costly. A local date can only
+  // change on a whole minute, so answers are memoised per minute and zone.
+  const key = `${Math.floor(at.getTime() / 60_000)}|${zone}`;
+  let date = localDateMemo.get(key);
+  if (date === undefined) {
+    checkZone(zone);
+    date = DateTime.fromJSDate(at, { zone }).toISODate()!;
+    if (localDateMemo.size >= 1_000) localDateMemo.clear();
+    localDateMemo.set(key, date);
+  }
+  return date;
 }
 
 /** The wall-clock time ('HH:MM', truncated) of an instant in a zone. */

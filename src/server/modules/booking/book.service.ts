@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import QRCode from 'qrcode';
 import { uuidv7 } from 'uuidv7';
 import { maskNik, nikMessages, validateNik } from '../../../domain/nik';
+import { localDate } from '../../../domain/opening-hours';
 import { AppError, fieldError } from '../../platform/errors';
 import type { AppContext, Caller } from '../../platform/context';
 import { encryptText, hmac, normaliseCode, randomCode } from '../../platform/crypto';
@@ -12,6 +13,7 @@ import { LocalLimiter, retryAfterSeconds } from '../../platform/rate-limit';
 import { transact } from '../../platform/tx';
 import { cachedCatalog, getService } from '../catalog/catalog.lookup';
 import { bookingPolicyOf } from './booking.policy';
+import { fullSlotsOf } from './full-slots';
 import * as repo from './booking.repository';
 import { assertBookableService, bookingWindowAt, slotsFor } from './slots.service';
 
@@ -66,7 +68,7 @@ export async function bookSlot(ctx: AppContext, caller: Caller, siteId: string, 
 
   const start = DateTime.fromISO(input.start, { setZone: true });
   if (!start.isValid) throw fieldError('body.start', 'invalid', { id: 'Waktu mulai tidak valid.', en: 'Invalid start time.' });
-  const date = start.setZone(site.timeZone).toISODate()!;
+  const date = localDate(start.toJSDate(), site.timeZone);
   const { first, last } = bookingWindowAt(now, site.timeZone, policy);
   if (date < first || date > last) {
     throw fieldError('body.start', 'outside_horizon', {
@@ -77,6 +79,9 @@ export async function bookSlot(ctx: AppContext, caller: Caller, siteId: string, 
   if (start.toMillis() - policy.cutoffMinutes * 60_000 <= now.getTime()) {
     throw fieldError('body.start', 'past_cutoff', { id: 'Slot ini sudah ditutup untuk booking.', en: 'This slot is closed for booking.' });
   }
+  const hints = fullSlotsOf(ctx);
+  if (hints.isFull(found.service.id, start.toMillis())) throw full();
+  const generation = hints.generation(found.service.id);
   const slots = await slotsFor(ctx, site, found, date);
   if (!slots.length) {
     throw new AppError('booking.day_closed', 409, {
@@ -87,7 +92,10 @@ export async function bookSlot(ctx: AppContext, caller: Caller, siteId: string, 
   const slot = slots.find((s) => new Date(s.start).getTime() === start.toMillis());
   if (!slot) throw fieldError('body.start', 'not_a_slot', { id: 'Waktu ini bukan awal slot yang tersedia.', en: 'This time is not the start of an offered slot.' });
   // Fast refusal when full; the conditional upsert below is what actually guarantees it.
-  if (slot.available <= 0) throw full();
+  if (slot.available <= 0) {
+    hints.markFull(found.service.id, start.toMillis(), generation);
+    throw full();
+  }
 
   const nikHash = nikHashOf(ctx, input.nik);
   if (policy.noShowLimit > 0 && (await repo.noShowsOfNikSince(ctx.db, nikHash, new Date(now.getTime() - 90 * 86_400_000))) >= policy.noShowLimit) {
@@ -99,8 +107,9 @@ export async function bookSlot(ctx: AppContext, caller: Caller, siteId: string, 
   const id = uuidv7();
   const code = randomCode(8);
   const week = start.setZone(site.timeZone);
+  let seat: { booked: number; capacity: number };
   try {
-    await transact(ctx, async (tx, emit) => {
+    seat = await transact(ctx, async (tx, emit) => {
       await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`nik:${nikHash}`}))`);
       const thisWeek = await repo.liveBookingsOfNikBetween(tx, nikHash, siteId, week.startOf('week').toISODate()!, week.endOf('week').toISODate()!);
       if (thisWeek >= policy.maxPerWeek) {
@@ -109,7 +118,8 @@ export async function bookSlot(ctx: AppContext, caller: Caller, siteId: string, 
           errors: [{ field: 'body.nik', code: 'week_limit', messages: { id: 'Batas booking mingguan tercapai.', en: 'Weekly limit reached.' } }],
         });
       }
-      if (!(await repo.takeSeat(tx, found.service.id, new Date(slot.start), slot.capacity))) throw full();
+      const taken = await repo.takeSeat(tx, found.service.id, new Date(slot.start), slot.capacity);
+      if (!taken) throw full();
       await repo.insertBooking(tx, {
         id, siteId, serviceId: found.service.id, code, slotStart: new Date(slot.start), slotEnd: new Date(slot.end), localDate: date,
         nikHash, nikEnc: encryptText(ctx.keys.encryption, input.nik), nameEnc: encryptText(ctx.keys.encryption, input.name.trim()),
@@ -122,8 +132,10 @@ export async function bookSlot(ctx: AppContext, caller: Caller, siteId: string, 
       if (reminderAt.toMillis() > now.getTime()) {
         await enqueue(tx, ctx.clock, { kind: 'booking.notify', runAt: reminderAt.toJSDate(), payload: { bookingId: id, what: 'reminder' }, dedupeKey: `booking.reminder:${id}` });
       }
+      return taken;
     });
   } catch (err) {
+    if (err instanceof AppError && err.code === 'booking.full') hints.markFull(found.service.id, start.toMillis(), generation);
     if (isUniqueViolation(err, 'bookings_nik_service_day_uq')) {
       throw new AppError('booking.duplicate', 409, {
         messages: { id: 'NIK ini sudah punya booking untuk layanan ini pada hari itu.', en: 'This NIK already holds a booking for this service that day.' },
@@ -132,6 +144,8 @@ export async function bookSlot(ctx: AppContext, caller: Caller, siteId: string, 
     }
     throw err;
   }
+  // Taken the last seat: the attempts after this one need not ask the database.
+  if (seat.booked >= seat.capacity) hints.markFull(found.service.id, start.toMillis(), generation);
   return presentBooking(ctx, { code, start: slot.start, end: slot.end, status: 'booked', nik: input.nik, name: input.name.trim(), site, service: found });
 }
 

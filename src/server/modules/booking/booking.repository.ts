@@ -5,13 +5,6 @@ import { bookingDayOverrides, bookings, bookingSlots } from './booking.schema';
 export type BookingRow = typeof bookings.$inferSelect;
 export const LIVE = ['booked', 'checked_in'] as const;
 
-export function seatsOn(conn: Conn, serviceId: string, from: Date, to: Date) {
-  return conn
-    .select()
-    .from(bookingSlots)
-    .where(and(eq(bookingSlots.serviceId, serviceId), gte(bookingSlots.start, from), lt(bookingSlots.start, to)));
-}
-
 export async function seatTaken(conn: Conn, serviceId: string, start: Date): Promise<{ booked: number; capacity: number } | undefined> {
   const [r] = await conn.select({ booked: bookingSlots.booked, capacity: bookingSlots.capacity }).from(bookingSlots).where(and(eq(bookingSlots.serviceId, serviceId), eq(bookingSlots.start, start)));
   return r;
@@ -21,15 +14,15 @@ export async function seatTaken(conn: Conn, serviceId: string, start: Date): Pro
  * Takes one seat if one is left: a single conditional upsert, atomic under any concurrency.
  * Returns false when the slot is full.
  */
-export async function takeSeat(conn: Conn, serviceId: string, start: Date, capacity: number): Promise<boolean> {
-  const r = await rows<{ booked: number }>(
+export async function takeSeat(conn: Conn, serviceId: string, start: Date, capacity: number): Promise<{ booked: number; capacity: number } | null> {
+  const r = await rows<{ booked: number; capacity: number }>(
     conn,
     sql`INSERT INTO booking_slots (service_id, start, capacity, booked) VALUES (${serviceId}, ${start.toISOString()}, ${capacity}, 1)
         ON CONFLICT (service_id, start) DO UPDATE SET booked = booking_slots.booked + 1
         WHERE booking_slots.booked < booking_slots.capacity
-        RETURNING booked`,
+        RETURNING booked, capacity`,
   );
-  return r.length === 1;
+  return r[0] ?? null;
 }
 
 export async function releaseSeat(conn: Conn, serviceId: string, start: Date): Promise<void> {
@@ -103,6 +96,32 @@ export async function bookedCountsByDay(conn: Conn, siteId: string, from: string
           FROM bookings WHERE site_id = ${siteId} AND local_date BETWEEN ${from} AND ${to}
          GROUP BY service_id, local_date`,
   );
+}
+
+export type DayOverride = typeof bookingDayOverrides.$inferSelect;
+
+/**
+ * A service's override for one local date and its seats around that date, in one statement (the
+ * read of every booking attempt). Seats are read over the UTC days around the local date, which
+ * covers every zone; the caller matches them to the day's slots by start time.
+ */
+export async function dayState(conn: Conn, serviceId: string, date: string): Promise<{ override: Pick<DayOverride, 'closed' | 'capacityPerSlot'> | null; seats: { startMs: number; capacity: number; booked: number }[] }> {
+  const dayUtc = Date.parse(`${date}T00:00:00Z`);
+  const from = new Date(dayUtc - 86_400_000).toISOString();
+  const to = new Date(dayUtc + 2 * 86_400_000).toISOString();
+  const r = await rows<{ kind: string; start_ms: number | string | null; capacity: number | null; booked: number | null; closed: number | null }>(
+    conn,
+    sql`SELECT 'o' AS kind, NULL::float8 AS start_ms, capacity_per_slot AS capacity, NULL::int AS booked, closed
+          FROM booking_day_overrides WHERE service_id = ${serviceId} AND date = ${date}
+        UNION ALL
+        SELECT 's', extract(epoch FROM start)::float8 * 1000, capacity, booked, NULL
+          FROM booking_slots WHERE service_id = ${serviceId} AND start >= ${from} AND start < ${to}`,
+  );
+  const o = r.find((x) => x.kind === 'o');
+  return {
+    override: o ? { closed: Number(o.closed), capacityPerSlot: o.capacity } : null,
+    seats: r.filter((x) => x.kind === 's').map((x) => ({ startMs: Number(x.start_ms), capacity: Number(x.capacity), booked: Number(x.booked) })),
+  };
 }
 
 export function dayOverrides(conn: Conn, serviceId: string, from: string, to: string) {

@@ -1,5 +1,5 @@
 import { localDate } from '../../../domain/opening-hours';
-import { bookingWindow, computeSlots } from '../../../domain/slots';
+import { bookingWindow, computeSlots, type ComputedSlot, type SlotInput } from '../../../domain/slots';
 import { AppError, fieldError } from '../../platform/errors';
 import type { AppContext } from '../../platform/context';
 import type { Conn } from '../../platform/db';
@@ -32,15 +32,34 @@ export function assertBookableService(service: ServiceInfo['service'], agency: S
 }
 
 /**
- * The slots of one service on one local date, with seats left. Capacity comes from the agency's
- * hours, the counters serving the service and its handling minutes (pure, src/domain/slots),
- * minus the walk-in share; the operator's per-day overrides and closures win.
+ * computeSlots is pure but builds every bound with luxon in the site's zone, which cost ~40 % of
+ * the CPU of a booking rush where every attempt asks for the same day. Its result depends only on
+ * its input, so it is memoised on that input: no invalidation is needed, a changed override or
+ * closure simply makes a new key. The map is bounded (cleared when full) and its values frozen.
  */
+const slotMemo = new Map<string, readonly ComputedSlot[]>();
+const SLOT_MEMO_MAX = 2_000;
+
+function memoComputeSlots(input: SlotInput): readonly ComputedSlot[] {
+  const key = JSON.stringify({ ...input, closures: [...input.closures], holidays: [...input.holidays] });
+  let slots = slotMemo.get(key);
+  if (!slots) {
+    slots = Object.freeze(computeSlots(input).map((s) => Object.freeze(s)));
+    if (slotMemo.size >= SLOT_MEMO_MAX) slotMemo.clear();
+    slotMemo.set(key, slots);
+  }
+  return slots;
+}
+
 /** Slots and their capacity as configured (hours, counters, overrides), before any booking. */
 export async function configuredSlots(ctx: AppContext, site: SiteInfo, found: ServiceInfo, date: string, conn: Conn = ctx.db) {
-  const policy = bookingPolicyOf(site.settings);
   const [override] = await repo.dayOverrides(conn, found.service.id, date, date);
+  return slotsWithOverride(ctx, site, found, date, override ?? null, conn);
+}
+
+async function slotsWithOverride(ctx: AppContext, site: SiteInfo, found: ServiceInfo, date: string, override: Pick<repo.DayOverride, 'closed' | 'capacityPerSlot'> | null, conn: Conn) {
   if (override?.closed) return [];
+  const policy = bookingPolicyOf(site.settings);
   // Outside a transaction the catalogue comes from the short-lived cache: during a rush every
   // attempt reads the same hours, closed days and counters.
   const cached = conn === ctx.db;
@@ -49,7 +68,7 @@ export async function configuredSlots(ctx: AppContext, site: SiteInfo, found: Se
     : await closedDates(ctx, site.id, date, date, conn);
   const serving = cached ? await cachedCatalog.countersServing(ctx, found.service.id) : await countersServing(ctx, found.service.id, conn);
   const counters = serving.filter((c) => c.active).length;
-  return computeSlots({
+  return memoComputeSlots({
     date,
     zone: site.timeZone,
     hours: effectiveHours(found.service, found.agency) as never,
@@ -67,16 +86,15 @@ export async function configuredSlots(ctx: AppContext, site: SiteInfo, found: Se
  * The slots of one service on one local date, with seats left. Capacity comes from the agency's
  * hours, the counters serving the service and its handling minutes (pure, src/domain/slots),
  * minus the walk-in share; the operator's per-day overrides and closures win. Once a slot has
- * bookings its stored capacity counts (never below what is booked).
+ * bookings its stored capacity counts (never below what is booked). The override and the seats
+ * come from one statement: during a rush this is the only database read of a refused attempt.
  */
 export async function slotsFor(ctx: AppContext, site: SiteInfo, found: ServiceInfo, date: string, conn: Conn = ctx.db): Promise<Slot[]> {
-  const computed = await configuredSlots(ctx, site, found, date, conn);
-  if (!computed.length) return [];
-  const from = new Date(computed[0].start);
-  const to = new Date(new Date(computed[computed.length - 1].start).getTime() + 1);
-  const seats = new Map((await repo.seatsOn(conn, found.service.id, from, to)).map((s) => [s.start.getTime(), s]));
+  const { override, seats } = await repo.dayState(conn, found.service.id, date);
+  const computed = await slotsWithOverride(ctx, site, found, date, override, conn);
+  const byStart = new Map(seats.map((s) => [s.startMs, s]));
   return computed.map((s) => {
-    const taken = seats.get(new Date(s.start).getTime());
+    const taken = byStart.get(Date.parse(s.start));
     const capacity = taken ? Math.max(taken.capacity, taken.booked) : s.capacity;
     return { start: s.start, end: s.end, capacity, available: Math.max(0, capacity - (taken?.booked ?? 0)) };
   });
