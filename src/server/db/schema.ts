@@ -1,6 +1,7 @@
 // Every table, collected for drizzle-kit and for the typed database handle.
 export * from './events.schema';
 export * from '../modules/access/access.schema';
+export * from '../modules/files/files.schema';
 export * from '../modules/catalog/catalog.schema';
 export * from './jobs.schema';
 export * from '../modules/booking/booking.schema';

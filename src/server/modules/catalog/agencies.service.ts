@@ -60,7 +60,7 @@ async function presentAdmin(conn: Conn, agencies: repo.AgencyRow[], siteId: stri
     phone: a.phone,
     email: a.email,
     website: a.website,
-    agreement: a.agreementNumber ? { number: a.agreementNumber, signedOn: a.agreementSignedOn, validUntil: a.agreementValidUntil, documentPath: a.agreementDocumentPath } : null,
+    agreement: a.agreementNumber ? { number: a.agreementNumber, signedOn: a.agreementSignedOn, validUntil: a.agreementValidUntil, fileId: a.agreementFileId } : null,
     agreementExpired: Boolean(a.agreementValidUntil && a.agreementValidUntil < today),
     hours: a.hours,
     hoursText: hoursText(a.hours),

@@ -157,7 +157,7 @@ export const adminAgency = z.object({
   phone: z.string().nullable(),
   email: z.string().nullable(),
   website: z.string().nullable(),
-  agreement: z.object({ number: z.string(), signedOn: z.string().nullable(), validUntil: z.string().nullable(), documentPath: z.string().nullable() }).nullable(),
+  agreement: z.object({ number: z.string(), signedOn: z.string().nullable(), validUntil: z.string().nullable(), fileId: z.string().nullable() }).nullable(),
   agreementExpired: z.boolean().describe('The agreement end date has passed (site zone)'),
   hours: weeklyHours,
   hoursText: z.string(),

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 
+import { storedFiles } from '../files/files.schema';
+
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export type TimeRange = { start: string; end: string };
@@ -46,7 +48,8 @@ export const agencies = pgTable(
     agreementNumber: text('agreement_number'),
     agreementSignedOn: date('agreement_signed_on', { mode: 'string' }),
     agreementValidUntil: date('agreement_valid_until', { mode: 'string' }),
-    agreementDocumentPath: text('agreement_document_path'),
+    /** The scanned, signed agreement (stored_files). */
+    agreementFileId: uuid('agreement_file_id').references(() => storedFiles.id),
     hours: jsonb('hours').$type<WeeklyHoursJson>().notNull().default(sql`'{}'::jsonb`),
     active: boolean('active').notNull().default(true),
     createdAt: ts('created_at').notNull(),
@@ -87,6 +90,8 @@ export const services = pgTable(
     durationText: text('duration_text'),
     fee: integer('fee').notNull().default(0),
     feeBasis: text('fee_basis').notNull().default(''),
+    /** "Sesuai tarif": the fee depends on the case (e.g. a tax); `fee` is then the starting amount or 0. */
+    feeVariable: boolean('fee_variable').notNull().default(false),
     product: text('product').notNull().default(''),
     complaintChannel: text('complaint_channel').notNull().default(''),
     internal: jsonb('internal').$type<InternalStandardJson>().notNull().default(sql`'{}'::jsonb`),

@@ -129,7 +129,7 @@ export interface Agreement {
   number: string;
   signedOn: string | null;
   validUntil: string | null;
-  documentPath?: string | null;
+  fileId?: string | null;
 }
 
 export interface AgencyAdmin {
