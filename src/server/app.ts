@@ -13,7 +13,7 @@ import { z } from 'zod';
 import type { AppContext } from './platform/context';
 import { migrationsApplied } from './platform/db';
 import { AppError } from './platform/errors';
-import { consoleNotifier, webhookNotifier, type Notifier } from './platform/notifier';
+import { notifierFromConfig, type Notifier } from './platform/notifier';
 import { registerMetrics } from './platform/metrics';
 import { registerProblemHandlers, sendNotFoundProblem } from './platform/problem';
 import { closeAllStreams } from './platform/sse';
@@ -44,8 +44,7 @@ export async function buildApp(
     requestIdHeader: 'x-request-id',
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
-  const notifier =
-    ctx.notifier ?? (ctx.config.notifyWebhookUrl ? webhookNotifier(ctx.config.notifyWebhookUrl, ctx.config.notifyWebhookToken) : consoleNotifier(app.log));
+  const notifier = ctx.notifier ?? notifierFromConfig(ctx.config, app.log);
   const full: AppContext = { ...ctx, notifier, log: app.log };
 
   app.setValidatorCompiler(validatorCompiler);

@@ -31,6 +31,11 @@ const envSchema = z.object({
   LOKET_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   LOKET_NOTIFY_WEBHOOK_URL: z.string().url().optional(),
   LOKET_NOTIFY_WEBHOOK_TOKEN: z.string().optional(),
+  LOKET_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.go.id:587')
+    .optional(),
+  LOKET_SMTP_FROM: z.string().min(3).default('Loket MPP <no-reply@localhost>'),
   LOKET_JOBS: bool.default(true),
 });
 
@@ -53,6 +58,8 @@ export interface Config {
   bodyLimit: number;
   notifyWebhookUrl: string | undefined;
   notifyWebhookToken: string | undefined;
+  smtpUrl: string | undefined;
+  smtpFrom: string;
   /** Run the background job poller in this process. */
   jobs: boolean;
 }
@@ -100,6 +107,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     bodyLimit: env.LOKET_BODY_LIMIT_BYTES,
     notifyWebhookUrl: env.LOKET_NOTIFY_WEBHOOK_URL,
     notifyWebhookToken: env.LOKET_NOTIFY_WEBHOOK_TOKEN,
+    smtpUrl: env.LOKET_SMTP_URL,
+    smtpFrom: env.LOKET_SMTP_FROM,
     jobs: env.LOKET_JOBS,
     ...overrides,
   };
