@@ -19,6 +19,7 @@ import { registerProblemHandlers, sendNotFoundProblem } from './platform/problem
 import { closeAllStreams } from './platform/sse';
 import { accessRoutes } from './modules/access/access.routes';
 import { catalogRoutes } from './modules/catalog/catalog.routes';
+import { filesRoutes } from './modules/files/files.routes';
 import { staffRoutes } from './modules/access/staff.routes';
 import { bookingRoutes } from './modules/booking/booking.routes';
 import { queueRoutes } from './modules/queue/queue.routes';
@@ -92,6 +93,7 @@ export async function buildApp(
     async (api) => {
       await api.register(accessRoutes(full));
       await api.register(catalogRoutes(full));
+      await api.register(filesRoutes(full));
       await api.register(staffRoutes(full));
       await api.register(bookingRoutes(full));
       await api.register(queueRoutes(full));

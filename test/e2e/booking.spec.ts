@@ -298,7 +298,7 @@ test.describe.serial('booking → kiosk check-in → counter', () => {
     expect(pairing.status()).toBe(201);
     const { code: pairCode } = (await pairing.json()) as { code: string };
 
-    // Kiosk: pair, Disdukcapil → KTP-el → "I have a booking" → code + last 4 NIK digits.
+    // Kiosk: pair, "I have a booking code" → code + last 4 NIK digits (the booking names its service).
     const kiosk = await browser.newPage({ baseURL: JOURNEY_URL, viewport: { width: 1280, height: 1024 } });
     await kiosk.addInitScript(() => {
       window.print = () => undefined;
@@ -306,36 +306,15 @@ test.describe.serial('booking → kiosk check-in → counter', () => {
     await kiosk.goto('/kiosk');
     await kiosk.getByTestId('pair-code').fill(pairCode);
     await kiosk.getByTestId('pair-submit').click();
-    const paired = kiosk.getByTestId('kiosk-site');
-    const pairError = kiosk.getByTestId('pair-error');
-    await expect(paired.or(pairError)).toBeVisible();
-    let number: string;
-    if (await paired.isVisible()) {
-      await expect(paired).toHaveText('Mal Pelayanan Publik Kota Samarinda');
-      await kiosk.getByTestId('kiosk-agency').filter({ hasText: 'Kependudukan' }).click();
-      await kiosk.getByTestId('kiosk-service').filter({ hasText: 'KTP-el' }).click();
-      await kiosk.getByTestId('kiosk-mode-booking').click();
-      await kiosk.getByTestId('kiosk-booking-code').fill(code);
-      await kiosk.getByTestId('kiosk-nik').fill(NIK_C.slice(-4));
-      await kiosk.getByTestId('kiosk-take').click();
-      const numberEl = kiosk.getByTestId('kiosk-ticket-number');
-      await expect(numberEl).toHaveText(/^[A-Z]{1,4}-\d{3,}$/);
-      number = (await numberEl.innerText()).trim();
-      await kiosk.screenshot({ path: 'test-results/screenshots/booking-kiosk-checkin.png' });
-    } else {
-      // Only while claiming a pairing code fails on the server (500 from POST /devices/claim: the
-      // pairing row references the device before the device row exists). The check-in then goes
-      // through the same ticket API the kiosk uses, as staff; the annotation makes it visible.
-      const why = (await pairError.innerText()).trim();
-      test.info().annotations.push({ type: 'kiosk pairing failed', description: `${why}: checked in through the ticket API as staff instead of the kiosk page` });
-      const services = (await (await api.get(`/api/v1/sites/${site.id}/services`)).json()) as Array<{ id: string; code: string }>;
-      const issued = await api.post(`/api/v1/sites/${site.id}/tickets`, {
-        headers: { authorization: `Bearer ${token}`, 'idempotency-key': `e2e-booking-${code}` },
-        data: { serviceId: services.find((s) => s.code === 'KTP-EL')!.id, bookingCode: code, nik: NIK_C.slice(-4) },
-      });
-      expect(issued.status()).toBe(201);
-      number = ((await issued.json()) as { number: string }).number;
-    }
+    await expect(kiosk.getByTestId('kiosk-site')).toHaveText('Mal Pelayanan Publik Kota Samarinda');
+    await kiosk.getByTestId('kiosk-have-booking').click();
+    await kiosk.getByTestId('kiosk-booking-code').fill(code);
+    await kiosk.getByTestId('kiosk-nik').fill(NIK_C.slice(-4));
+    await kiosk.getByTestId('kiosk-take').click();
+    const numberEl = kiosk.getByTestId('kiosk-ticket-number');
+    await expect(numberEl).toHaveText(/^[A-Z]{1,4}-\d{3,}$/);
+    const number = (await numberEl.innerText()).trim();
+    await kiosk.screenshot({ path: 'test-results/screenshots/booking-kiosk-checkin.png' });
 
     // The booking now reads "checked in" for the citizen.
     const looked = await api.post(`/api/v1/bookings/${code}/lookup`, { data: { nik: NIK_C } });

@@ -100,9 +100,7 @@ test.describe.serial('integrated queue', () => {
     });
     expect(booking.status()).toBe(201);
     const bookingCode = ((await booking.json()) as { code: string }).code;
-    await kiosk.getByTestId('kiosk-booking-toggle').click();
-    await kiosk.getByTestId('kiosk-agency').filter({ hasText: 'Kependudukan' }).click();
-    await kiosk.getByTestId('kiosk-service').filter({ hasText: 'KTP-el' }).click();
+    await kiosk.getByTestId('kiosk-have-booking').click();
     await kiosk.getByTestId('kiosk-booking-code').fill(bookingCode);
     await kiosk.getByTestId('kiosk-nik').fill(nikTail);
     await kiosk.getByTestId('kiosk-take').click();

@@ -152,6 +152,36 @@ describe('services', () => {
     expect(admin.json()).toMatchObject({ total: 1, page: 1, pageSize: 25, items: [{ code: 'ITAS', active: false }] });
   });
 
+  it('publishes a fee "sesuai tarif" only with its legal basis', async () => {
+    const base = serviceBody({ agency: 'Imigrasi', code: 'VISA-KUNJUNGAN', prefix: 'VK', name: 'Visa Kunjungan' }, f.agencies.Imigrasi);
+    const noBasis = await call('POST', `/api/v1/sites/${f.siteId}/catalog/services`, f.admin, { ...base, fee: 0, feeVariable: true, feeBasis: '  ' });
+    expect(noBasis.statusCode).toBe(400);
+    expect(noBasis.json().errors).toEqual([expect.objectContaining({ field: 'body.feeBasis', code: 'required', messages: { id: expect.stringContaining('sesuai tarif'), en: expect.any(String) } })]);
+    const bad = await call('POST', `/api/v1/sites/${f.siteId}/catalog/services`, f.admin, { ...base, feeVariable: 'ya' });
+    expect(bad.statusCode).toBe(400);
+    expect(fields(bad)).toEqual(['body.feeVariable']);
+
+    const res = await call('POST', `/api/v1/sites/${f.siteId}/catalog/services`, f.admin, { ...base, fee: 500000, feeVariable: true, feeBasis: 'PP 45/2024 tentang Jenis dan Tarif PNBP Kementerian Imigrasi' });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().standard).toMatchObject({ fee: 500000, feeVariable: true, feeBasis: 'PP 45/2024 tentang Jenis dan Tarif PNBP Kementerian Imigrasi' });
+    const id = res.json().id;
+    expect((await call('GET', `/api/v1/services/${id}`)).json().standard).toMatchObject({ fee: 500000, feeVariable: true });
+    expect((await call('GET', `/api/v1/sites/${f.siteId}/services?q=visa`)).json()[0].standard.feeVariable).toBe(true);
+    // Other services say they are not.
+    expect((await call('GET', `/api/v1/services/${f.services['KTP-EL']}`)).json().standard).toMatchObject({ fee: 0, feeVariable: false });
+
+    // A patch may not drop the basis of a variable fee; patches of other fields are not held up.
+    const drop = await call('PATCH', `/api/v1/catalog/services/${id}`, f.admin, { feeBasis: '' });
+    expect(drop.statusCode).toBe(400);
+    expect(fields(drop)).toEqual(['body.feeBasis']);
+    expect((await call('PATCH', `/api/v1/catalog/services/${id}`, f.admin, { handlingMinutes: 25 })).statusCode).toBe(200);
+    const fixed = await call('PATCH', `/api/v1/catalog/services/${id}`, f.admin, { feeVariable: false, fee: 0, feeBasis: '' });
+    expect(fixed.statusCode, fixed.body).toBe(200);
+    expect(fixed.json().standard).toMatchObject({ fee: 0, feeVariable: false, feeBasis: '' });
+    const audit = (await call('GET', `/api/v1/audit?action=catalog.service_updated&pageSize=50`, f.admin)).json();
+    expect(audit.items.some((i: { targetId: string; details: { changes?: Record<string, unknown> } }) => i.targetId === id && i.details.changes?.feeVariable)).toBe(true);
+  });
+
   it('pages and searches admin listings', async () => {
     const p1 = (await call('GET', `/api/v1/sites/${f.siteId}/catalog/services?pageSize=3&page=1`, f.admin)).json();
     const p2 = (await call('GET', `/api/v1/sites/${f.siteId}/catalog/services?pageSize=3&page=2`, f.admin)).json();

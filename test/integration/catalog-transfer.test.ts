@@ -13,6 +13,9 @@ beforeAll(async () => {
   // Some variety the round trip must keep: a service with its own hours, internal components, an inactive counter.
   await t.app.inject({ method: 'PATCH', url: `/api/v1/catalog/services/${f.services.SKCK}`, headers: bearer(f.admin), payload: { hours: { '1': [{ start: '08:00', end: '11:00' }], '3': [{ start: '08:00', end: '11:00' }] }, internal: { legalBasis: 'Perpol 6/2023', staffCount: 4, security: 'CCTV' }, fee: 30000, durationText: 'Selesai hari itu juga' } });
   await t.app.inject({ method: 'POST', url: `/api/v1/catalog/counters/${f.counters[4]}/deactivate`, headers: bearer(f.admin) });
+  // …and a fee "sesuai tarif" with a starting amount.
+  const variable = await t.app.inject({ method: 'PATCH', url: `/api/v1/catalog/services/${f.services.PASPOR}`, headers: bearer(f.admin), payload: { fee: 350000, feeVariable: true, feeBasis: 'PP 28/2019: paspor biasa Rp350.000, elektronik Rp650.000' } });
+  expect(variable.statusCode, variable.body).toBe(200);
 });
 afterAll(async () => t?.close());
 
@@ -59,6 +62,8 @@ describe('export', () => {
       hours: { '1': [{ start: '08:00', end: '11:00' }], '3': [{ start: '08:00', end: '11:00' }] },
       requirements: [{ documentType: 'ktp-el', note: null }, { documentType: 'pas-foto', note: '4x6 latar merah, 6 lembar' }],
     });
+    expect(file.services.find((s: { code: string }) => s.code === 'PASPOR')).toMatchObject({ fee: 350000, feeVariable: true, feeBasis: 'PP 28/2019: paspor biasa Rp350.000, elektronik Rp650.000' });
+    expect(file.services.find((s: { code: string }) => s.code === 'SKCK').feeVariable).toBe(false);
     expect(file.counters.find((c: { number: number }) => c.number === 1)).toEqual({ number: 1, name: 'Loket 1', zone: 'Lantai 1', agency: 'Disdukcapil', services: ['AKTA-LAHIR', 'KK', 'KTP-EL'], active: true });
     expect(file.documentTypes.map((d: { key: string }) => d.key)).toEqual(['akta-kelahiran', 'kk', 'ktp-el', 'pas-foto', 'surat-pengantar']);
   });
@@ -73,6 +78,13 @@ describe('export', () => {
     const hoursCol = header.indexOf('Jam layanan (hours)');
     const dukcapil = agencies.getRows(2, 5)!.find((r) => r.getCell(1).value === 'Disdukcapil')!;
     expect(dukcapil.getCell(hoursCol).value).toBe('Sen-Kam 08:00-12:00,13:00-15:00; Jum 08:00-11:30');
+    const services = wb.getWorksheet('Layanan')!;
+    const sHeader = services.getRow(1).values as string[];
+    const feeVariableCol = sHeader.indexOf('Biaya sesuai tarif (feeVariable)');
+    expect(feeVariableCol).toBeGreaterThan(sHeader.indexOf('Biaya (Rp) (fee)'));
+    const codeCol = sHeader.indexOf('Kode layanan (code)');
+    const cell = (code: string) => services.getRows(2, services.rowCount - 1)!.find((r) => r.getCell(codeCol).value === code)!.getCell(feeVariableCol).value;
+    expect([cell('PASPOR'), cell('SKCK')]).toEqual(['ya', 'tidak']);
   });
 });
 
@@ -109,6 +121,46 @@ describe('round trip', () => {
     // And back again: the copy's workbook imported into the original changes nothing.
     const back = await importFile(f.siteId, await exportXlsx(copy, f.platform));
     expect(back.json()).toMatchObject({ agencies: { updated: 0 }, services: { updated: 0 }, counters: { updated: 0 } });
+  });
+
+  it('round-trips fees "sesuai tarif" and reads older files without the column as fixed fees', async () => {
+    const original = await exportJson(f.siteId);
+    const copy = await newSite();
+    // A file from before the column: no feeVariable anywhere (JSON), …
+    const old = catalogue(original) as { services: Array<Record<string, unknown>> };
+    const withoutColumn = { ...old, services: old.services.map(({ feeVariable: _dropped, ...rest }) => rest) };
+    const res = await importFile(copy, withoutColumn, { token: f.platform });
+    expect(res.statusCode, res.body).toBe(200);
+    const imported = await exportJson(copy, f.platform);
+    expect(imported.services.every((s: { feeVariable: boolean }) => s.feeVariable === false)).toBe(true);
+    expect(imported.services.find((s: { code: string }) => s.code === 'PASPOR')).toMatchObject({ fee: 350000, feeVariable: false });
+    // … then the current file updates just that flag and the copy equals the original again.
+    const again = await importFile(copy, original, { token: f.platform });
+    expect(again.json()).toMatchObject({ services: { created: 0, updated: 1, unchanged: 7 } });
+    expect(catalogue(await exportJson(copy, f.platform))).toEqual(catalogue(original));
+    expect((await t.app.inject(`/api/v1/sites/${copy}/services?q=paspor baru`)).json()[0].standard).toMatchObject({ fee: 350000, feeVariable: true });
+
+    // XLSX: a sheet without the column reads as "tidak" too.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await exportXlsx(f.siteId)) as never);
+    const services = wb.getWorksheet('Layanan')!;
+    services.spliceColumns((services.getRow(1).values as string[]).indexOf('Biaya sesuai tarif (feeVariable)'), 1);
+    const dry = await importFile(copy, Buffer.from(await wb.xlsx.writeBuffer()), { dryRun: true, token: f.platform });
+    expect(dry.statusCode, dry.body).toBe(200);
+    expect(dry.json()).toMatchObject({ services: { updated: 1, unchanged: 7 } });
+  });
+
+  it('refuses a fee "sesuai tarif" without its legal basis, naming the row', async () => {
+    const file = await exportJson(f.siteId);
+    const skck = file.services.findIndex((s: { code: string }) => s.code === 'SKCK');
+    file.services[skck] = { ...file.services[skck], feeVariable: true, feeBasis: '' };
+    file.services.find((s: { code: string }) => s.code === 'KK').feeVariable = 'mungkin';
+    const res = await importFile(f.siteId, file);
+    expect(res.statusCode).toBe(400);
+    const found = res.json().errors.map((e: { sheet: string; row: number; field: string }) => `${e.sheet}:${e.row}:${e.field}`);
+    const kk = file.services.findIndex((s: { code: string }) => s.code === 'KK');
+    expect(found).toEqual(expect.arrayContaining([`services:${skck + 1}:feeBasis`, `services:${kk + 1}:feeVariable`]));
+    expect(res.json().errors.find((e: { field: string }) => e.field === 'feeBasis').messages.id).toContain('dasar hukum');
   });
 
   it('updates matched rows and swaps prefixes in one go', async () => {

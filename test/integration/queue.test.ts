@@ -227,6 +227,35 @@ describe('issuing tickets', () => {
     }
   });
 
+  it('checks a booking in from its code alone: the booking names the service', async () => {
+    const booked = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/sites/${f.siteId}/bookings`,
+      payload: { serviceId: f.service.kk, start: '2026-11-26T10:00:00+08:00', nik: nik(42), name: 'Budi Santoso' },
+    });
+    expect(booked.statusCode).toBe(201);
+    const code = booked.json().code as string;
+    const saved = t.clock.now();
+    try {
+      at('2026-11-26T09:50:00');
+      const checkIn = (body: Json, token: string | null = f.kioskToken) => call('POST', `/sites/${f.siteId}/tickets`, token, body);
+      const nobody = await checkIn({ bookingCode: code, nik: nik(42).slice(-4) }, null);
+      expect(nobody.status).toBe(401);
+      const neither = await checkIn({ nik: nik(42).slice(-4) });
+      expect(neither.status).toBe(400);
+      expect(neither.body.errors[0].field).toBe('body.serviceId');
+      const unknown = await checkIn({ bookingCode: 'ZZZZ9999', nik: '1234' });
+      expect(unknown.status).toBe(404);
+      expect(unknown.body.errors[0].field).toBe('body.bookingCode');
+      const ok = await checkIn({ bookingCode: code, nik: nik(42).slice(-4) });
+      expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+      expect(ok.body.serviceId).toBe(f.service.kk);
+      expect(ok.body.number.startsWith('B-')).toBe(true);
+    } finally {
+      t.clock.set(saved);
+    }
+  });
+
   it('restarts numbering each local day and never repeats a number', async () => {
     const saved = t.clock.now();
     try {

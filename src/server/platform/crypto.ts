@@ -8,11 +8,13 @@ export interface Keys {
   session: Buffer;
   blindIndex: Buffer;
   encryption: Buffer;
+  /** Stored files' content (stored_files.content_enc), apart from the personal-data fields. */
+  files: Buffer;
 }
 
 export function deriveKeys(secret: string): Keys {
   const derive = (info: string) => Buffer.from(hkdfSync('sha256', secret, 'loket', info, 32));
-  return { session: derive('session'), blindIndex: derive('blind-index'), encryption: derive('encryption') };
+  return { session: derive('session'), blindIndex: derive('blind-index'), encryption: derive('encryption'), files: derive('files') };
 }
 
 export function randomToken(bytes = 32): string {
@@ -50,6 +52,34 @@ export function decrypt(key: Buffer, sealed: Buffer): Buffer {
   const decipher = createDecipheriv('aes-256-gcm', key, iv);
   decipher.setAuthTag(tag);
   return Buffer.concat([decipher.update(sealed.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
+}
+
+/**
+ * AES-256-GCM for binary content such as uploaded files: a random 12-byte nonce, output
+ * nonce ‖ ciphertext ‖ tag (the layout of stored_files.content_enc). `aad` (e.g. the file's id)
+ * is authenticated, not stored: sealed bytes moved to another record no longer decrypt.
+ */
+export function encryptBytes(key: Buffer, plain: Uint8Array, aad?: string): Buffer {
+  const nonce = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key, nonce);
+  if (aad !== undefined) cipher.setAAD(Buffer.from(aad, 'utf8'));
+  const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+  return Buffer.concat([nonce, body, cipher.getAuthTag()]);
+}
+
+/** Opens what `encryptBytes` sealed (same key and `aad`); throws when it was altered or is not ours. */
+export function decryptBytes(key: Buffer, sealed: Uint8Array, aad?: string): Buffer {
+  if (sealed.length < IV_BYTES + TAG_BYTES) throw new Error('decryptBytes: sealed content is too short');
+  const bytes = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength);
+  const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, IV_BYTES));
+  if (aad !== undefined) decipher.setAAD(Buffer.from(aad, 'utf8'));
+  decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
+  return Buffer.concat([decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES)), decipher.final()]);
+}
+
+/** SHA-256 of bytes, hex. */
+export function sha256Bytes(content: Uint8Array): string {
+  return createHash('sha256').update(content).digest('hex');
 }
 
 export function encryptText(key: Buffer, plain: string): string {

@@ -25,6 +25,9 @@ export const ERRORS = {
   'rate_limited': { status: 429, id: 'Terlalu banyak permintaan. Coba lagi nanti.', en: 'Too many requests. Try again later.' },
   conflict: { status: 409, id: 'Terjadi konflik dengan data yang ada.', en: 'Conflict with existing data.' },
   invalid_state: { status: 409, id: 'Tindakan tidak sesuai dengan status saat ini.', en: 'Action not allowed in the current state.' },
+  'file.missing': { status: 400, id: 'Tidak ada berkas yang dikirim.', en: 'No file was sent.' },
+  'file.too_large': { status: 413, id: 'Berkas terlalu besar.', en: 'The file is too large.' },
+  'file.type_not_allowed': { status: 415, id: 'Jenis berkas tidak diizinkan.', en: 'This type of file is not allowed.' },
 } as const satisfies Record<string, { status: number; id: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS | (string & {});

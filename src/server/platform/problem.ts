@@ -45,6 +45,10 @@ export function issueMessages(i: Issue): { id: string; en: string } {
       return { id: `Nilai tidak dikenal. Pilihan: ${(p.values as unknown[] | undefined)?.join(', ')}.`, en: `Unknown value. Options: ${(p.values as unknown[] | undefined)?.join(', ')}.` };
     case 'unrecognized_keys':
       return { id: `Kolom tidak dikenal: ${(p.keys as string[] | undefined)?.join(', ')}.`, en: `Unknown fields: ${(p.keys as string[] | undefined)?.join(', ')}.` };
+    case 'custom':
+      // A refinement may carry its own bilingual text: refine(check, { params: { id, en } }).
+      if (typeof p.id === 'string' && typeof p.en === 'string') return { id: p.id, en: p.en };
+      return { id: i.message ?? 'Tidak valid.', en: i.message ?? 'Invalid.' };
     default:
       return { id: i.message ?? 'Tidak valid.', en: i.message ?? 'Invalid.' };
   }

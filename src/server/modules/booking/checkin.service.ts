@@ -19,14 +19,26 @@ export interface CheckIn {
  * personal: the citizen proves it with the NIK or its last digits (at least 4). Early arrivals
  * wait for the window; late ones follow the site's rule (walk-in ticket or refusal).
  */
+const codeNotFound = () =>
+  new AppError('booking.not_found', 404, {
+    messages: { id: 'Kode booking tidak ditemukan.', en: 'Booking code not found.' },
+    errors: [{ field: 'body.bookingCode', code: 'not_found', messages: { id: 'Kode tidak ditemukan.', en: 'Code not found.' } }],
+  });
+
+/**
+ * The service a booking code was made for, so that a citizen at the kiosk can type the code
+ * without first finding the service. Says nothing else about the booking: the NIK check and all
+ * other rules run in checkInBooking.
+ */
+export async function bookedServiceOf(ctx: AppContext, siteId: string, code: string): Promise<string> {
+  const b = await repo.findByCode(ctx.db, normaliseCode(code));
+  if (!b || b.siteId !== siteId) throw codeNotFound();
+  return b.serviceId;
+}
+
 export async function checkInBooking(ctx: AppContext, tx: Conn, input: { siteId: string; code: string; nik?: string | null }): Promise<CheckIn> {
   const b = await repo.findByCode(tx, normaliseCode(input.code));
-  if (!b || b.siteId !== input.siteId) {
-    throw new AppError('booking.not_found', 404, {
-      messages: { id: 'Kode booking tidak ditemukan.', en: 'Booking code not found.' },
-      errors: [{ field: 'body.bookingCode', code: 'not_found', messages: { id: 'Kode tidak ditemukan.', en: 'Code not found.' } }],
-    });
-  }
+  if (!b || b.siteId !== input.siteId) throw codeNotFound();
   if (b.status !== 'booked') {
     throw new AppError('booking.invalid_state', 409, {
       messages: { id: `Booking ini tidak bisa check-in (status: ${b.status}).`, en: `This booking cannot check in (status: ${b.status}).` },

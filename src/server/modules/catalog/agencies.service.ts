@@ -3,7 +3,7 @@ import { rankByQuery } from '../../../domain/search';
 import { recordAudit } from '../../platform/audit';
 import type { AppContext, Caller } from '../../platform/context';
 import type { Conn } from '../../platform/db';
-import { notFound } from '../../platform/errors';
+import { AppError, notFound } from '../../platform/errors';
 import { transact } from '../../platform/tx';
 import { uuidv7 } from 'uuidv7';
 import type { WeeklyHoursJson } from './catalog.schema';
@@ -12,6 +12,7 @@ import { authorizeAgencyCatalog, authorizeSiteCatalog, catalogListScope, inScope
 import { changes, closureWindow, hoursText, openState, paginate, statusFilter } from './catalog.view';
 import { checkDateOrder, checkHours, FieldErrors, withConflicts } from './catalog.validation';
 import { siteByRef } from './sites.service';
+import { AGREEMENT_PURPOSE, describeFiles, readFile, storeFile } from '../files/files.service';
 
 const KIND_ORDER: Record<string, number> = { opd: 0, vertikal: 1, bumn: 2, bumd: 3, swasta: 4 };
 export const byKindThenName = (a: repo.AgencyRow, b: repo.AgencyRow) => (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9) || a.name.localeCompare(b.name, 'id');
@@ -48,8 +49,25 @@ export async function listPublicAgencies(ctx: AppContext, siteRef: string) {
     }));
 }
 
+/** The agreement when there is a number or a signed document on file (either may come first). */
+function presentAgreement(a: repo.AgencyRow, documents: Awaited<ReturnType<typeof describeFiles>>) {
+  if (!a.agreementNumber && !a.agreementFileId) return null;
+  const doc = a.agreementFileId ? documents.get(a.agreementFileId) : undefined;
+  return {
+    number: a.agreementNumber,
+    signedOn: a.agreementSignedOn,
+    validUntil: a.agreementValidUntil,
+    fileId: a.agreementFileId,
+    document: doc ? { filename: doc.filename, mediaType: doc.mediaType, sizeBytes: doc.sizeBytes, sha256: doc.sha256, uploadedAt: doc.uploadedAt } : null,
+  };
+}
+
 async function presentAdmin(conn: Conn, agencies: repo.AgencyRow[], siteId: string, today: string) {
-  const [serviceRows, counterRows] = await Promise.all([repo.servicesWithAgencyOfSite(conn, siteId), repo.countersOfSite(conn, siteId)]);
+  const [serviceRows, counterRows, documents] = await Promise.all([
+    repo.servicesWithAgencyOfSite(conn, siteId),
+    repo.countersOfSite(conn, siteId),
+    describeFiles(conn, agencies.map((a) => a.agreementFileId)),
+  ]);
   return agencies.map((a) => ({
     id: a.id,
     siteId: a.siteId,
@@ -60,7 +78,7 @@ async function presentAdmin(conn: Conn, agencies: repo.AgencyRow[], siteId: stri
     phone: a.phone,
     email: a.email,
     website: a.website,
-    agreement: a.agreementNumber ? { number: a.agreementNumber, signedOn: a.agreementSignedOn, validUntil: a.agreementValidUntil, fileId: a.agreementFileId } : null,
+    agreement: presentAgreement(a, documents),
     agreementExpired: Boolean(a.agreementValidUntil && a.agreementValidUntil < today),
     hours: a.hours,
     hoursText: hoursText(a.hours),
@@ -196,3 +214,100 @@ export async function updateAgency(ctx: AppContext, caller: Caller, agencyId: st
  * reactivates only the agency: its services and counters are switched back on one by one.
  */
 export const setAgencyActive = (ctx: AppContext, caller: Caller, agencyId: string, active: boolean) => updateAgency(ctx, caller, agencyId, { active });
+
+// ---------- the signed agreement document (PKS / MoU) ----------
+
+/**
+ * The agency of a site, for the agreement document routes: authorized like editing the agency
+ * (site admin of the site, or the agency's own agency_admin) before anything is read, so
+ * strangers learn nothing; an agency of another site is 404.
+ */
+async function agencyForDocument(ctx: AppContext, caller: Caller, siteId: string, agencyId: string): Promise<repo.AgencyRow> {
+  authorizeAgencyCatalog(caller.actor, siteId, agencyId);
+  const a = await repo.findAgency(ctx.db, agencyId);
+  if (!a || a.siteId !== siteId) throw notFound('Instansi', 'Agency');
+  return a;
+}
+
+const noAgreementDocument = () =>
+  new AppError('not_found', 404, { messages: { id: 'Dokumen perjanjian instansi ini belum diunggah.', en: 'No agreement document has been uploaded for this agency.' } });
+
+export interface Upload {
+  /** As the uploader named it (sanitized when stored). */
+  filename: string | null | undefined;
+  content: Buffer;
+}
+
+/**
+ * Stores the scanned, signed agreement (PDF, JPG or PNG, at most 10 MiB, checked from the content
+ * and encrypted) and links it to the agency, replacing the previous document (whose stored row is
+ * kept for history). The file row, the agency change, the event and the audit entry commit
+ * together; nothing is written when the file is refused. `read` takes the upload off the request
+ * and is called only once the caller is authorized.
+ */
+export async function putAgreementDocument(ctx: AppContext, caller: Caller, siteId: string, agencyId: string, read: () => Promise<Upload>) {
+  const current = await agencyForDocument(ctx, caller, siteId, agencyId);
+  const upload = await read();
+  await transact(ctx, async (tx, emit) => {
+    const file = await storeFile(tx, ctx, {
+      siteId,
+      purpose: AGREEMENT_PURPOSE,
+      filename: upload.filename,
+      content: upload.content,
+      createdBy: caller.actor.kind === 'user' ? caller.actor.id : null,
+    });
+    await repo.updateAgency(tx, agencyId, { agreementFileId: file.id, updatedAt: ctx.clock.now() });
+    await recordAudit(tx, ctx.clock, caller.actor, caller.ip, {
+      action: current.agreementFileId ? 'catalog.agency_agreement_replaced' : 'catalog.agency_agreement_uploaded',
+      siteId,
+      agencyId,
+      targetType: 'agency',
+      targetId: agencyId,
+      details: { fileId: file.id, previousFileId: current.agreementFileId, filename: file.filename, mediaType: file.mediaType, sizeBytes: file.sizeBytes, sha256: file.sha256 },
+    });
+    await emit({ siteId, type: 'catalog.changed', aggregateType: 'agency', aggregateId: agencyId, payload: { entity: 'agency', id: agencyId, action: 'updated' } });
+  });
+  return getAdminAgency(ctx, caller, agencyId);
+}
+
+/** The agreement document's bytes and metadata, decrypted; the download is audited. 404 when none. */
+export async function getAgreementDocument(ctx: AppContext, caller: Caller, siteId: string, agencyId: string) {
+  const current = await agencyForDocument(ctx, caller, siteId, agencyId);
+  const fileId = current.agreementFileId;
+  if (!fileId) throw noAgreementDocument();
+  return transact(ctx, async (tx) => {
+    const file = await readFile(ctx, fileId, tx);
+    await recordAudit(tx, ctx.clock, caller.actor, caller.ip, {
+      action: 'catalog.agency_agreement_downloaded',
+      siteId,
+      agencyId,
+      targetType: 'agency',
+      targetId: agencyId,
+      details: { fileId, filename: file.filename, sha256: file.sha256 },
+    });
+    return file;
+  });
+}
+
+/**
+ * Unlinks the agreement document from the agency (the stored row stays, for history). Nothing
+ * changes, and nothing is recorded, when there is none.
+ */
+export async function removeAgreementDocument(ctx: AppContext, caller: Caller, siteId: string, agencyId: string) {
+  const current = await agencyForDocument(ctx, caller, siteId, agencyId);
+  if (current.agreementFileId) {
+    await transact(ctx, async (tx, emit) => {
+      await repo.updateAgency(tx, agencyId, { agreementFileId: null, updatedAt: ctx.clock.now() });
+      await recordAudit(tx, ctx.clock, caller.actor, caller.ip, {
+        action: 'catalog.agency_agreement_removed',
+        siteId,
+        agencyId,
+        targetType: 'agency',
+        targetId: agencyId,
+        details: { fileId: current.agreementFileId },
+      });
+      await emit({ siteId, type: 'catalog.changed', aggregateType: 'agency', aggregateId: agencyId, payload: { entity: 'agency', id: agencyId, action: 'updated' } });
+    });
+  }
+  return getAdminAgency(ctx, caller, agencyId);
+}

@@ -122,6 +122,7 @@ export const createDocumentTypeBody = z
   })
   .strict();
 export const updateDocumentTypeBody = z.object({ name: z.string().trim().min(2).max(160).optional(), description: z.string().trim().max(1000).nullish(), active: z.boolean().optional() }).strict();
+export const adminDocumentType = documentType.extend({ serviceCount: z.number().int().describe('Active services, of every site, whose requirements name this type') });
 
 // ---------- agencies ----------
 export const agencyRef = z.object({ id: z.uuid(), name: z.string(), kind: z.string() });
@@ -147,6 +148,16 @@ export const publicAgency = z.object({
   ...openState,
 });
 
+/** A stored file as views show it (no content). */
+export const agreementDocument = z.object({
+  filename: z.string(),
+  mediaType: z.string().describe('Sniffed from the content: application/pdf, image/jpeg or image/png'),
+  sizeBytes: z.number().int(),
+  sha256: z.string().describe('Of the plain content, hex'),
+  uploadedAt: iso,
+});
+export const agreementDocumentParams = z.object({ siteId: z.uuid(), agencyId: z.uuid() });
+
 export const adminAgency = z.object({
   id: z.uuid(),
   siteId: z.uuid(),
@@ -157,7 +168,16 @@ export const adminAgency = z.object({
   phone: z.string().nullable(),
   email: z.string().nullable(),
   website: z.string().nullable(),
-  agreement: z.object({ number: z.string(), signedOn: z.string().nullable(), validUntil: z.string().nullable(), fileId: z.string().nullable() }).nullable(),
+  agreement: z
+    .object({
+      number: z.string().nullable().describe('Null when only the signed document is on file so far'),
+      signedOn: z.string().nullable(),
+      validUntil: z.string().nullable(),
+      fileId: z.string().nullable(),
+      document: agreementDocument.nullable().describe('The scanned, signed agreement (see /sites/{siteId}/agencies/{agencyId}/agreement-document)'),
+    })
+    .nullable()
+    .describe('Null when there is neither an agreement number nor a document'),
   agreementExpired: z.boolean().describe('The agreement end date has passed (site zone)'),
   hours: weeklyHours,
   hoursText: z.string(),
@@ -205,7 +225,8 @@ export const standard = z.object({
   procedure: z.array(z.string()).describe('Sistem, mekanisme dan prosedur: the steps in order'),
   durationText: z.string().describe('Jangka waktu, as published'),
   duration,
-  fee: z.number().int().describe('Biaya/tarif in whole rupiah; 0 = gratis'),
+  fee: z.number().int().describe('Biaya/tarif in whole rupiah; 0 = gratis unless feeVariable'),
+  feeVariable: z.boolean().describe('"Sesuai tarif": the fee depends on the case (a tax, a tariff by regulation); fee is then the starting amount or 0 and feeBasis names the rule'),
   feeBasis: z.string().describe('Legal basis of the fee'),
   product: z.string().describe('Produk pelayanan'),
   complaintChannel: z.string().describe('Penanganan pengaduan, saran dan masukan'),
@@ -261,6 +282,7 @@ export const createServiceBody = z
     duration,
     durationText: z.string().trim().max(200).nullish().describe('Published text; empty = generated from duration'),
     fee: z.number().int().min(0).max(1_000_000_000),
+    feeVariable: z.boolean().default(false).describe('"Sesuai tarif": the fee depends on the case; fee is the starting amount or 0; feeBasis is then required'),
     feeBasis: z.string().trim().max(1000).default(''),
     product: z.string().trim().min(2).max(1000),
     complaintChannel: z.string().trim().min(2).max(1000),
@@ -287,6 +309,7 @@ export const updateServiceBody = z
     duration,
     durationText: z.string().trim().max(200).nullable(),
     fee: z.number().int().min(0).max(1_000_000_000),
+    feeVariable: z.boolean(),
     feeBasis: z.string().trim().max(1000),
     product: z.string().trim().min(2).max(1000),
     complaintChannel: z.string().trim().min(2).max(1000),
@@ -392,6 +415,7 @@ const fileService = z.object({
   durationUnit: z.enum(DURATION_UNITS),
   durationText: z.string().nullable(),
   fee: z.number().int(),
+  feeVariable: z.boolean().describe('Sesuai tarif; missing = false'),
   feeBasis: z.string(),
   product: z.string(),
   complaintChannel: z.string(),

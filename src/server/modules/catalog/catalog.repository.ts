@@ -209,6 +209,30 @@ export async function updateDocumentType(conn: Conn, id: string, patch: Partial<
   return d;
 }
 
+/** Serialises changes of document type names for the rest of the transaction (names are unique, case aside). */
+export async function lockDocumentTypes(conn: Conn): Promise<void> {
+  await conn.execute(sql`SELECT pg_advisory_xact_lock(hashtext('loket:document-types'))`);
+}
+
+/** A document type whose name equals `name` ignoring case and repeated spaces (other than `exceptId`). */
+export async function documentTypeNamed(conn: Conn, name: string, exceptId?: string): Promise<DocumentTypeRow | undefined> {
+  const norm = (v: unknown) => sql`lower(regexp_replace(btrim(${v}), '[[:space:]]+', ' ', 'g'))`;
+  const [d] = await conn
+    .select()
+    .from(documentTypes)
+    .where(and(sql`${norm(documentTypes.name)} = ${norm(name)}`, exceptId ? ne(documentTypes.id, exceptId) : undefined))
+    .limit(1);
+  return d;
+}
+
+/** How many active services (of every site) name each document type key in their requirements. */
+export async function documentTypeUsage(conn: Conn): Promise<Map<string, number>> {
+  const rows = await conn.execute(
+    sql`SELECT r->>'documentTypeKey' AS key, count(DISTINCT ${services.id})::int AS n FROM ${services}, jsonb_array_elements(${services.requirements}) r WHERE ${services.active} GROUP BY 1`,
+  );
+  return new Map((rows as unknown as { rows: Array<{ key: string; n: number }> }).rows.map((r) => [r.key, Number(r.n)]));
+}
+
 // ---------- holidays ----------
 
 /**

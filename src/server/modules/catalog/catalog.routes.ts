@@ -6,7 +6,7 @@ import { callerOf } from '../access/caller';
 import * as c from './catalog.contracts';
 import { createAgency, getAdminAgency, listAdminAgencies, listPublicAgencies, setAgencyActive, updateAgency } from './agencies.service';
 import { createCounter, getAdminCounter, getCounterOfficers, listAdminCounters, setCounterActive, setCounterOfficers, updateCounter } from './counters.service';
-import { createDocumentType, listAdminDocumentTypes, listDocumentTypes, updateDocumentType } from './document-types.service';
+import { createDocumentType, listAdminDocumentTypes, listDocumentTypes, setDocumentTypeActive, updateDocumentType } from './document-types.service';
 import {
   addNationalDay,
   addSiteDay,
@@ -123,13 +123,19 @@ export const catalogRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (
   );
 
   // ---------- document types ----------
-  app.get('/catalog/document-types', { schema: { tags: adminTags, querystring: c.pageQuery, response: { 200: c.page(c.documentType) } } }, async (req) => listAdminDocumentTypes(ctx, await caller(req), req.query));
-  app.post('/catalog/document-types', { schema: { tags: adminTags, body: c.createDocumentTypeBody, response: { 201: c.documentType } } }, async (req, reply) =>
+  app.get('/catalog/document-types', { schema: { tags: adminTags, summary: 'Every document type (inactive too) with how many active services use it; ?q= searches', querystring: c.pageQuery, response: { 200: c.page(c.adminDocumentType) } } }, async (req) =>
+    listAdminDocumentTypes(ctx, await caller(req), req.query),
+  );
+  app.post('/catalog/document-types', { schema: { tags: adminTags, summary: 'Site or platform admin: a new document type (key and name unique)', body: c.createDocumentTypeBody, response: { 201: c.adminDocumentType } } }, async (req, reply) =>
     reply.status(201).send(await createDocumentType(ctx, await caller(req), req.body)),
   );
-  app.patch('/catalog/document-types/:id', { schema: { tags: adminTags, params: c.idParams, body: c.updateDocumentTypeBody, response: { 200: c.documentType } } }, async (req) =>
+  app.patch('/catalog/document-types/:id', { schema: { tags: adminTags, summary: 'Rename, describe, (de)activate; the key never changes', params: c.idParams, body: c.updateDocumentTypeBody, response: { 200: c.adminDocumentType } } }, async (req) =>
     updateDocumentType(ctx, await caller(req), req.params.id, req.body),
   );
+  app.post('/catalog/document-types/:id/deactivate', { schema: { tags: adminTags, summary: 'No longer offered for new requirements; services naming it keep it', params: c.idParams, response: { 200: c.adminDocumentType } } }, async (req) =>
+    setDocumentTypeActive(ctx, await caller(req), req.params.id, false),
+  );
+  app.post('/catalog/document-types/:id/activate', { schema: { tags: adminTags, params: c.idParams, response: { 200: c.adminDocumentType } } }, async (req) => setDocumentTypeActive(ctx, await caller(req), req.params.id, true));
 
   // ---------- holidays ----------
   app.post('/sites/:siteId/holidays', { schema: { tags: adminTags, summary: 'Site admin: close the site on a date, or open it on a holiday', params: c.siteParams, body: c.siteDayBody, response: { 201: c.holiday } } }, async (req, reply) =>

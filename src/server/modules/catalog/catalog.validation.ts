@@ -48,6 +48,21 @@ export function checkHours(errs: FieldErrors, field: string, hours: Record<strin
   for (const p of validateWeeklyHours(hours)) errs.add(p.path ? `${field}.${p.path}` : field, p.code, p.messages);
 }
 
+/** Messages of the fee rule, shared by the API and the import. */
+export const FEE_BASIS_NEEDED = {
+  id: 'Sebutkan dasar hukum tarifnya (mis. Perda tentang Pajak Daerah dan Retribusi Daerah) karena biaya sesuai tarif.',
+  en: 'Name the legal basis of the tariff (e.g. the regional regulation on taxes and levies), since the fee depends on the case.',
+};
+
+/**
+ * The fee as published (UU 25/2009: biaya/tarif with its legal basis): free (0), a fixed amount, or
+ * "sesuai tarif" (`feeVariable`: the amount depends on the case; `fee` is the starting amount or 0),
+ * which must name the rule it follows.
+ */
+export function checkFee(errs: FieldErrors, prefix: string, fee: { fee: number; feeVariable: boolean; feeBasis: string }): void {
+  if (fee.feeVariable && !fee.feeBasis.trim()) errs.add(`${prefix}feeBasis`, 'required', FEE_BASIS_NEEDED);
+}
+
 export function checkDateOrder(errs: FieldErrors, field: string, from: string | null | undefined, to: string | null | undefined): void {
   if (from && to && to < from) {
     errs.add(field, 'before_start', { id: 'Tanggal berakhir tidak boleh sebelum tanggal mulai.', en: 'The end date cannot be before the start date.' });

@@ -46,6 +46,7 @@ export function presentPublicService(s: repo.ServiceRow, a: repo.AgencyRow, docs
       durationText: durationText(s.durationValue, s.durationUnit, s.durationText),
       duration: { value: s.durationValue, unit: s.durationUnit as 'minutes' },
       fee: s.fee,
+      feeVariable: s.feeVariable,
       feeBasis: s.feeBasis,
       product: s.product,
       complaintChannel: s.complaintChannel,

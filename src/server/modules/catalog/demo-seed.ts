@@ -55,7 +55,7 @@ export async function seedDemo(db: Db, clock: Clock): Promise<{ created: boolean
                 id, siteId, agencyId, code: s.code, prefix: s.prefix, name: s.name, keywords: s.keywords, description: s.description,
                 requirements: s.requirements.map((r) => ({ documentTypeKey: r.documentType, note: r.note })),
                 procedure: s.procedure, durationValue: s.duration.value, durationUnit: s.duration.unit, durationText: s.durationText ?? null,
-                fee: s.fee, feeBasis: s.feeBasis, product: s.product, complaintChannel: s.complaintChannel, internal: s.internal,
+                fee: s.fee, feeVariable: s.feeVariable, feeBasis: s.feeBasis, product: s.product, complaintChannel: s.complaintChannel, internal: s.internal,
                 handlingMinutes: s.handlingMinutes, bookable: s.bookable, walkInQuota: s.walkInQuota, bookingQuota: s.bookingQuota,
                 createdAt: now, updatedAt: now,
               };

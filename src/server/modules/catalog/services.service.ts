@@ -10,7 +10,7 @@ import * as repo from './catalog.repository';
 import { authorizeAgencyCatalog, catalogListScope, inScope } from './catalog.access';
 import { effectiveHours } from './catalog.lookup';
 import { changes, closureWindow, documentNames, hoursText, openState, paginate, presentPublicService, serviceSearchFields, statusFilter } from './catalog.view';
-import { checkCode, checkHours, checkPrefix, FieldErrors, withConflicts } from './catalog.validation';
+import { checkCode, checkFee, checkHours, checkPrefix, FieldErrors, withConflicts } from './catalog.validation';
 import { byKindThenName } from './agencies.service';
 import { siteByRef } from './sites.service';
 
@@ -114,6 +114,8 @@ export interface ServiceInput {
   duration?: { value: number; unit: string };
   durationText?: string | null;
   fee?: number;
+  /** "Sesuai tarif": the amount depends on the case; `fee` is the starting amount or 0. */
+  feeVariable?: boolean;
   feeBasis?: string;
   product?: string;
   complaintChannel?: string;
@@ -126,12 +128,19 @@ export interface ServiceInput {
   active?: boolean;
 }
 
-/** Rules the schema cannot express: code and prefix patterns, hours, known document types, agency of the site. */
-async function checkService(conn: Conn, siteId: string, input: ServiceInput): Promise<void> {
+/**
+ * Rules the schema cannot express: code and prefix patterns, hours, the fee's legal basis, known
+ * document types (an inactive one only where the service already had it), agency of the site.
+ * `current` is the service being changed (its values fill what a patch leaves out).
+ */
+async function checkService(conn: Conn, siteId: string, input: ServiceInput, current?: repo.ServiceRow): Promise<void> {
   const errs = new FieldErrors();
   checkCode(errs, 'body.code', input.code);
   checkPrefix(errs, 'body.prefix', input.prefix);
   checkHours(errs, 'body.hours', input.hours as never);
+  if (!current || input.fee !== undefined || input.feeVariable !== undefined || input.feeBasis !== undefined) {
+    checkFee(errs, 'body.', { fee: input.fee ?? current?.fee ?? 0, feeVariable: input.feeVariable ?? current?.feeVariable ?? false, feeBasis: input.feeBasis ?? current?.feeBasis ?? '' });
+  }
   if (input.agencyId) {
     const agency = await repo.findAgency(conn, input.agencyId);
     if (!agency || agency.siteId !== siteId) errs.add('body.agencyId', 'unknown_agency', { id: 'Instansi tidak ada di MPP ini.', en: 'No such agency in this site.' });
@@ -139,11 +148,14 @@ async function checkService(conn: Conn, siteId: string, input: ServiceInput): Pr
   }
   if (input.requirements?.length) {
     const known = new Map((await repo.documentTypesByKeys(conn, input.requirements.map((r) => r.documentTypeKey))).map((d) => [d.key, d]));
+    const had = new Set((current?.requirements ?? []).map((r) => r.documentTypeKey));
     const seen = new Set<string>();
     input.requirements.forEach((r, i) => {
       const d = known.get(r.documentTypeKey);
       if (!d) errs.add(`body.requirements.${i}.documentTypeKey`, 'unknown_document_type', { id: `Jenis dokumen "${r.documentTypeKey}" tidak dikenal.`, en: `Unknown document type "${r.documentTypeKey}".` });
-      else if (seen.has(r.documentTypeKey)) errs.add(`body.requirements.${i}.documentTypeKey`, 'duplicate', { id: 'Jenis dokumen ini sudah ada di daftar persyaratan.', en: 'This document type is already in the requirements.' });
+      else if (!d.active && !had.has(r.documentTypeKey)) {
+        errs.add(`body.requirements.${i}.documentTypeKey`, 'inactive_document_type', { id: `Jenis dokumen "${d.name}" sudah dinonaktifkan; pilih jenis dokumen lain.`, en: `Document type "${d.name}" has been deactivated; choose another one.` });
+      } else if (seen.has(r.documentTypeKey)) errs.add(`body.requirements.${i}.documentTypeKey`, 'duplicate', { id: 'Jenis dokumen ini sudah ada di daftar persyaratan.', en: 'This document type is already in the requirements.' });
       seen.add(r.documentTypeKey);
     });
   }
@@ -164,6 +176,7 @@ function toColumns(input: ServiceInput): Partial<repo.ServiceRow> {
     durationUnit: input.duration?.unit,
     durationText: input.durationText === undefined ? undefined : input.durationText || null,
     fee: input.fee,
+    feeVariable: input.feeVariable,
     feeBasis: input.feeBasis,
     product: input.product,
     complaintChannel: input.complaintChannel,
@@ -205,7 +218,7 @@ export async function updateService(ctx: AppContext, caller: Caller, serviceId: 
   const siteId = current.service.siteId;
   authorizeAgencyCatalog(caller.actor, siteId, current.agency.id);
   if (input.agencyId && input.agencyId !== current.agency.id) authorizeAgencyCatalog(caller.actor, siteId, input.agencyId);
-  await checkService(ctx.db, siteId, { ...input, active: input.active ?? current.service.active });
+  await checkService(ctx.db, siteId, { ...input, active: input.active ?? current.service.active }, current.service);
   const cols = toColumns(input);
   const diff = changes(current.service as unknown as Record<string, unknown>, cols);
   if (Object.keys(diff).length) {

@@ -3,7 +3,7 @@
  * Rows are matched by agency shortName, service code and counter number. Pure: no database.
  */
 import { canonicalHours, formatHoursText, parseHoursText, validateWeeklyHours, type WeeklyHoursMap } from '../../../domain/hours-text';
-import { CODE_RE, DOC_KEY_RE, PREFIX_RE } from './catalog.validation';
+import { CODE_RE, DOC_KEY_RE, FEE_BASIS_NEEDED, PREFIX_RE } from './catalog.validation';
 
 export const FILE_FORMAT = 'loket.catalog';
 export const FILE_VERSION = 1;
@@ -43,6 +43,8 @@ export interface FileService {
   durationUnit: string;
   durationText: string | null;
   fee: number;
+  /** "Sesuai tarif": the amount depends on the case; `fee` is the starting amount or 0. */
+  feeVariable: boolean;
   feeBasis: string;
   product: string;
   complaintChannel: string;
@@ -130,8 +132,9 @@ export const COLUMNS: Record<SectionKey, Column[]> = {
     { key: 'durationValue', label: 'Jangka waktu (angka)', kind: 'int', required: true, min: 0, max: 10000, width: 10, note: 'Bilangan bulat.' },
     { key: 'durationUnit', label: 'Satuan waktu', kind: 'enum', required: true, values: ['minutes', 'hours', 'days', 'working_days'], width: 14, note: 'minutes, hours, days atau working_days.' },
     { key: 'durationText', label: 'Jangka waktu (teks)', kind: 'optText', max: 200, width: 20, note: 'Opsional; kosong = dari angka dan satuan.' },
-    { key: 'fee', label: 'Biaya (Rp)', kind: 'int', min: 0, max: 1_000_000_000, width: 12, note: 'Rupiah, bilangan bulat; 0 = gratis.' },
-    { key: 'feeBasis', label: 'Dasar biaya', kind: 'text', max: 1000, width: 24, note: 'Dasar hukum tarif.' },
+    { key: 'fee', label: 'Biaya (Rp)', kind: 'int', min: 0, max: 1_000_000_000, width: 12, note: 'Rupiah, bilangan bulat; 0 = gratis (kecuali biaya sesuai tarif).' },
+    { key: 'feeVariable', label: 'Biaya sesuai tarif', kind: 'bool', width: 10, note: 'ya = besaran biaya tergantung kasus (pajak, tarif menurut PP/Perda); Biaya (Rp) lalu berarti "mulai dari", atau 0, dan Dasar biaya wajib diisi. Bawaan: tidak.' },
+    { key: 'feeBasis', label: 'Dasar biaya', kind: 'text', max: 1000, width: 24, note: 'Dasar hukum tarif; wajib bila biaya sesuai tarif.' },
     { key: 'product', label: 'Produk layanan', kind: 'text', required: true, max: 1000, width: 24, note: 'Yang diterima warga.' },
     { key: 'complaintChannel', label: 'Pengaduan', kind: 'text', required: true, max: 1000, width: 24, note: 'Saluran pengaduan, saran dan masukan.' },
     { key: 'legalBasis', label: 'Dasar hukum', kind: 'text', max: 4000, width: 24, note: 'Komponen internal.' },
@@ -307,7 +310,7 @@ export function writeCell(col: Column, value: unknown): string | number {
 
 const DEFAULTS: Partial<Record<SectionKey, Record<string, unknown>>> = {
   agencies: { active: true, hours: {} },
-  services: { fee: 0, handlingMinutes: 10, bookable: false, walkInQuota: 100, bookingQuota: 0, active: true, keywords: [], requirements: [], hours: null },
+  services: { fee: 0, feeVariable: false, handlingMinutes: 10, bookable: false, walkInQuota: 100, bookingQuota: 0, active: true, keywords: [], requirements: [], hours: null },
   counters: { active: true, services: [] },
 };
 
@@ -352,6 +355,7 @@ export function readSection<T>(section: RawSection, strictKeys: boolean, issues:
       for (const k of ['product', 'complaintChannel']) {
         if (has(k) && (obj[k] as string).length < 2) report(k, issue('too_small', 'Minimal 2 karakter.', 'At least 2 characters.'));
       }
+      if (obj.feeVariable === true && has('feeBasis') && !(obj.feeBasis as string)) report('feeBasis', { code: 'required', messages: FEE_BASIS_NEEDED });
     }
     if (section.key === 'agencies') {
       if (has('shortName') && (obj.shortName as string).length < 2) report('shortName', issue('too_small', 'Minimal 2 karakter.', 'At least 2 characters.'));

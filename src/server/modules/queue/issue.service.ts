@@ -3,13 +3,13 @@ import { uuidv7 } from 'uuidv7';
 import { currentRangeEnd, isOpenAt, localDate, nextOpening, startOfLocalDay, type WeeklyHoursInput } from '../../../domain/opening-hours';
 import { formatTicketNumber } from '../../../domain/ticket-number';
 import { recordAudit } from '../../platform/audit';
-import { actorLabel, authorize, type Actor } from '../../platform/authz';
+import { actorLabel, agencyScope, authorize, type Actor } from '../../platform/authz';
 import type { AppContext, Caller } from '../../platform/context';
 import { normaliseCode, randomCode } from '../../platform/crypto';
 import { isUniqueViolation, type Tx } from '../../platform/db';
 import { AppError, fieldError } from '../../platform/errors';
 import { transact, type Emit } from '../../platform/tx';
-import { attachTicket, checkInBooking } from '../booking/checkin.service';
+import { attachTicket, bookedServiceOf, checkInBooking } from '../booking/checkin.service';
 import { cachedCatalog, effectiveHours, type getSite } from '../catalog/catalog.lookup';
 import { queuePolicyOf, type SiteQueuePolicy } from './queue.policy';
 import * as repo from './queue.repository';
@@ -20,7 +20,8 @@ import { formatOpening, Names, placeIn, publicPayload, serviceSnapshot, visitSte
 export type Site = Awaited<ReturnType<typeof getSite>>;
 
 export interface IssueInput {
-  serviceId: string;
+  /** Required for walk-ins; a booking check-in may leave it out (the booking names its service). */
+  serviceId?: string;
   priority?: 'lansia' | 'disabilitas' | 'ibu_hamil';
   bookingCode?: string;
   nik?: string;
@@ -202,9 +203,14 @@ export async function insertTicketTx(tx: Tx, emit: Emit, actor: Actor, t: NewTic
  * module's rules instead. The same idempotency key within the site returns the ticket already
  * issued (a double tap prints one ticket).
  */
-export async function issueTicket(ctx: AppContext, caller: Caller, siteId: string, input: IssueInput, headerKey?: string) {
+export async function issueTicket(ctx: AppContext, caller: Caller, siteId: string, given: IssueInput, headerKey?: string) {
   const site = await cachedCatalog.getSite(ctx, siteId);
-  const found = await serviceOfSite(ctx, siteId, input.serviceId, 'body.serviceId');
+  // Looking a code up is for those who may issue tickets here (no code oracle for anyone else).
+  if (!given.serviceId && agencyScope(caller.actor, 'queue.issue', siteId) === null) authorize(caller.actor, 'queue.issue', { siteId });
+  const serviceId = given.serviceId ?? (given.bookingCode ? await bookedServiceOf(ctx, siteId, given.bookingCode) : undefined);
+  if (!serviceId) throw fieldError('body.serviceId', 'required', { id: 'Pilih layanan.', en: 'Choose a service.' });
+  const input = { ...given, serviceId };
+  const found = await serviceOfSite(ctx, siteId, serviceId, 'body.serviceId');
   authorize(caller.actor, 'queue.issue', { siteId, agencyId: found.agency.id });
   const policy = queuePolicyOf(site.settings);
 
@@ -315,7 +321,7 @@ export async function issueTicket(ctx: AppContext, caller: Caller, siteId: strin
   }
 }
 
-async function replay(ctx: AppContext, site: Site, ticket: TicketRow, input: IssueInput, policy: SiteQueuePolicy) {
+async function replay(ctx: AppContext, site: Site, ticket: TicketRow, input: IssueInput & { serviceId: string }, policy: SiteQueuePolicy) {
   if (ticket.serviceId !== input.serviceId) {
     throw new AppError('queue.idempotency_conflict', 409, {
       messages: { id: 'Kunci idempoten ini sudah dipakai untuk layanan lain.', en: 'This idempotency key was used for another service.' },

@@ -18,14 +18,21 @@ const iso = z.string().describe('ISO 8601 instant');
 
 export const issueBody = z
   .object({
-    serviceId: z.uuid(),
+    serviceId: z.uuid().optional().describe('Required for walk-ins; a booking check-in (bookingCode) may leave it out'),
     priority: priority.optional().describe('Priority group (lansia, penyandang disabilitas, ibu hamil): served first, with fairness for the rest'),
     bookingCode: z.string().trim().min(4).max(20).optional().describe('Check in a booking: the ticket follows the booking slot'),
     nik: z.string().trim().min(4).max(32).optional().describe('With bookingCode: the NIK of the booking, or at least its last 4 digits'),
     serviceIds: z.array(z.uuid()).max(5).optional().describe('More services of a multi-agency visit, in order: the next ticket is issued when the previous one finishes'),
     idempotencyKey: z.string().trim().min(8).max(100).optional().describe('Also accepted as the Idempotency-Key header: the same key within the site returns the same ticket'),
   })
-  .strict();
+  .strict()
+  .refine((b) => b.serviceId !== undefined || b.bookingCode !== undefined, {
+    path: ['serviceId'],
+    message: 'Required without bookingCode',
+    params: { id: 'Pilih layanan (atau masukkan kode booking).', en: 'Choose a service (or enter a booking code).' },
+    // Checked alongside the other fields, so one answer names every bad field.
+    when: (p) => typeof p.value === 'object' && p.value !== null,
+  });
 
 export const transferBody = z.object({ serviceId: z.uuid() }).strict();
 export const finishBody = z

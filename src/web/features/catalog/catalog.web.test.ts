@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { en as adminEn, id as adminId } from './admin/i18n';
-import { bookingHref, formatRupiah, hoursLines, osmUrl, whatsappUrl } from './format';
-import { en, id, type Texts } from './i18n';
+import i18n from '../../i18n';
+import { bookingHref, feeKind, feeText, formatRupiah, hoursLines, osmUrl, whatsappUrl } from './format';
+import { en, id, NS, type Texts } from './i18n';
 import { openStatusText } from './public/OpenStatus';
 
 /** Every key path, plural suffixes folded (key_one / key_other → key). */
@@ -30,6 +31,20 @@ describe('catalogue formatting', () => {
     expect(formatRupiah(350000, 'id')).toBe('Rp350.000');
     expect(formatRupiah(350000, 'en')).toBe('Rp350,000');
     expect(formatRupiah(0, 'id')).toBe('Rp0');
+  });
+
+  it('publishes a fee as gratis, a fixed amount, or "sesuai tarif" (with "mulai Rp…" when there is a starting amount)', () => {
+    const tid = i18n.getFixedT('id', NS);
+    const ten = i18n.getFixedT('en', NS);
+    expect(feeText({ fee: 0 }, 'id', tid)).toEqual({ kind: 'free', text: 'Gratis', short: 'Gratis', basisLabel: 'Dasar hukum biaya' });
+    expect(feeText({ fee: 0, feeVariable: false }, 'en', ten)).toMatchObject({ kind: 'free', text: 'Free' });
+    expect(feeText({ fee: 30000, feeVariable: false }, 'id', tid)).toEqual({ kind: 'fixed', text: 'Rp30.000', short: 'Rp30.000', basisLabel: 'Dasar hukum biaya' });
+    // A tax such as PBB-P2: never "Gratis", and the basis reads "Sesuai ketentuan: …".
+    expect(feeText({ fee: 0, feeVariable: true }, 'id', tid)).toEqual({ kind: 'variable', text: 'Sesuai tarif', short: 'Sesuai tarif', basisLabel: 'Sesuai ketentuan' });
+    expect(feeText({ fee: 25000, feeVariable: true }, 'id', tid)).toEqual({ kind: 'variable', text: 'Sesuai tarif, mulai Rp25.000', short: 'Mulai Rp25.000', basisLabel: 'Sesuai ketentuan' });
+    expect(feeText({ fee: 25000, feeVariable: true }, 'en', ten)).toEqual({ kind: 'variable', text: 'Set by tariff, from Rp25,000', short: 'From Rp25,000', basisLabel: 'As regulated' });
+    // An older server that sends no feeVariable still renders.
+    expect(feeKind({ fee: 350000 })).toBe('fixed');
   });
 
   it('groups days with the same hours and keeps several ranges a day', () => {

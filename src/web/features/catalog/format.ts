@@ -10,6 +10,31 @@ export function formatRupiah(amount: number, lang: Lang): string {
   return `Rp${new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits: 0 }).format(amount)}`;
 }
 
+/** How a service's fee is published: free, a fixed amount, or "sesuai tarif" (depends on the case). */
+export type FeeKind = 'free' | 'fixed' | 'variable';
+
+export const feeKind = (std: { fee: number; feeVariable?: boolean }): FeeKind => (std.feeVariable ? 'variable' : std.fee > 0 ? 'fixed' : 'free');
+
+/**
+ * The fee as citizens read it. `text`: "Gratis", "Rp350.000", "Sesuai tarif" or "Sesuai tarif, mulai
+ * Rp25.000"; `short` (badges): the same but "Mulai Rp25.000"; `basisLabel`: what precedes the legal
+ * basis, "Sesuai ketentuan" for a fee that depends on the case, else "Dasar hukum biaya".
+ * `t` is the `catalog` namespace's.
+ */
+export function feeText(
+  std: { fee: number; feeVariable?: boolean },
+  lang: Lang,
+  t: (key: string, opts?: Record<string, unknown>) => string,
+): { kind: FeeKind; text: string; short: string; basisLabel: string } {
+  const kind = feeKind(std);
+  const amount = formatRupiah(std.fee, lang);
+  if (kind === 'free') return { kind, text: t('fee.free'), short: t('fee.free'), basisLabel: t('standard.feeBasis') };
+  if (kind === 'fixed') return { kind, text: amount, short: amount, basisLabel: t('standard.feeBasis') };
+  return std.fee > 0
+    ? { kind, text: t('fee.variableFrom', { amount }), short: t('fee.from', { amount }), basisLabel: t('fee.asRegulated') }
+    : { kind, text: t('fee.variable'), short: t('fee.variable'), basisLabel: t('fee.asRegulated') };
+}
+
 /** "08.00" (id) / "08:00" (en) for a stored "HH:MM". */
 export function formatHm(hm: string, lang: Lang): string {
   return lang === 'en' ? hm : hm.replace(':', '.');

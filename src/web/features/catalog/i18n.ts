@@ -21,7 +21,7 @@ export const id: Texts = {
     againToday: 'buka lagi pukul {{time}} {{zone}}',
     againOn: 'buka lagi {{day}} {{time}} {{zone}}',
   },
-  fee: { free: 'Gratis' },
+  fee: { free: 'Gratis', variable: 'Sesuai tarif', variableFrom: 'Sesuai tarif, mulai {{amount}}', from: 'Mulai {{amount}}', asRegulated: 'Sesuai ketentuan' },
   duration: {
     minutes_other: '{{count}} menit',
     hours_other: '{{count}} jam',
@@ -100,7 +100,7 @@ export const en: Texts = {
     againToday: 'opens again at {{time}} {{zone}}',
     againOn: 'opens {{day}} {{time}} {{zone}}',
   },
-  fee: { free: 'Free' },
+  fee: { free: 'Free', variable: 'Set by tariff', variableFrom: 'Set by tariff, from {{amount}}', from: 'From {{amount}}', asRegulated: 'As regulated' },
   duration: {
     minutes_one: '{{count}} minute',
     minutes_other: '{{count}} minutes',

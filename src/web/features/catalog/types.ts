@@ -71,7 +71,10 @@ export interface PublishedStandard {
   procedure: string[];
   durationText: string;
   duration?: { value: number; unit: DurationUnit };
+  /** Whole rupiah; 0 = free unless `feeVariable`. */
   fee: number;
+  /** "Sesuai tarif": the amount depends on the case; `fee` is then the starting amount or 0. */
+  feeVariable?: boolean;
   feeBasis: string;
   product: string;
   complaintChannel: string;
@@ -104,6 +107,15 @@ export interface DocumentType {
   description: string | null;
   active: boolean;
 }
+/** A document type in the administration: with how many active services (all sites) name it. */
+export interface DocumentTypeAdmin extends DocumentType {
+  serviceCount: number;
+}
+export interface DocumentTypeInput {
+  key?: string;
+  name: string;
+  description: string | null;
+}
 
 export type HolidayKind = 'national' | 'cuti_bersama' | 'closure' | 'open';
 export interface Holiday {
@@ -125,11 +137,24 @@ export interface Page<T> {
   pageSize: number;
 }
 
+/** A stored document as the admin views show it (the bytes are downloaded separately). */
+export interface StoredDocument {
+  filename: string;
+  /** Sniffed from the content: application/pdf, image/jpeg or image/png. */
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  uploadedAt: string;
+}
+
+/** Present when the agency has an agreement number or a signed document on file (either may come first). */
 export interface Agreement {
-  number: string;
+  number: string | null;
   signedOn: string | null;
   validUntil: string | null;
   fileId?: string | null;
+  /** The scanned, signed agreement. */
+  document?: StoredDocument | null;
 }
 
 export interface AgencyAdmin {
@@ -204,6 +229,7 @@ export interface ServiceInput {
   duration: { value: number; unit: DurationUnit };
   durationText: string | null;
   fee: number;
+  feeVariable: boolean;
   feeBasis: string;
   product: string;
   complaintChannel: string;

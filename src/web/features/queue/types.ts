@@ -104,7 +104,8 @@ export interface IssuedTicket {
 }
 
 export interface IssueBody {
-  serviceId: string;
+  /** Left out for a booking check-in: the booking names its service. */
+  serviceId?: string;
   priority?: Priority;
   bookingCode?: string;
   nik?: string;

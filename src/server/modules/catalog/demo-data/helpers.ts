@@ -54,6 +54,8 @@ export type SvcInput = Pick<DemoService, 'code' | 'prefix' | 'name' | 'keywords'
   duration?: DemoService['duration'];
   durationText?: string;
   fee?: number;
+  /** "Sesuai tarif": a tax or a tariff that depends on the case; `fee` is the starting amount or 0. */
+  feeVariable?: boolean;
   feeBasis?: string;
   complaintChannel?: string;
   /** Service-specific legal basis, put before UU 25/2009 and Perpres 89/2021. */
@@ -79,6 +81,7 @@ export function svc(p: SvcInput): DemoService {
     duration: p.duration ?? mins(15),
     ...(p.durationText ? { durationText: p.durationText } : {}),
     fee: p.fee ?? 0,
+    feeVariable: p.feeVariable ?? false,
     feeBasis: p.feeBasis ?? FREE,
     product: p.product,
     complaintChannel: p.complaintChannel ?? complaint('MPP Samarinda'),

@@ -10,7 +10,7 @@ const pdam = agency('pdam', 'bumd', 'Perumda Air Minum Tirta Kencana Kota Samari
     docs: ['ktp_el: fotokopi 1 lembar', 'kk: fotokopi 1 lembar', 'denah_lokasi: sketsa dan titik koordinat', 'rekening_listrik: fotokopi, sebagai bukti alamat', 'formulir: permohonan sambungan baru'],
     procedure: ['Serahkan formulir dan berkas di loket', 'Survei jaringan dan lokasi oleh petugas teknik', 'Pembayaran biaya sambungan sesuai hasil survei', 'Pemasangan pipa dan meter air'],
     duration: wd(14), durationText: 'Pemasangan paling lama 14 hari kerja setelah biaya dibayar, bila jaringan tersedia',
-    fee: 1_750_000, feeBasis: 'Biaya sambungan baru rumah tangga pipa 1/2 inci (contoh); besaran pasti sesuai hasil survei dan Peraturan Direksi Perumdam Tirta Kencana',
+    fee: 1_750_000, feeVariable: true, feeBasis: 'Biaya sambungan baru sesuai hasil survei dan Peraturan Direksi Perumdam Tirta Kencana tentang tarif; mulai dari sambungan rumah tangga pipa 1/2 inci (contoh)',
     product: 'Sambungan air aktif dan nomor sambungan pelanggan', law: PDAM_LAW, staff: 2, handlingMinutes: 15, walkInQuota: 60 }),
   svc({ code: 'PDAM-BALIKNAMA', prefix: 'ZB', name: 'Balik Nama Pelanggan Air Minum', keywords: ['pdam', 'balik nama pdam', 'ganti nama pelanggan', 'air'],
     description: 'Perubahan nama pelanggan karena jual beli rumah, warisan atau hibah.',

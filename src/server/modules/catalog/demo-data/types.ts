@@ -8,7 +8,8 @@ export interface DemoService {
   code: string; prefix: string; name: string; keywords: string[]; description: string;
   requirements: DemoRequirement[]; procedure: string[];
   duration: { value: number; unit: 'minutes' | 'hours' | 'working_days' }; durationText?: string;
-  fee: number; feeBasis: string; product: string; complaintChannel: string;
+  /** `feeVariable`: "sesuai tarif", the amount depends on the case (`fee` is then the starting amount or 0). */
+  fee: number; feeVariable: boolean; feeBasis: string; product: string; complaintChannel: string;
   internal: { legalBasis: string; facilities: string; competence: string; supervision: string; staffCount: number; guarantee: string; security: string; evaluation: string };
   handlingMinutes: number; bookable: boolean; walkInQuota: number; bookingQuota: number;
 }

@@ -1,13 +1,16 @@
-import { Badge, Button, Card, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import type { FormEvent } from 'react';
+import { Badge, Button, Card, Fieldset, FileInput, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { IconDownload, IconFileText, IconTrash, IconUpload } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { QueryError } from '../../../app/QueryError';
-import { notifySuccess } from '../../../lib/errors';
+import type { Lang } from '../../../lib/api';
+import { currentLang, fieldErrors, notifySuccess, problemMessage } from '../../../lib/errors';
+import { formatDateTime, formatNumber } from '../../../lib/time';
 import { AGENCY_KINDS, type AgencyAdmin, type AgencyInput, type AgencyKind, type WeeklyHours } from '../types';
 import { FormBreadcrumbs, PageFormActions, useFormErrors, useFormValues } from './AdminForm';
 import { useToggleActive } from './AdminList';
-import { useAgency, useSaveAgency, useSetAgencyActive } from './api';
+import { AGREEMENT_ACCEPT, AGREEMENT_MAX_BYTES, P, useAgency, useRemoveAgreementDocument, useSaveAgency, useSetAgencyActive, useUploadAgreementDocument } from './api';
 import { cleanHours, HoursEditor, hoursErrors } from './HoursEditor';
 import { AdminHeader, FormAlert, nullIfEmpty, TableSkeleton, useCatalogScope, useConfirm } from './shared';
 
@@ -56,6 +59,136 @@ const FIELD_OF: Record<string, string> = {
 };
 const FORM_FIELDS = new Set(['kind', 'name', 'shortName', 'description', 'phone', 'email', 'website', 'agreementNumber', 'agreementSignedOn', 'agreementValidUntil']);
 const known = (f: string) => FORM_FIELDS.has(FIELD_OF[f] ?? f) || f === 'hours' || f.startsWith('hours.');
+
+/** "2,4 MB", "180 KB", "512 B" in the UI language. */
+function formatSize(bytes: number, lang: Lang): string {
+  if (bytes < 1024) return `${formatNumber(bytes, lang)} B`;
+  if (bytes < 1024 * 1024) return `${formatNumber(Math.round(bytes / 1024), lang)} KB`;
+  return `${formatNumber(Math.round((bytes / (1024 * 1024)) * 10) / 10, lang)} MB`;
+}
+
+const TYPE_LABELS: Record<string, string> = { 'application/pdf': 'PDF', 'image/jpeg': 'JPG', 'image/png': 'PNG' };
+
+/** What the browser can tell before sending (the server checks the content again). */
+function localFileError(file: File, t: (key: string, o?: Record<string, unknown>) => string, lang: Lang): string | null {
+  if (file.size > AGREEMENT_MAX_BYTES) return t('agency.documentTooLarge', { size: formatSize(file.size, lang) });
+  if (!/\.(pdf|jpe?g|png)$/i.test(file.name)) return t('agency.documentWrongType');
+  return null;
+}
+
+/**
+ * The scanned, signed agreement: the current document with a download link, a control to upload
+ * or replace it, and removal behind a confirmation. Works on its own requests (not the form's
+ * save), so it needs an agency that exists.
+ */
+function AgreementDocument({ siteId, agency }: { siteId: string; agency: AgencyAdmin }) {
+  const { t } = useTranslation('catalog');
+  const lang = currentLang();
+  const upload = useUploadAgreementDocument(siteId, agency.id);
+  const remove = useRemoveAgreementDocument(siteId, agency.id);
+  const [confirmNode, confirm] = useConfirm();
+  const [file, setFile] = useState<File | null>(null);
+  const [localError, setLocalError] = useState<string | null>(null);
+  const doc = agency.agreement?.document ?? null;
+  const serverError = upload.error ? (fieldErrors(upload.error, lang).file ?? problemMessage(upload.error, lang)) : null;
+
+  const choose = (f: File | null) => {
+    upload.reset();
+    setFile(f);
+    setLocalError(f ? localFileError(f, t, lang) : null);
+  };
+
+  const send = () => {
+    if (!file || localError) return;
+    upload.mutate(file, {
+      onSuccess: (saved) => {
+        notifySuccess(t('agency.documentUploaded', { name: saved.agreement?.document?.filename ?? file.name }));
+        setFile(null);
+      },
+    });
+  };
+
+  const removeDocument = async () => {
+    if (!doc) return;
+    const ok = await confirm({ title: t('agency.documentRemoveTitle'), message: t('agency.documentRemoveMessage', { name: doc.filename }), confirmLabel: t('agency.documentRemove'), danger: true });
+    if (ok) remove.mutate(undefined, { onSuccess: () => notifySuccess(t('agency.documentRemoved')) });
+  };
+
+  return (
+    <Stack gap="xs" data-testid="agreement-document">
+      {confirmNode}
+      <Text size="sm" fw={500}>
+        {t('agency.document')}
+      </Text>
+      {doc ? (
+        <Paper withBorder p="xs" radius="sm">
+          <Group justify="space-between" gap="xs" wrap="wrap">
+            <Group gap="xs" wrap="nowrap" miw={0} style={{ flex: 1 }}>
+              <IconFileText size={28} stroke={1.5} aria-hidden="true" />
+              <Stack gap={0} miw={0}>
+                <Text size="sm" fw={500} truncate="end" title={doc.filename} data-testid="agreement-document-name">
+                  {doc.filename}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {t('agency.documentMeta', { type: TYPE_LABELS[doc.mediaType] ?? doc.mediaType, size: formatSize(doc.sizeBytes, lang), date: formatDateTime(doc.uploadedAt, lang) })}
+                </Text>
+              </Stack>
+            </Group>
+            <Group gap="xs">
+              <Button
+                component="a"
+                href={P.agreementDocument(siteId, agency.id)}
+                download={doc.filename}
+                variant="light"
+                size="xs"
+                leftSection={<IconDownload size={14} aria-hidden="true" />}
+                aria-label={t('agency.documentDownloadNamed', { name: doc.filename })}
+                data-testid="agreement-document-download"
+              >
+                {t('agency.documentDownload')}
+              </Button>
+              <Button
+                type="button"
+                variant="subtle"
+                color="red"
+                size="xs"
+                leftSection={<IconTrash size={14} aria-hidden="true" />}
+                onClick={() => void removeDocument()}
+                loading={remove.isPending}
+                data-testid="agreement-document-remove"
+              >
+                {t('agency.documentRemove')}
+              </Button>
+            </Group>
+          </Group>
+        </Paper>
+      ) : (
+        <Text size="sm" c="dimmed">
+          {t('agency.documentNone')}
+        </Text>
+      )}
+      <FileInput
+        label={doc ? t('agency.documentReplacePick') : t('agency.documentPick')}
+        description={t('agency.documentLimits')}
+        placeholder={t('agency.documentPlaceholder')}
+        accept={AGREEMENT_ACCEPT}
+        value={file}
+        onChange={choose}
+        error={localError ?? serverError}
+        clearable
+        w={{ base: '100%', sm: 420 }}
+        leftSection={<IconUpload size={16} aria-hidden="true" />}
+        disabled={upload.isPending}
+        data-testid="agreement-file"
+      />
+      <Group>
+        <Button type="button" variant="light" onClick={send} disabled={!file || !!localError} loading={upload.isPending} data-testid="agreement-upload">
+          {t('agency.documentUpload')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
 
 function AgencyForm({ agency }: { agency?: AgencyAdmin }) {
   const { t } = useTranslation('catalog');
@@ -158,6 +291,13 @@ function AgencyForm({ agency }: { agency?: AgencyAdmin }) {
               <TextInput label={t('agency.signedOn')} type="date" value={f.agreementSignedOn} onChange={(e) => set('agreementSignedOn', e.currentTarget.value)} error={errors.agreementSignedOn} name="agreementSignedOn" disabled={limited} />
               <TextInput label={t('agency.validUntilLabel')} type="date" value={f.agreementValidUntil} onChange={(e) => set('agreementValidUntil', e.currentTarget.value)} error={errors.agreementValidUntil} name="agreementValidUntil" disabled={limited} />
             </SimpleGrid>
+            {agency ? (
+              <AgreementDocument siteId={siteId} agency={agency} />
+            ) : (
+              <Text size="sm" c="dimmed" data-testid="agreement-document-save-first">
+                {t('agency.documentSaveFirst')}
+              </Text>
+            )}
           </Stack>
         </Fieldset>
 

@@ -14,6 +14,7 @@ const ServicesPage = lazy(() => import('./ServicesPage'));
 const ServiceFormPage = lazy(() => import('./ServiceFormPage'));
 const CountersPage = lazy(() => import('./CountersPage'));
 const HolidaysPage = lazy(() => import('./HolidaysPage'));
+const DocumentTypesPage = lazy(() => import('./DocumentTypesPage'));
 const SettingsPage = lazy(() => import('./SettingsPage'));
 const StaffPage = lazy(() => import('./StaffPage'));
 const DevicesPage = lazy(() => import('./DevicesPage'));
@@ -31,6 +32,7 @@ const TABS: Tab[] = [
   { path: 'services', labelKey: 'tabs.services' },
   { path: 'counters', labelKey: 'tabs.counters' },
   { path: 'holidays', labelKey: 'tabs.holidays', siteWide: true },
+  { path: 'document-types', labelKey: 'tabs.documentTypes', siteWide: true },
   { path: 'settings', labelKey: 'tabs.settings', siteWide: true },
   { path: 'staff', labelKey: 'tabs.staff', siteWide: true },
   { path: 'devices', labelKey: 'tabs.devices', siteWide: true },
@@ -41,7 +43,8 @@ const BASE = '/admin/catalog';
 
 /**
  * `/admin/catalog/*`: the catalogue of the current site (header site switcher): agencies,
- * services with their standards, counters, holidays, site settings, staff, devices, import/export.
+ * services with their standards, counters, holidays, document types (shared by every site), site
+ * settings, staff, devices, import/export.
  * An agency_admin sees only their agency's agencies, services and counters tabs.
  */
 export default function CatalogAdminPage() {
@@ -77,6 +80,7 @@ export default function CatalogAdminPage() {
                   aria-current={active ? 'page' : undefined}
                   size="sm"
                   fw={active ? 700 : 500}
+                  style={{ flexShrink: 0 }}
                   data-testid={`catalog-tab-${tab.path}`}
                 >
                   {t(tab.labelKey)}
@@ -100,6 +104,7 @@ export default function CatalogAdminPage() {
           {scope.siteWide && (
             <>
               <Route path="holidays" element={<HolidaysPage />} />
+              <Route path="document-types" element={<DocumentTypesPage />} />
               <Route path="settings" element={<SettingsPage />} />
               <Route path="staff" element={<StaffPage />} />
               <Route path="devices" element={<DevicesPage />} />

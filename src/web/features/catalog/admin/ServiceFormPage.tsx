@@ -1,11 +1,11 @@
-import { Badge, Button, Card, Collapse, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Switch, TagsInput, Text, Textarea, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Badge, Button, Card, Collapse, Group, NativeSelect, NumberInput, Radio, SimpleGrid, Stack, Switch, TagsInput, Text, Textarea, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconChevronRight, IconExternalLink } from '@tabler/icons-react';
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { QueryError } from '../../../app/QueryError';
 import { currentLang, fieldErrors, notifySuccess } from '../../../lib/errors';
-import { formatRupiah } from '../format';
+import { feeKind, feeText, type FeeKind } from '../format';
 import { DURATION_UNITS, INTERNAL_TEXT_KEYS, type AgencyAdmin, type DurationUnit, type ServiceAdmin, type ServiceInput, type WeeklyHours } from '../types';
 import { FormBreadcrumbs, PageFormActions, useFormErrors, useFormValues } from './AdminForm';
 import { useAgencyOptions, useDocumentTypes, useSaveService, useService } from './api';
@@ -25,6 +25,9 @@ interface Form {
   durationValue: number | '';
   durationUnit: DurationUnit;
   durationText: string;
+  /** Gratis, tarif tetap, or sesuai tarif (the amount depends on the case). */
+  feeMode: FeeKind;
+  /** The amount (fixed) or the starting amount (variable, optional). */
   fee: number | '';
   feeBasis: string;
   product: string;
@@ -54,7 +57,9 @@ function fromService(s: ServiceAdmin | undefined, agencyId: string): Form {
     durationValue: s?.standard.duration?.value ?? 1,
     durationUnit: (s?.standard.duration?.unit as DurationUnit) ?? 'working_days',
     durationText: s?.durationText ?? '',
-    fee: s?.standard.fee ?? 0,
+    // A new service starts as "Tarif tetap" with no amount: publishing "Gratis" is a choice to make, not a default.
+    feeMode: s ? feeKind(s.standard) : 'fixed',
+    fee: s && s.standard.fee > 0 ? s.standard.fee : '',
     feeBasis: s?.standard.feeBasis ?? '',
     product: s?.standard.product ?? '',
     complaintChannel: s?.standard.complaintChannel ?? '',
@@ -76,8 +81,9 @@ const FIELD_OF: Record<string, string> = {
   'duration.unit': 'durationUnit',
   duration: 'durationValue',
   'internal.staffCount': 'staffCount',
+  feeVariable: 'feeMode',
 };
-const SIMPLE = new Set(['agencyId', 'code', 'prefix', 'name', 'keywords', 'description', 'durationValue', 'durationUnit', 'durationText', 'fee', 'feeBasis', 'product', 'complaintChannel', 'staffCount', 'handlingMinutes', 'bookable', 'walkInQuota', 'bookingQuota', 'active', 'requirements', 'procedure']);
+const SIMPLE = new Set(['agencyId', 'code', 'prefix', 'name', 'keywords', 'description', 'durationValue', 'durationUnit', 'durationText', 'feeMode', 'fee', 'feeBasis', 'product', 'complaintChannel', 'staffCount', 'handlingMinutes', 'bookable', 'walkInQuota', 'bookingQuota', 'active', 'requirements', 'procedure']);
 const known = (f: string) => {
   const k = FIELD_OF[f] ?? f;
   return SIMPLE.has(k) || /^(requirements|procedure|hours|internal)(\.|$)/.test(k);
@@ -139,7 +145,9 @@ function ServiceForm({ service, agencies }: { service?: ServiceAdmin; agencies: 
     const steps = f.procedure.filter((s) => s.text.trim());
     if (steps.length === 0) e.procedure = t('standard.stepNeeded');
     if (!Number.isInteger(num(f.durationValue)) || num(f.durationValue) < 0) e.durationValue = t('form.wholeNumber');
-    if (!Number.isInteger(num(f.fee)) || num(f.fee) < 0) e.fee = t('standard.feeRule');
+    if (f.feeMode === 'fixed' && (!Number.isInteger(num(f.fee)) || num(f.fee) < 1)) e.fee = t('standard.feeFixedRule');
+    if (f.feeMode === 'variable' && f.fee !== '' && (!Number.isInteger(f.fee) || f.fee < 0)) e.fee = t('standard.feeFromRule');
+    if (f.feeMode === 'variable' && !f.feeBasis.trim()) e.feeBasis = t('standard.feeBasisNeeded');
     if (f.product.trim().length < 2) e.product = t('form.minChars', { count: 2 });
     if (f.complaintChannel.trim().length < 2) e.complaintChannel = t('form.minChars', { count: 2 });
     if (f.staffCount !== '' && (!Number.isInteger(f.staffCount) || f.staffCount < 0)) e.staffCount = t('form.wholeNumber');
@@ -169,7 +177,8 @@ function ServiceForm({ service, agencies }: { service?: ServiceAdmin; agencies: 
       procedure: f.procedure.map((s) => s.text.trim()).filter(Boolean),
       duration: { value: f.durationValue as number, unit: f.durationUnit },
       durationText: f.durationText.trim() || null,
-      fee: f.fee as number,
+      fee: f.feeMode === 'free' || f.fee === '' ? 0 : f.fee,
+      feeVariable: f.feeMode === 'variable',
       feeBasis: f.feeBasis.trim(),
       product: f.product.trim(),
       complaintChannel: f.complaintChannel.trim(),
@@ -195,6 +204,7 @@ function ServiceForm({ service, agencies }: { service?: ServiceAdmin; agencies: 
 
   const agencyData = pickable.map((a) => ({ value: a.id, label: `${a.shortName} · ${a.name}` }));
   const onlyAgency = !scope.siteWide && pickable.length === 1 ? pickable[0] : null;
+  const feePreview = feeText({ fee: f.feeMode === 'free' || f.fee === '' ? 0 : f.fee, feeVariable: f.feeMode === 'variable' }, lang, t);
   const durationPreview = useMemo(() => {
     if (f.durationText.trim()) return f.durationText.trim();
     const v = f.durationValue === '' ? 0 : f.durationValue;
@@ -312,33 +322,68 @@ function ServiceForm({ service, agencies }: { service?: ServiceAdmin; agencies: 
         </Section>
 
         <Section id="svc-fee" title={`4. ${t('standard.fee')}`}>
+          <Radio.Group
+            label={t('standard.feeKind')}
+            required
+            value={f.feeMode}
+            onChange={(v) => set('feeMode', v as FeeKind)}
+            error={errors.feeMode}
+            data-testid="service-fee-kind"
+          >
+            <SimpleGrid cols={{ base: 1, sm: 3 }} mt={6}>
+              {(['free', 'fixed', 'variable'] as const).map((k) => (
+                <Radio key={k} value={k} label={t(`standard.feeKinds.${k}`)} description={t(`standard.feeKindHints.${k}`)} data-testid={`service-fee-kind-${k}`} />
+              ))}
+            </SimpleGrid>
+          </Radio.Group>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <NumberInput
-              label={t('standard.feeAmount')}
-              description={t('standard.feeHint')}
-              required
-              value={f.fee}
-              onChange={(v) => set('fee', typeof v === 'number' ? v : '')}
-              error={errors.fee}
-              min={0}
-              max={1_000_000_000}
-              allowDecimal={false}
-              allowNegative={false}
-              thousandSeparator={lang === 'en' ? ',' : '.'}
-              decimalSeparator={lang === 'en' ? '.' : ','}
-              prefix="Rp"
-              data-testid="service-fee"
-            />
+            {f.feeMode !== 'free' && (
+              <NumberInput
+                label={f.feeMode === 'fixed' ? t('standard.feeFixedAmount') : t('standard.feeFromAmount')}
+                description={f.feeMode === 'fixed' ? t('standard.feeFixedHint') : t('standard.feeFromHint')}
+                required={f.feeMode === 'fixed'}
+                value={f.fee}
+                onChange={(v) => set('fee', typeof v === 'number' ? v : '')}
+                error={errors.fee}
+                min={0}
+                max={1_000_000_000}
+                allowDecimal={false}
+                allowNegative={false}
+                thousandSeparator={lang === 'en' ? ',' : '.'}
+                decimalSeparator={lang === 'en' ? '.' : ','}
+                prefix="Rp"
+                data-testid="service-fee"
+              />
+            )}
             <Stack gap={4} justify="flex-end">
               <Text size="sm" c="dimmed">
                 {t('form.published')}
               </Text>
-              <Badge size="lg" variant="light" color={f.fee === 0 ? 'teal' : 'gray'} tt="none">
-                {f.fee === 0 || f.fee === '' ? t('fee.free') : formatRupiah(f.fee, lang)}
+              <Badge size="lg" variant="light" color={feePreview.kind === 'free' ? 'teal' : 'gray'} tt="none" style={{ alignSelf: 'flex-start' }} data-testid="service-fee-preview">
+                {feePreview.text}
               </Badge>
             </Stack>
           </SimpleGrid>
-          <Textarea label={t('standard.feeBasis')} description={t('standard.feeBasisHint')} autosize minRows={2} value={f.feeBasis} onChange={(e) => set('feeBasis', e.currentTarget.value)} error={errors.feeBasis} maxLength={1000} data-testid="service-fee-basis" />
+          <Textarea
+            label={t('standard.feeBasis')}
+            description={t(`standard.feeBasisHints.${f.feeMode}`)}
+            required={f.feeMode === 'variable'}
+            autosize
+            minRows={2}
+            value={f.feeBasis}
+            onChange={(e) => set('feeBasis', e.currentTarget.value)}
+            error={errors.feeBasis}
+            maxLength={1000}
+            data-testid="service-fee-basis"
+          />
+          {f.feeMode === 'variable' && f.feeBasis.trim() && (
+            <Text size="sm">
+              <Text span c="dimmed" size="sm">
+                {feePreview.basisLabel}:{' '}
+              </Text>
+              {f.feeBasis.trim()}
+            </Text>
+          )}
         </Section>
 
         <Section id="svc-product" title={`5. ${t('standard.product')}`}>

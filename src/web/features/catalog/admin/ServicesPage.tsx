@@ -3,7 +3,7 @@ import { IconListDetails, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { currentLang } from '../../../lib/errors';
-import { formatRupiah } from '../format';
+import { feeText } from '../format';
 import type { ServiceAdmin } from '../types';
 import { EditButton, FilterSelect, isFiltered, ListFilters, PagedTable, RowActions, ToggleActiveButton, useToggleActive } from './AdminList';
 import { useAgencyOptions, useServices, useSetServiceActive } from './api';
@@ -96,7 +96,7 @@ export default function ServicesPage() {
               <Text size="sm">{s.agency.shortName ?? s.agency.name}</Text>
             </Table.Td>
             <Table.Td>
-              <Text size="sm">{s.standard.fee === 0 ? t('fee.free') : formatRupiah(s.standard.fee, lang)}</Text>
+              <Text size="sm">{feeText(s.standard, lang, t).short}</Text>
             </Table.Td>
             <Table.Td>
               <Text size="sm">{s.standard.durationText}</Text>

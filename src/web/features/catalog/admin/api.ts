@@ -10,7 +10,8 @@ import type {
   CounterAdmin,
   CounterInput,
   Device,
-  DocumentType,
+  DocumentTypeAdmin,
+  DocumentTypeInput,
   Holiday,
   ImportResult,
   Page,
@@ -29,16 +30,22 @@ export const P = {
   agencies: (siteId: string) => `${V1}/sites/${e(siteId)}/catalog/agencies`,
   agency: (id: string) => `${V1}/catalog/agencies/${e(id)}`,
   agencyActive: (id: string, active: boolean) => `${V1}/catalog/agencies/${e(id)}/${active ? 'activate' : 'deactivate'}`,
+  agreementDocument: (siteId: string, agencyId: string) => `${V1}/sites/${e(siteId)}/agencies/${e(agencyId)}/agreement-document`,
   services: (siteId: string) => `${V1}/sites/${e(siteId)}/catalog/services`,
   service: (id: string) => `${V1}/catalog/services/${e(id)}`,
   serviceActive: (id: string, active: boolean) => `${V1}/catalog/services/${e(id)}/${active ? 'activate' : 'deactivate'}`,
-  documentTypes: () => `${V1}/document-types`,
+  documentTypes: () => `${V1}/catalog/document-types`,
+  documentType: (id: string) => `${V1}/catalog/document-types/${e(id)}`,
+  documentTypeActive: (id: string, active: boolean) => `${V1}/catalog/document-types/${e(id)}/${active ? 'activate' : 'deactivate'}`,
   counters: (siteId: string) => `${V1}/sites/${e(siteId)}/catalog/counters`,
   counter: (id: string) => `${V1}/catalog/counters/${e(id)}`,
   counterActive: (id: string, active: boolean) => `${V1}/catalog/counters/${e(id)}/${active ? 'activate' : 'deactivate'}`,
   counterOfficers: (id: string) => `${V1}/counters/${e(id)}/officers`,
   holidays: (siteId: string) => `${V1}/sites/${e(siteId)}/holidays`,
   holiday: (siteId: string, holidayId: string) => `${V1}/sites/${e(siteId)}/holidays/${e(holidayId)}`,
+  nationalHolidays: () => `${V1}/holidays`,
+  nationalHoliday: (id: string) => `${V1}/holidays/${e(id)}`,
+  seedNationalHolidays: () => `${V1}/holidays/seed`,
   staff: (siteId: string) => `${V1}/sites/${e(siteId)}/staff`,
   staffUser: (siteId: string, userId: string) => `${V1}/sites/${e(siteId)}/staff/${e(userId)}`,
   staffActive: (siteId: string, userId: string, active: boolean) => `${V1}/sites/${e(siteId)}/staff/${e(userId)}/${active ? 'activate' : 'deactivate'}`,
@@ -137,6 +144,57 @@ export function useSetAgencyActive(siteId: string) {
   });
 }
 
+/** The signed agreement (PKS / MoU): PDF, JPG or PNG up to 10 MiB, checked again by the server. */
+export const AGREEMENT_MAX_BYTES = 10 * 1024 * 1024;
+export const AGREEMENT_ACCEPT = '.pdf,.jpg,.jpeg,.png';
+
+/**
+ * Uploads (or replaces) an agency's signed agreement as multipart/form-data, field `file`, with
+ * the CSRF header; the browser sets the content type with its boundary.
+ */
+export async function uploadAgreementDocument(siteId: string, agencyId: string, file: File): Promise<AgencyAdmin> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+  const csrf = readCookie(CSRF_COOKIE);
+  if (csrf) headers[CSRF_HEADER] = csrf;
+  let res: Response;
+  try {
+    res = await fetch(P.agreementDocument(siteId, agencyId), { method: 'PUT', headers, credentials: 'same-origin', body: form });
+  } catch (err) {
+    throw new ApiError({ status: 0, code: 'network', title: 'Network error', detail: (err as Error)?.message });
+  }
+  if (!res.ok) throw await errorFromResponse(res);
+  return (await res.json()) as AgencyAdmin;
+}
+
+/** After an agreement document change: the agency's own query gets the new view at once. */
+function useAgreementDone(siteId: string, agencyId: string) {
+  const qc = useQueryClient();
+  const invalidate = useInvalidate(siteId);
+  return async (saved: AgencyAdmin) => {
+    qc.setQueryData(adminKeys.one(siteId, 'agency', agencyId), saved);
+    await invalidate();
+  };
+}
+
+export function useUploadAgreementDocument(siteId: string, agencyId: string) {
+  const done = useAgreementDone(siteId, agencyId);
+  return useMutation({
+    mutationFn: (file: File) => uploadAgreementDocument(siteId, agencyId, file),
+    onSuccess: done,
+    meta: { inlineErrors: true },
+  });
+}
+
+export function useRemoveAgreementDocument(siteId: string, agencyId: string) {
+  const done = useAgreementDone(siteId, agencyId);
+  return useMutation({
+    mutationFn: () => api.delete<AgencyAdmin>(P.agreementDocument(siteId, agencyId)),
+    onSuccess: done,
+  });
+}
+
 /* -------------------------------------------------------------- services */
 
 export const useServices = (siteId: string | undefined, filter: ListFilter, enabled = true) => usePage<ServiceAdmin>(siteId, 'services', P.services, filter, enabled);
@@ -166,11 +224,47 @@ export function useSetServiceActive(siteId: string) {
   });
 }
 
+/** Every document type, inactive ones too (a service keeps a deactivated type it already names). */
 export function useDocumentTypes() {
   return useQuery({
-    queryKey: ['catalog', 'document-types'],
-    queryFn: ({ signal }) => api.get<DocumentType[]>(P.documentTypes(), undefined, signal),
+    queryKey: ['catalog', 'document-types', 'all'],
+    queryFn: async ({ signal }) => (await api.get<Page<DocumentTypeAdmin>>(P.documentTypes(), { page: 1, pageSize: 500, status: 'all' }, signal)).items,
     staleTime: 5 * 60_000,
+  });
+}
+
+/* ---------------------------------------------------------- document types */
+
+/** Shared by every site: cached under ['catalog', 'document-types'], so any catalogue write refreshes it. */
+export function useAdminDocumentTypes(filter: ListFilter) {
+  return useQuery({
+    queryKey: ['catalog', 'document-types', 'page', filter],
+    queryFn: ({ signal }) => api.get<Page<DocumentTypeAdmin>>(P.documentTypes(), filter, signal),
+    placeholderData: keepPreviousData,
+    staleTime: 10_000,
+  });
+}
+
+function useInvalidateDocumentTypes() {
+  const qc = useQueryClient();
+  return () => qc.invalidateQueries({ queryKey: ['catalog'] });
+}
+
+export function useSaveDocumentType(id: string | undefined) {
+  const invalidate = useInvalidateDocumentTypes();
+  return useMutation({
+    mutationFn: (body: DocumentTypeInput) =>
+      id ? api.patch<DocumentTypeAdmin>(P.documentType(id), { name: body.name, description: body.description }) : api.post<DocumentTypeAdmin>(P.documentTypes(), body),
+    onSuccess: invalidate,
+    meta: { inlineErrors: true },
+  });
+}
+
+export function useSetDocumentTypeActive() {
+  const invalidate = useInvalidateDocumentTypes();
+  return useMutation({
+    mutationFn: ({ id, active }: { id: string; active: boolean }) => api.post<DocumentTypeAdmin>(P.documentTypeActive(id, active)),
+    onSuccess: invalidate,
   });
 }
 
@@ -231,6 +325,34 @@ export function useDeleteSiteDay(siteId: string) {
     onSuccess: invalidate,
   });
 }
+
+/** The national list of a year (libur nasional and cuti bersama, every site). */
+export function useNationalHolidays(year: number) {
+  return useQuery({
+    queryKey: ['catalog', 'national-holidays', year],
+    queryFn: ({ signal }) => api.get<Holiday[]>(P.nationalHolidays(), { year }, signal),
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+}
+
+export interface NationalDayInput {
+  date: string;
+  name: string;
+  kind: 'national' | 'cuti_bersama';
+}
+
+/** Platform admin: changes of the national list concern every site's calendar. */
+function useNationalWrite<V, R>(siteId: string, fn: (v: V) => Promise<R>, inlineErrors = true) {
+  const invalidate = useInvalidate(siteId);
+  return useMutation({ mutationFn: fn, onSuccess: invalidate, meta: inlineErrors ? { inlineErrors: true } : undefined });
+}
+
+export const useAddNationalDay = (siteId: string) => useNationalWrite(siteId, (body: NationalDayInput) => api.post<Holiday>(P.nationalHolidays(), body));
+export const useUpdateNationalDay = (siteId: string) =>
+  useNationalWrite(siteId, ({ id, ...body }: Partial<NationalDayInput> & { id: string }) => api.patch<Holiday>(P.nationalHoliday(id), body));
+export const useDeleteNationalDay = (siteId: string) => useNationalWrite(siteId, (id: string) => api.delete<void>(P.nationalHoliday(id)), false);
+export const useSeedNationalYear = (siteId: string) => useNationalWrite(siteId, (year: number) => api.post<{ year: number; added: number }>(P.seedNationalHolidays(), { year }), false);
 
 /* ----------------------------------------------------------------- staff */
 

@@ -10,7 +10,7 @@ import { usePageTitle } from '../../../app/usePageTitle';
 import { ApiError } from '../../../lib/api';
 import { currentLang } from '../../../lib/errors';
 import { usePublicService } from '../api';
-import { bookingHref, durationOf, formatRupiah, hoursLines } from '../format';
+import { bookingHref, durationOf, feeText, hoursLines } from '../format';
 import '../i18n';
 import type { ServiceDetail } from '../types';
 import { OpenStatus } from './OpenStatus';
@@ -68,6 +68,7 @@ function Standard({ s }: { s: ServiceDetail }) {
   const lang = currentLang();
   const std = s.standard;
   const duration = durationOf(std, t);
+  const fee = feeText(std, lang, t);
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -77,13 +78,13 @@ function Standard({ s }: { s: ServiceDetail }) {
           </Text>
         </Section>
         <Section id="std-fee" title={t('standard.fee')} icon={<IconCoin size={18} />}>
-          <Text fw={600} size="lg" data-testid="std-fee">
-            {std.fee === 0 ? t('fee.free') : formatRupiah(std.fee, lang)}
+          <Text fw={600} size="lg" data-testid="std-fee" data-fee-kind={fee.kind}>
+            {fee.text}
           </Text>
           {std.feeBasis && (
-            <Text size="sm">
+            <Text size="sm" data-testid="std-fee-basis">
               <Text span c="dimmed" size="sm">
-                {t('standard.feeBasis')}:{' '}
+                {fee.basisLabel}:{' '}
               </Text>
               {std.feeBasis}
             </Text>

@@ -11,7 +11,7 @@ import { currentLang } from '../../../lib/errors';
 import { zoneLabel } from '../../../lib/time';
 import NotFoundPage from '../../../app/StatusPages';
 import { usePublicAgencies, usePublicServices, useSiteDetail } from '../api';
-import { formatRupiah, hoursLines, osmUrl, webUrl, whatsappUrl } from '../format';
+import { feeText, hoursLines, osmUrl, webUrl, whatsappUrl } from '../format';
 import '../i18n';
 import { AGENCY_KINDS, type PublicAgency, type ServiceSummary, type SiteDetail } from '../types';
 import { OpenStatus } from './OpenStatus';
@@ -89,6 +89,7 @@ function SiteHeader({ site }: { site: SiteDetail }) {
 function ServiceLink({ s }: { s: ServiceSummary }) {
   const { t } = useTranslation('catalog');
   const lang = currentLang();
+  const fee = feeText(s.standard, lang, t);
   return (
     <Card withBorder padding="sm" component="li">
       <Anchor component={Link} to={`/layanan/${s.id}`} fw={600} data-testid="service-result">
@@ -98,8 +99,8 @@ function ServiceLink({ s }: { s: ServiceSummary }) {
         {s.agency.name}
       </Text>
       <Group gap={6} mt={4}>
-        <Badge variant="light" color={s.standard.fee === 0 ? 'teal' : 'gray'} size="sm" tt="none">
-          {s.standard.fee === 0 ? t('fee.free') : formatRupiah(s.standard.fee, lang)}
+        <Badge variant="light" color={fee.kind === 'free' ? 'teal' : 'gray'} size="sm" tt="none">
+          {fee.short}
         </Badge>
         {s.standard.durationText && (
           <Badge variant="light" color="gray" size="sm" tt="none">

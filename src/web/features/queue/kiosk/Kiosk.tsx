@@ -6,13 +6,13 @@ import { setLanguage } from '../../../i18n';
 import { ApiError, type Lang } from '../../../lib/api';
 import { noteServerTime, useServerNow } from '../clock';
 import { estimateRange, formatClock, formatLongDate, formatOpening, newKey, zoneAbbr } from '../format';
-import { refusalText, fieldMessages } from '../problem';
+import { refusalText } from '../problem';
 import { fetchAgencies, fetchCounters, fetchServices, fetchSites, fetchSummary } from '../publicApi';
 import { PRIORITIES, type IssuedTicket, type Priority, type PublicAgency, type PublicCounter, type PublicService, type QueueSummary } from '../types';
 import { deviceMe, issueTicket, loadSettings, saveSettings, type KioskDevice, type KioskSettings } from './device';
 import classes from './kiosk.module.css';
+import { BookingCheckIn } from './BookingCheckIn';
 import { KioskSettingsScreen } from './KioskSettings';
-import { Keypad } from './Keypad';
 import { TicketScreen } from './TicketScreen';
 
 type Screen =
@@ -20,6 +20,7 @@ type Screen =
   | { name: 'agency'; agencyId: string }
   | { name: 'confirm'; serviceId: string }
   | { name: 'extra'; serviceId: string }
+  | { name: 'checkin' }
   | { name: 'ticket'; ticket: IssuedTicket; bookingCheckIn: boolean }
   | { name: 'settings' };
 
@@ -47,11 +48,8 @@ export function Kiosk({ device, onRevoked, onUnpair }: { device: KioskDevice; on
   const lang: Lang = i18n.language === 'en' ? 'en' : 'id';
   const { siteId, token } = device;
   const [screen, setScreen] = useState<Screen>({ name: 'home' });
-  const [booking, setBooking] = useState(false);
   const [priority, setPriority] = useState<Priority | null>(null);
   const [extras, setExtras] = useState<string[]>([]);
-  const [bookingCode, setBookingCode] = useState('');
-  const [nik, setNik] = useState('');
   const [settings, setSettings] = useState<KioskSettings>(loadSettings);
 
   // A revoked device token: back to pairing.
@@ -96,7 +94,6 @@ export function Kiosk({ device, onRevoked, onUnpair }: { device: KioskDevice; on
   const groups = useMemo(() => {
     const byAgency = new Map<string, AgencyGroup>();
     for (const s of serviceList) {
-      if (booking && !s.bookable) continue;
       let g = byAgency.get(s.agency.id);
       if (!g) byAgency.set(s.agency.id, (g = { id: s.agency.id, name: s.agency.name, kind: s.agency.kind, services: [] }));
       g.services.push(s);
@@ -111,15 +108,12 @@ export function Kiosk({ device, onRevoked, onUnpair }: { device: KioskDevice; on
       else kinds.push({ kind: k, agencies: [g] });
     }
     return kinds;
-  }, [serviceList, booking]);
+  }, [serviceList]);
 
   const reset = useCallback(() => {
     setScreen({ name: 'home' });
-    setBooking(false);
     setPriority(null);
     setExtras([]);
-    setBookingCode('');
-    setNik('');
     // The next citizen starts in Bahasa Indonesia.
     if (i18n.language !== 'id') void setLanguage('id', false);
   }, [i18n]);
@@ -199,6 +193,24 @@ export function Kiosk({ device, onRevoked, onUnpair }: { device: KioskDevice; on
     );
   }
 
+  if (screen.name === 'checkin') {
+    return (
+      <div className={classes.root}>
+        {header}
+        <BookingCheckIn
+          device={device}
+          lang={lang}
+          onBack={reset}
+          onIssued={(ticket) => {
+            noteServerTime(ticket.issuedAt);
+            setScreen({ name: 'ticket', ticket, bookingCheckIn: true });
+          }}
+          onRevoked={onRevoked}
+        />
+      </div>
+    );
+  }
+
   if (services.isPending) {
     body = <div className={classes.center}>{t('common.loading')}</div>;
   } else if (services.isError && !services.data) {
@@ -210,8 +222,8 @@ export function Kiosk({ device, onRevoked, onUnpair }: { device: KioskDevice; on
   } else if (screen.name === 'home') {
     body = (
       <>
-        <h1 className={classes.title}>{booking ? t('kiosk.bookingMode') : t('kiosk.chooseAgency')}</h1>
-        <p className={classes.hint}>{booking ? t('kiosk.bookingHint') : t('kiosk.welcome')}</p>
+        <h1 className={classes.title}>{t('kiosk.chooseAgency')}</h1>
+        <p className={classes.hint}>{t('kiosk.welcome')}</p>
         {groups.length === 0 && <p className={classes.hint}>{t('kiosk.noServices')}</p>}
         {groups.map((k) => (
           <section key={k.kind} aria-label={t(`kind.${k.kind}`)}>
@@ -241,16 +253,8 @@ export function Kiosk({ device, onRevoked, onUnpair }: { device: KioskDevice; on
     footer = (
       <>
         <span />
-        <button type="button" className={classes.secondary} onClick={() => setBooking((b) => !b)} aria-pressed={booking} data-testid="kiosk-booking-toggle">
-          {booking ? (
-            <>
-              <IconArrowLeft size={30} aria-hidden="true" /> {t('kiosk.chooseAgency')}
-            </>
-          ) : (
-            <>
-              <IconCalendarCheck size={30} aria-hidden="true" /> {t('kiosk.haveBooking')}
-            </>
-          )}
+        <button type="button" className={classes.secondary} onClick={() => setScreen({ name: 'checkin' })} data-testid="kiosk-have-booking">
+          <IconCalendarCheck size={30} aria-hidden="true" /> {t('kiosk.haveBooking')}
         </button>
       </>
     );
@@ -315,17 +319,11 @@ export function Kiosk({ device, onRevoked, onUnpair }: { device: KioskDevice; on
             state={openState(s)}
             summary={summary.data ?? null}
             device={device}
-            booking={booking}
-            setBooking={setBooking}
             priority={priority}
             setPriority={setPriority}
             extras={extras}
             setExtras={setExtras}
             serviceById={serviceById}
-            bookingCode={bookingCode}
-            setBookingCode={setBookingCode}
-            nik={nik}
-            setNik={setNik}
             lang={lang}
             timeZone={timeZone}
             onBack={() => {
@@ -335,7 +333,7 @@ export function Kiosk({ device, onRevoked, onUnpair }: { device: KioskDevice; on
             onAddExtra={() => setScreen({ name: 'extra', serviceId: s.id })}
             onIssued={(ticket) => {
               noteServerTime(ticket.issuedAt);
-              setScreen({ name: 'ticket', ticket, bookingCheckIn: booking });
+              setScreen({ name: 'ticket', ticket, bookingCheckIn: false });
             }}
             onRevoked={onRevoked}
           />
@@ -458,17 +456,11 @@ interface ConfirmProps {
   state: OpenState;
   summary: QueueSummary | null;
   device: KioskDevice;
-  booking: boolean;
-  setBooking: (b: boolean) => void;
   priority: Priority | null;
   setPriority: (p: Priority | null) => void;
   extras: string[];
   setExtras: (f: (x: string[]) => string[]) => void;
   serviceById: Map<string, PublicService>;
-  bookingCode: string;
-  setBookingCode: (v: string) => void;
-  nik: string;
-  setNik: (v: string) => void;
   lang: Lang;
   timeZone: string;
   onBack: () => void;
@@ -482,15 +474,11 @@ function Confirm(p: ConfirmProps) {
   const { t } = useTranslation('queue');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [field, setField] = useState<'code' | 'nik'>('code');
   const intent = useRef<{ sig: string; key: string } | null>(null);
   const refusalRef = useRef<HTMLDivElement>(null);
   const s = p.service;
   const info = p.summary?.services.find((x) => x.serviceId === s.id);
   const range = estimateRange(info?.estimate);
-  const canBook = s.bookable;
-  const bookingMode = p.booking && canBook;
-  const ready = bookingMode ? p.bookingCode.trim().length >= 4 && /^\d{4}$/.test(p.nik) : true;
 
   // One idempotency key per intent: the same choices pressed twice (or retried) reuse it.
   const keyFor = (sig: string) => {
@@ -499,10 +487,8 @@ function Confirm(p: ConfirmProps) {
   };
 
   const submit = async () => {
-    if (busy || !ready) return;
-    const body = bookingMode
-      ? { serviceId: s.id, bookingCode: p.bookingCode.trim(), nik: p.nik }
-      : { serviceId: s.id, ...(p.priority ? { priority: p.priority } : {}), ...(p.extras.length ? { serviceIds: p.extras } : {}) };
+    if (busy) return;
+    const body = { serviceId: s.id, ...(p.priority ? { priority: p.priority } : {}), ...(p.extras.length ? { serviceIds: p.extras } : {}) };
     const key = keyFor(JSON.stringify(body));
     setBusy(true);
     setError(null);
@@ -522,14 +508,13 @@ function Confirm(p: ConfirmProps) {
   };
 
   // A changed choice makes an old refusal stale.
-  useEffect(() => setError(null), [p.bookingCode, p.nik, p.priority, p.extras, p.booking]);
+  useEffect(() => setError(null), [p.priority, p.extras]);
 
   // A refusal is read first: bring it into view.
   useEffect(() => {
     if (error) refusalRef.current?.scrollIntoView({ block: 'center', behavior: 'smooth' });
   }, [error]);
 
-  const fields = fieldMessages(error, p.lang);
   const text = error ? refusalText(error, p.lang) : null;
   const extraServices = p.extras.map((id) => p.serviceById.get(id)).filter((x): x is PublicService => !!x);
 
@@ -558,67 +543,7 @@ function Confirm(p: ConfirmProps) {
           </div>
         )}
 
-        {canBook && (
-          <div className={classes.choices} style={{ marginTop: 18 }} role="radiogroup" aria-label={t('kiosk.bookingMode')}>
-            <button type="button" role="radio" className={classes.choice} aria-checked={!bookingMode} onClick={() => p.setBooking(false)} data-testid="kiosk-mode-walkin">
-              <IconTicket size={30} aria-hidden="true" /> {t('kiosk.takeNumber')}
-            </button>
-            <button type="button" role="radio" className={classes.choice} aria-checked={bookingMode} onClick={() => p.setBooking(true)} data-testid="kiosk-mode-booking">
-              <IconCalendarCheck size={30} aria-hidden="true" /> {t('kiosk.haveBooking')}
-            </button>
-          </div>
-        )}
-
-        {bookingMode ? (
-          <div className={classes.panel}>
-            <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 18 }}>
-              <div>
-                <label className={classes.label} htmlFor="kiosk-booking-code">
-                  {t('kiosk.bookingCode')}
-                </label>
-                <input
-                  id="kiosk-booking-code"
-                  className={classes.input}
-                  value={p.bookingCode}
-                  onFocus={() => setField('code')}
-                  onChange={(e) => p.setBookingCode(e.currentTarget.value.toUpperCase().replace(/[^A-Z0-9-]/g, '').slice(0, 20))}
-                  autoComplete="off"
-                  spellCheck={false}
-                  inputMode="text"
-                  aria-invalid={!!fields.bookingCode}
-                  data-testid="kiosk-booking-code"
-                />
-                {fields.bookingCode && <div className={classes.fieldError}>{fields.bookingCode}</div>}
-              </div>
-              <div>
-                <label className={classes.label} htmlFor="kiosk-nik">
-                  {t('kiosk.nikLast4')}
-                </label>
-                <input
-                  id="kiosk-nik"
-                  className={classes.input}
-                  value={p.nik}
-                  onFocus={() => setField('nik')}
-                  onChange={(e) => p.setNik(e.currentTarget.value.replace(/\D/g, '').slice(0, 4))}
-                  autoComplete="off"
-                  inputMode="numeric"
-                  aria-invalid={!!fields.nik}
-                  data-testid="kiosk-nik"
-                />
-                {fields.nik && <div className={classes.fieldError}>{fields.nik}</div>}
-              </div>
-            </div>
-            <Keypad
-              digitsOnly={field === 'nik'}
-              onKey={(k) => {
-                if (field === 'nik') p.setNik((p.nik + k).replace(/\D/g, '').slice(0, 4));
-                else p.setBookingCode((p.bookingCode + k).slice(0, 20));
-              }}
-              onBackspace={() => (field === 'nik' ? p.setNik(p.nik.slice(0, -1)) : p.setBookingCode(p.bookingCode.slice(0, -1)))}
-            />
-          </div>
-        ) : (
-          <>
+        <>
             <div className={classes.panel}>
               <h2 className={classes.section} style={{ marginTop: 0 }}>
                 {t('kiosk.priorityTitle')}
@@ -653,15 +578,13 @@ function Confirm(p: ConfirmProps) {
                 </button>
               )}
             </div>
-          </>
-        )}
-
+        </>
       </main>
       <footer className={classes.footer}>
         <BackButton onClick={p.onBack} label={t('common.back')} />
-        <button type="button" className={classes.big} onClick={() => void submit()} disabled={busy || !ready} aria-busy={busy} data-testid="kiosk-take">
+        <button type="button" className={classes.big} onClick={() => void submit()} disabled={busy} aria-busy={busy} data-testid="kiosk-take">
           <IconTicket size={34} aria-hidden="true" />
-          {busy ? t('kiosk.issuing') : bookingMode ? t('kiosk.checkIn') : t('kiosk.takeNumber')}
+          {busy ? t('kiosk.issuing') : t('kiosk.takeNumber')}
         </button>
       </footer>
     </>

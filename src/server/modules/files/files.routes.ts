@@ -1,0 +1,132 @@
+/**
+ * Routes that take and give files. multipart/form-data is parsed only in this plugin, and only
+ * when a handler asks for the file, after the caller is authorized (and, for a cookie session,
+ * the CSRF header checked): an upload is streamed through busboy with a size limit, so a huge one
+ * is cut off with 413 (at once when its Content-Length already says so) and never buffered whole.
+ */
+import multipart from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
+import { validatorCompiler as zodValidator, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context';
+import { AppError } from '../../platform/errors';
+import { callerOf } from '../access/caller';
+import { getAgreementDocument, putAgreementDocument, removeAgreementDocument, type Upload } from '../catalog/agencies.service';
+import * as c from '../catalog/catalog.contracts';
+import { AGREEMENT_MAX_BYTES, contentDisposition, FILE_FIELD, fileMissing, fileTooLarge } from './files.service';
+
+const tags = ['catalog admin'];
+/** Room for the multipart boundaries and part headers around the file itself. */
+const MULTIPART_OVERHEAD = 64 * 1024;
+
+const uploadProblem = (id: string, en: string, code: string, status = 400, problem = 'validation_failed') =>
+  new AppError(problem, status, { messages: { id, en }, errors: [{ field: FILE_FIELD, code, messages: { id, en } }] });
+
+/** What the multipart parser throws, as the problem it stands for. */
+function problemOf(err: unknown, maxBytes: number): unknown {
+  if (err instanceof AppError) return err;
+  const code = (err as { code?: string } | null)?.code;
+  switch (code) {
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return fileTooLarge(maxBytes);
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return uploadProblem('Kirim berkas sebagai multipart/form-data pada kolom "file".', 'Send the file as multipart/form-data in the "file" field.', 'not_multipart', 415, 'unsupported_media_type');
+    case 'FST_FILES_LIMIT':
+    case 'FST_PARTS_LIMIT':
+    case 'FST_FIELDS_LIMIT':
+      return uploadProblem('Kirim satu berkas saja.', 'Send one file only.', 'too_many_parts', 413, 'payload_too_large');
+    default:
+      // Anything else busboy refuses is a malformed request body.
+      return uploadProblem('Isi unggahan tidak dapat dibaca. Coba unggah lagi.', 'The upload could not be read. Try again.', 'malformed');
+  }
+}
+
+/** Reads the one file of field `file` into memory (at most `maxBytes`; more is refused, not kept). */
+async function readUpload(req: FastifyRequest, maxBytes: number): Promise<Upload> {
+  try {
+    const part = await req.file({ limits: { fileSize: maxBytes } });
+    if (!part) throw fileMissing();
+    if (part.fieldname !== FILE_FIELD) {
+      part.file.resume();
+      throw fileMissing();
+    }
+    const content = await part.toBuffer();
+    return { filename: part.filename, content };
+  } catch (err) {
+    throw problemOf(err, maxBytes);
+  }
+}
+
+/** Refuses an upload whose declared length is already too large, before its body is read. */
+const refuseDeclaredOversize = (maxBytes: number) => async (req: FastifyRequest) => {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > maxBytes + MULTIPART_OVERHEAD) throw fileTooLarge(maxBytes);
+};
+
+/** For the API docs: the form the upload is. */
+const uploadBody = z.object({ [FILE_FIELD]: z.string().meta({ format: 'binary' }).describe('The document: PDF, JPG or PNG') }).optional();
+
+export const filesRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (app) => {
+  await app.register(multipart, {
+    // The defaults of every multipart route here; a route may lower fileSize.
+    limits: { fileSize: AGREEMENT_MAX_BYTES, files: 1, fields: 10, fieldSize: 1024, parts: 20, headerPairs: 100 },
+    throwFileSizeLimit: true,
+  });
+
+  const path = '/sites/:siteId/agencies/:agencyId/agreement-document';
+  const sizes = `PDF, JPG or PNG, at most ${AGREEMENT_MAX_BYTES / (1024 * 1024)} MiB, checked from the content`;
+
+  app.put(
+    path,
+    {
+      schema: {
+        tags,
+        summary: 'Upload or replace the signed agreement (PKS / MoU) of an agency',
+        description: `multipart/form-data with the file in the field \`file\` (${sizes}); stored encrypted. Cookie sessions send the CSRF header. 200: the agency with agreement.document. Problems: 400 file.missing, 413 file.too_large, 415 file.type_not_allowed (each naming the field \`file\`); nothing is written then.`,
+        consumes: ['multipart/form-data'],
+        params: c.agreementDocumentParams,
+        body: uploadBody,
+        response: { 200: c.adminAgency },
+      },
+      // The body schema only documents the form; the handler reads and checks the file itself.
+      validatorCompiler: (route) => (route.httpPart === 'body' ? (data: unknown) => ({ value: data }) : zodValidator(route as never)),
+      onRequest: refuseDeclaredOversize(AGREEMENT_MAX_BYTES),
+    },
+    async (req) => putAgreementDocument(ctx, await callerOf(ctx, req), req.params.siteId, req.params.agencyId, () => readUpload(req, AGREEMENT_MAX_BYTES)),
+  );
+
+  app.get(
+    path,
+    {
+      schema: {
+        tags,
+        summary: 'Download the signed agreement of an agency (audited)',
+        description: 'The decrypted bytes with their sniffed content type, as an attachment. 404 when there is none.',
+        params: c.agreementDocumentParams,
+      },
+    },
+    async (req, reply) => {
+      const file = await getAgreementDocument(ctx, await callerOf(ctx, req), req.params.siteId, req.params.agencyId);
+      return reply
+        .type(file.mediaType)
+        .header('content-disposition', contentDisposition(file.filename))
+        .header('content-length', String(file.content.length))
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(file.content);
+    },
+  );
+
+  app.delete(
+    path,
+    {
+      schema: {
+        tags,
+        summary: 'Unlink the signed agreement document from the agency (the stored file is kept for history)',
+        params: c.agreementDocumentParams,
+        response: { 200: c.adminAgency },
+      },
+    },
+    async (req) => removeAgreementDocument(ctx, await callerOf(ctx, req), req.params.siteId, req.params.agencyId),
+  );
+};
