@@ -48,6 +48,18 @@ test.describe.serial('service catalogue', () => {
     await expect(agencyRow).toBeVisible();
     await expect(agencyRow).toContainText('PKS/E2E/2026');
 
+    // --- The signed agreement, scanned: a text file dressed as PDF is refused, a real PDF is kept
+    await agencyRow.getByRole('link', { name: AGENCY.name, exact: true }).click();
+    const fileInput = page.getByTestId('agreement-document').locator('input[type="file"]');
+    await fileInput.setInputFiles({ name: 'pks.pdf', mimeType: 'application/pdf', buffer: Buffer.from('bukan PDF, hanya teks') });
+    await page.getByTestId('agreement-upload').click();
+    await expect(page.getByTestId('agreement-document')).toContainText('Hanya berkas PDF');
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+    await fileInput.setInputFiles({ name: 'PKS E2E 2026.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await page.getByTestId('agreement-upload').click();
+    await expect(page.getByTestId('agreement-document-name')).toHaveText('PKS E2E 2026.pdf');
+    await page.goBack();
+
     // --- Layanan with its six published components
     await page.getByTestId('catalog-tab-services').click();
     await page.getByTestId('service-new').click();

@@ -111,7 +111,7 @@ function cachesOf(ctx: AppContext): Caches {
  * on every request (every queue call reads its site, service or counter and the closed days).
  * A change made through the catalogue's services (they emit `catalog.changed`) is seen at once by
  * this process and by every other process as soon as its notification arrives; a change that
- * emits no event (national holidays, SQL by hand) is seen after at most CATALOG_CACHE_TTL_MS.
+ * emits no event (SQL by hand) is seen after at most CATALOG_CACHE_TTL_MS.
  * Values are frozen and shared: never change them. Unknown ids are not cached (404 every time).
  * Inside a transaction that must see its own catalogue writes, use the uncached functions.
  */

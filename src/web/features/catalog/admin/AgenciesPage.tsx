@@ -17,7 +17,12 @@ function AgreementCell({ a }: { a: AgencyAdmin }) {
   if (!a.agreement) return <Text size="sm" c="dimmed">{t('agency.noAgreement')}</Text>;
   return (
     <Stack gap={2}>
-      <Text size="sm">{a.agreement.number}</Text>
+      {a.agreement.number ? <Text size="sm">{a.agreement.number}</Text> : <Text size="sm" c="dimmed">{t('agency.noAgreementNumber')}</Text>}
+      {a.agreement.document && (
+        <Text size="xs" c="dimmed">
+          {t('agency.hasDocument')}
+        </Text>
+      )}
       {a.agreement.validUntil && (
         <Group gap={4}>
           <Text size="xs" c="dimmed">
