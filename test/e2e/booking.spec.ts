@@ -308,9 +308,13 @@ test.describe.serial('booking → kiosk check-in → counter', () => {
     await kiosk.getByTestId('pair-submit').click();
     await expect(kiosk.getByTestId('kiosk-site')).toHaveText('Mal Pelayanan Publik Kota Samarinda');
     await kiosk.getByTestId('kiosk-have-booking').click();
-    await kiosk.getByTestId('kiosk-booking-code').fill(code);
-    await kiosk.getByTestId('kiosk-nik').fill(NIK_C.slice(-4));
-    await kiosk.getByTestId('kiosk-take').click();
+    // A QR scanner at the kiosk types the code it reads and presses Enter; the NIK digits follow.
+    await expect(kiosk.getByTestId('kiosk-booking-code')).toBeFocused();
+    await kiosk.keyboard.type(code);
+    await kiosk.keyboard.press('Enter');
+    await expect(kiosk.getByTestId('kiosk-nik')).toBeFocused();
+    await kiosk.keyboard.type(NIK_C.slice(-4));
+    await kiosk.keyboard.press('Enter');
     const numberEl = kiosk.getByTestId('kiosk-ticket-number');
     await expect(numberEl).toHaveText(/^[A-Z]{1,4}-\d{3,}$/);
     const number = (await numberEl.innerText()).trim();
