@@ -237,8 +237,14 @@ describe('issuing tickets', () => {
     const code = booked.json().code as string;
     const saved = t.clock.now();
     try {
-      at('2026-11-26T09:50:00');
       const checkIn = (body: Json, token: string | null = f.kioskToken) => call('POST', `/sites/${f.siteId}/tickets`, token, body);
+      at('2026-11-26T09:00:00');
+      const early = await checkIn({ bookingCode: code, nik: nik(42).slice(-4) });
+      expect(early.status).toBe(409);
+      expect(early.body.code).toBe('booking.too_early');
+      expect(early.body.messages.id).toBe('Check-in dibuka 30 menit sebelum jadwal, mulai Kamis, 26 Nov 09.30 WITA.');
+      expect(early.body.checkInOpensAt).toBe('2026-11-26T01:30:00.000Z');
+      at('2026-11-26T09:50:00');
       const nobody = await checkIn({ bookingCode: code, nik: nik(42).slice(-4) }, null);
       expect(nobody.status).toBe(401);
       const neither = await checkIn({ nik: nik(42).slice(-4) });

@@ -1,3 +1,4 @@
+import { formatOpening } from '../../../domain/opening-hours';
 import { AppError, fieldError } from '../../platform/errors';
 import type { AppContext } from '../../platform/context';
 import { decryptText, normaliseCode } from '../../platform/crypto';
@@ -56,8 +57,12 @@ export async function checkInBooking(ctx: AppContext, tx: Conn, input: { siteId:
   const opens = b.slotStart.getTime() - policy.checkInBeforeMinutes * 60_000;
   const closes = b.slotStart.getTime() + policy.checkInAfterMinutes * 60_000;
   if (now < opens) {
+    const at = formatOpening(new Date(opens), site.timeZone);
     throw new AppError('booking.too_early', 409, {
-      messages: { id: `Check-in dibuka ${policy.checkInBeforeMinutes} menit sebelum jadwal.`, en: `Check-in opens ${policy.checkInBeforeMinutes} minutes before the slot.` },
+      messages: {
+        id: `Check-in dibuka ${policy.checkInBeforeMinutes} menit sebelum jadwal, mulai ${at.id}.`,
+        en: `Check-in opens ${policy.checkInBeforeMinutes} minutes before the slot, from ${at.en}.`,
+      },
       extra: { checkInOpensAt: new Date(opens).toISOString() },
     });
   }

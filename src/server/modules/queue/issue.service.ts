@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { uuidv7 } from 'uuidv7';
-import { currentRangeEnd, isOpenAt, localDate, nextOpening, startOfLocalDay, type WeeklyHoursInput } from '../../../domain/opening-hours';
+import { currentRangeEnd, formatOpening, isOpenAt, localDate, nextOpening, startOfLocalDay, type WeeklyHoursInput } from '../../../domain/opening-hours';
 import { formatTicketNumber } from '../../../domain/ticket-number';
 import { recordAudit } from '../../platform/audit';
 import { actorLabel, agencyScope, authorize, type Actor } from '../../platform/authz';
@@ -15,7 +15,7 @@ import { queuePolicyOf, type SiteQueuePolicy } from './queue.policy';
 import * as repo from './queue.repository';
 import type { TicketRow, VisitRow } from './queue.repository';
 import type { tickets } from './queue.schema';
-import { formatOpening, Names, placeIn, publicPayload, serviceSnapshot, visitSteps, type ServiceInfo } from './queue.view';
+import { Names, placeIn, publicPayload, serviceSnapshot, visitSteps, type ServiceInfo } from './queue.view';
 
 export type Site = Awaited<ReturnType<typeof getSite>>;
 

@@ -190,20 +190,6 @@ export function currentOf(tickets: TicketRow[]): TicketRow | undefined {
 // ---------------------------------------------------------------------------------------------
 // Problems
 
-const ZONE_ABBR: Record<string, string> = {
-  'Asia/Jakarta': 'WIB',
-  'Asia/Pontianak': 'WIB',
-  'Asia/Makassar': 'WITA',
-  'Asia/Jayapura': 'WIT',
-};
-
-/** "Kamis, 26 Nov 08.00 WITA" / "Thu 26 Nov 08:00 WITA". */
-export function formatOpening(at: Date, zone: string): { id: string; en: string } {
-  const dt = DateTime.fromJSDate(at, { zone });
-  const abbr = ZONE_ABBR[zone] ?? dt.toFormat("'UTC'ZZ");
-  return { id: `${dt.setLocale('id').toFormat('cccc, d LLL HH.mm')} ${abbr}`, en: `${dt.setLocale('en').toFormat('ccc d LLL HH:mm')} ${abbr}` };
-}
-
 export function invalidState(t: { status: string; number: string }, action: string): AppError {
   return new AppError('queue.invalid_state', 409, {
     messages: {
