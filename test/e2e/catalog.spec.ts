@@ -127,6 +127,39 @@ test.describe.serial('service catalogue', () => {
     await expect(counterRow).toContainText(SERVICE.name);
   });
 
+  test('the operator keeps document types and reads the national calendar; a tax reads "Sesuai tarif"', async ({ page }) => {
+    await signIn(page);
+    await page.goto('/admin/catalog/document-types');
+    await page.getByTestId('doctype-new').click();
+    await page.getByTestId('doctype-name').fill('Surat Keterangan Uji E2E');
+    await page.getByTestId('doctype-save').click();
+    await expect(page.getByRole('dialog')).toBeHidden();
+    await page.getByLabel('Cari', { exact: true }).fill('uji e2e');
+    const row = page.getByTestId('doctype-row').filter({ hasText: 'Surat Keterangan Uji E2E' });
+    await expect(row).toBeVisible();
+    // The same name again is refused on the field.
+    await page.getByTestId('doctype-new').click();
+    await page.getByTestId('doctype-name').fill('surat keterangan uji  e2e');
+    await page.getByTestId('doctype-save').click();
+    await expect(page.getByRole('dialog')).toContainText('sudah');
+    await page.keyboard.press('Escape');
+
+    // The national list is the platform admin's; the operator sees it, and that 2027's cuti bersama
+    // are still missing (the SKB is not transcribed).
+    await page.goto('/admin/catalog/holidays');
+    await expect(page.getByTestId('cuti-missing-2027')).toBeVisible();
+    await expect(page.getByTestId('cuti-missing-2026')).toHaveCount(0);
+    await expect(page.getByTestId('holiday-row').filter({ hasText: 'Kemerdekaan' })).toBeVisible();
+    await page.screenshot({ path: 'test-results/screenshots/holidays.png', fullPage: true });
+
+    // A tax whose amount depends on the object: never "Gratis".
+    await page.goto('/mpp/mpp-samarinda?q=pbb');
+    await page.getByTestId('service-result').filter({ hasText: 'Pembayaran PBB-P2' }).click();
+    await expect(page.getByTestId('std-fee')).toHaveAttribute('data-fee-kind', 'variable');
+    await expect(page.getByTestId('std-fee')).toContainText('Sesuai tarif');
+    await expect(page.getByTestId('std-fee-basis')).toContainText('Sesuai ketentuan');
+  });
+
   test('a citizen finds the service by typing "ktp" and reads its standard', async ({ page }) => {
     await page.goto('/');
     await page.getByTestId('site-link').filter({ hasText: 'Samarinda' }).click();
