@@ -40,7 +40,8 @@ export const agencies = pgTable(
     kind: text('kind').notNull(),
     name: text('name').notNull(),
     shortName: text('short_name').notNull(),
-    logoPath: text('logo_path'),
+    /** The agency's logo (stored_files, public). */
+    logoFileId: uuid('logo_file_id').references(() => storedFiles.id),
     description: text('description').notNull().default(''),
     phone: text('phone'),
     email: text('email'),
