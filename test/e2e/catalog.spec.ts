@@ -58,6 +58,13 @@ test.describe.serial('service catalogue', () => {
     await fileInput.setInputFiles({ name: 'PKS E2E 2026.pdf', mimeType: 'application/pdf', buffer: pdf });
     await page.getByTestId('agreement-upload').click();
     await expect(page.getByTestId('agreement-document-name')).toHaveText('PKS E2E 2026.pdf');
+    // ... and its logo (a real 1×1 PNG), shown once the server has it.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+    await page.getByTestId('agency-logo').locator('input[type="file"]').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png });
+    await page.getByTestId('agency-logo-upload').click();
+    const preview = page.getByTestId('agency-logo-preview');
+    await expect(preview).toBeVisible();
+    await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
     await page.goBack();
 
     // --- Layanan with its six published components
@@ -173,6 +180,7 @@ test.describe.serial('service catalogue', () => {
     const card = opd.getByTestId('agency-card').filter({ hasText: AGENCY.name });
     await expect(card).toBeVisible();
     await expect(card.getByTestId('open-status')).toHaveAttribute('data-open', 'true');
+    await expect.poll(() => card.getByTestId('agency-logo').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
     await expect(card).toContainText('Sabtu 08.00–12.00');
     // Its services load when the list is opened.
     await card.getByText('Lihat 1 layanan').click();

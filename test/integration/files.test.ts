@@ -1,18 +1,17 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { and, count, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog } from '../../src/server/modules/access/access.schema';
-import { agencies } from '../../src/server/modules/catalog/catalog.schema';
 import { AGREEMENT_MAX_BYTES } from '../../src/server/modules/files/files.service';
 import { storedFiles } from '../../src/server/modules/files/files.schema';
 import { events } from '../../src/server/db/events.schema';
+import { agencyFilesFixture, agencyRow, auditOf, deleteFile, fileCount, putFile, snapshot as snapshotOf, type AgencyFilesFixture } from '../support/agency-files';
 import { bearer, createTestApp, type TestApp } from '../support/app';
-import { createSiteFixture } from '../support/site-fixture';
+import { fileBody, multipart, PNG } from '../support/multipart';
 
 let t: TestApp;
-let f: Awaited<ReturnType<typeof createSiteFixture>>;
-let other: Awaited<ReturnType<typeof createSiteFixture>>;
+let f: AgencyFilesFixture['f'];
+let other: AgencyFilesFixture['other'];
 let siteAdmin: string;
 let imigrasiAdmin: string;
 let dukcapilAdmin: string;
@@ -21,13 +20,7 @@ let otherSiteAdmin: string;
 
 beforeAll(async () => {
   t = await createTestApp();
-  f = await createSiteFixture(t);
-  other = await createSiteFixture(t);
-  siteAdmin = await t.userToken({ username: 'admin-mpp', memberships: [{ role: 'site_admin', siteId: f.siteId, agencyId: null }] });
-  imigrasiAdmin = await t.userToken({ memberships: [{ role: 'agency_admin', siteId: f.siteId, agencyId: f.agencyA }] });
-  dukcapilAdmin = await t.userToken({ memberships: [{ role: 'agency_admin', siteId: f.siteId, agencyId: f.agencyB }] });
-  officer = await t.userToken({ memberships: [{ role: 'officer', siteId: f.siteId, agencyId: f.agencyA }] });
-  otherSiteAdmin = await t.userToken({ memberships: [{ role: 'site_admin', siteId: other.siteId, agencyId: null }] });
+  ({ f, other, siteAdmin, imigrasiAdmin, dukcapilAdmin, officer, otherSiteAdmin } = await agencyFilesFixture(t, 'admin-mpp'));
 });
 afterAll(async () => t?.close());
 
@@ -55,63 +48,25 @@ function minimalPdf(text: string): Buffer {
   return Buffer.from(out, 'latin1');
 }
 
-/** A real 1×1 PNG. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 const PDF = minimalPdf('PKS Nomor 12/MPP-SMD/2026 Kantor Imigrasi Samarinda');
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-
-interface Part {
-  name: string;
-  filename?: string;
-  type?: string;
-  content: Buffer | string;
-}
-
-/** A multipart/form-data body as a browser sends it. */
-function multipart(parts: Part[]): { payload: Buffer; headers: Record<string, string> } {
-  const boundary = `----loketTest${Math.random().toString(16).slice(2)}`;
-  const chunks: Buffer[] = [];
-  for (const p of parts) {
-    const disposition = `form-data; name="${p.name}"${p.filename !== undefined ? `; filename="${p.filename}"` : ''}`;
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\n${p.type ? `Content-Type: ${p.type}\r\n` : ''}\r\n`, 'utf8'));
-    chunks.push(Buffer.isBuffer(p.content) ? p.content : Buffer.from(p.content, 'utf8'));
-    chunks.push(Buffer.from('\r\n'));
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-
-const fileBody = (content: Buffer | string, filename = 'pks.pdf', type = 'application/pdf') => multipart([{ name: 'file', filename, type, content }]);
 
 // ---------- calls ----------
 
 const docUrl = (agencyId: string, siteId = f.siteId) => `/api/v1/sites/${siteId}/agencies/${agencyId}/agreement-document`;
 
-const upload = (agencyId: string, token: string | undefined, body: { payload: Buffer; headers: Record<string, string> }, siteId?: string) =>
-  t.app.inject({ method: 'PUT', url: docUrl(agencyId, siteId), headers: { ...body.headers, ...(token ? bearer(token) : {}) }, payload: body.payload });
+const upload = (agencyId: string, token: string | undefined, body: { payload: Buffer; headers: Record<string, string> }, siteId?: string) => putFile(t, docUrl(agencyId, siteId), token, body);
 const download = (agencyId: string, token?: string, siteId?: string) => t.app.inject({ method: 'GET', url: docUrl(agencyId, siteId), headers: token ? bearer(token) : {} });
-const remove = (agencyId: string, token?: string) => t.app.inject({ method: 'DELETE', url: docUrl(agencyId), headers: token ? bearer(token) : {} });
-
-// ---------- database ----------
-
-const fileCount = async () => (await t.ctx.db.select({ n: count() }).from(storedFiles))[0].n;
-const agencyRow = async (id: string) => (await t.ctx.db.select().from(agencies).where(eq(agencies.id, id)))[0];
-const auditOf = (agencyId: string, action: string) =>
-  t.ctx.db.select().from(auditLog).where(and(eq(auditLog.agencyId, agencyId), eq(auditLog.action, action)));
-const auditCount = async (agencyId: string) => (await t.ctx.db.select({ n: count() }).from(auditLog).where(eq(auditLog.agencyId, agencyId)))[0].n;
-
+const remove = (agencyId: string, token?: string) => deleteFile(t, docUrl(agencyId), token);
 /** Everything a refused upload must leave as it was. */
-async function snapshot(agencyId: string) {
-  const a = await agencyRow(agencyId);
-  return { files: await fileCount(), fileId: a.agreementFileId, updatedAt: a.updatedAt.toISOString(), audit: await auditCount(agencyId) };
-}
+const snapshot = (agencyId: string) => snapshotOf(t, agencyId, 'agreementFileId');
 
 describe('uploading, storing and downloading the agreement', () => {
   let firstFileId: string;
 
   it('stores a real PDF and shows it on the agency', async () => {
-    const before = await fileCount();
+    const before = await fileCount(t);
     const res = await upload(f.agencyA, siteAdmin, fileBody(PDF, 'PKS Imigrasi 2026.pdf'));
     expect(res.statusCode, res.body).toBe(200);
     const view = res.json();
@@ -122,15 +77,15 @@ describe('uploading, storing and downloading the agreement', () => {
       document: { filename: 'PKS Imigrasi 2026.pdf', mediaType: 'application/pdf', sizeBytes: PDF.length, sha256: sha256(PDF), uploadedAt: t.clock.now().toISOString() },
     });
     firstFileId = view.agreement.fileId;
-    expect(await fileCount()).toBe(before + 1);
-    expect((await agencyRow(f.agencyA)).agreementFileId).toBe(firstFileId);
+    expect(await fileCount(t)).toBe(before + 1);
+    expect((await agencyRow(t, f.agencyA)).agreementFileId).toBe(firstFileId);
 
     // The same view from the agency endpoint.
     const agency = await t.app.inject({ method: 'GET', url: `/api/v1/catalog/agencies/${f.agencyA}`, headers: bearer(siteAdmin) });
     expect(agency.json().agreement.document.filename).toBe('PKS Imigrasi 2026.pdf');
 
     // Audited and announced like other agency changes, in the same transaction.
-    const [entry] = await auditOf(f.agencyA, 'catalog.agency_agreement_uploaded');
+    const [entry] = await auditOf(t, f.agencyA, 'catalog.agency_agreement_uploaded');
     expect(entry).toMatchObject({ siteId: f.siteId, targetType: 'agency', targetId: f.agencyA, actorLabel: 'admin-mpp' });
     expect(entry.details).toMatchObject({ fileId: firstFileId, previousFileId: null, mediaType: 'application/pdf', sizeBytes: PDF.length, sha256: sha256(PDF) });
     const changed = await t.ctx.db.select().from(events).where(and(eq(events.aggregateId, f.agencyA), eq(events.type, 'catalog.changed')));
@@ -149,7 +104,7 @@ describe('uploading, storing and downloading the agreement', () => {
   });
 
   it('downloads the identical bytes with safe headers, and audits the download', async () => {
-    const audited = (await auditOf(f.agencyA, 'catalog.agency_agreement_downloaded')).length;
+    const audited = (await auditOf(t, f.agencyA, 'catalog.agency_agreement_downloaded')).length;
     const res = await download(f.agencyA, siteAdmin);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.rawPayload.equals(PDF)).toBe(true);
@@ -158,7 +113,7 @@ describe('uploading, storing and downloading the agreement', () => {
     expect(res.headers['content-disposition']).toBe(`attachment; filename="PKS Imigrasi 2026.pdf"; filename*=UTF-8''PKS%20Imigrasi%202026.pdf`);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['cache-control']).toBe('private, no-store');
-    const entries = await auditOf(f.agencyA, 'catalog.agency_agreement_downloaded');
+    const entries = await auditOf(t, f.agencyA, 'catalog.agency_agreement_downloaded');
     expect(entries.length).toBe(audited + 1);
     expect(entries[entries.length - 1].details).toMatchObject({ fileId: firstFileId, sha256: sha256(PDF) });
   });
@@ -310,22 +265,22 @@ describe('who may', () => {
 
 describe('replacing and removing', () => {
   it('replaces the document with a new file, keeping the old row, audited', async () => {
-    const previous = (await agencyRow(f.agencyA)).agreementFileId as string;
-    const files = await fileCount();
+    const previous = (await agencyRow(t, f.agencyA)).agreementFileId as string;
+    const files = await fileCount(t);
     const res = await upload(f.agencyA, siteAdmin, fileBody(PNG, 'C:\\Scan\\..\\\u202Epindai\u0007 PKS.png', 'application/octet-stream'));
     expect(res.statusCode, res.body).toBe(200);
     const doc = res.json().agreement;
     expect(doc.fileId).not.toBe(previous);
     // Path, control and bidi characters are gone; the type comes from the content.
     expect(doc.document).toMatchObject({ filename: 'pindai PKS.png', mediaType: 'image/png', sizeBytes: PNG.length });
-    expect(await fileCount()).toBe(files + 1);
+    expect(await fileCount(t)).toBe(files + 1);
     expect((await t.ctx.db.select().from(storedFiles).where(eq(storedFiles.id, previous))).length).toBe(1);
 
     const down = await download(f.agencyA, siteAdmin);
     expect(down.headers['content-type']).toBe('image/png');
     expect(down.rawPayload.equals(PNG)).toBe(true);
 
-    const [entry] = await auditOf(f.agencyA, 'catalog.agency_agreement_replaced').then((rows) => rows.slice(-1));
+    const [entry] = await auditOf(t, f.agencyA, 'catalog.agency_agreement_replaced').then((rows) => rows.slice(-1));
     expect(entry.details).toMatchObject({ fileId: doc.fileId, previousFileId: previous, filename: 'pindai PKS.png', mediaType: 'image/png' });
   });
 
@@ -340,15 +295,15 @@ describe('replacing and removing', () => {
   });
 
   it('unlinks the document on delete, keeps the stored row, and audits it once', async () => {
-    const fileId = (await agencyRow(f.agencyB)).agreementFileId as string;
+    const fileId = (await agencyRow(t, f.agencyB)).agreementFileId as string;
     expect(fileId).toBeTruthy();
-    const files = await fileCount();
+    const files = await fileCount(t);
     const res = await remove(f.agencyB, dukcapilAdmin);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().agreement).toBeNull();
-    expect((await agencyRow(f.agencyB)).agreementFileId).toBeNull();
-    expect(await fileCount()).toBe(files);
-    const entries = await auditOf(f.agencyB, 'catalog.agency_agreement_removed');
+    expect((await agencyRow(t, f.agencyB)).agreementFileId).toBeNull();
+    expect(await fileCount(t)).toBe(files);
+    const entries = await auditOf(t, f.agencyB, 'catalog.agency_agreement_removed');
     expect(entries.map((e) => e.details)).toEqual([{ fileId }]);
 
     const gone = await download(f.agencyB, siteAdmin);
@@ -358,7 +313,7 @@ describe('replacing and removing', () => {
     // Removing again changes and records nothing.
     const again = await remove(f.agencyB, siteAdmin);
     expect(again.statusCode).toBe(200);
-    expect(await auditOf(f.agencyB, 'catalog.agency_agreement_removed')).toHaveLength(1);
+    expect(await auditOf(t, f.agencyB, 'catalog.agency_agreement_removed')).toHaveLength(1);
   });
 
   it('keeps the agreement number when the document is removed', async () => {

@@ -12,7 +12,7 @@ import { authorizeAgencyCatalog, authorizeSiteCatalog, catalogListScope, inScope
 import { changes, closureWindow, hoursText, openState, paginate, statusFilter } from './catalog.view';
 import { checkDateOrder, checkHours, FieldErrors, withConflicts } from './catalog.validation';
 import { siteByRef } from './sites.service';
-import { AGREEMENT_PURPOSE, describeFiles, readFile, storeFile } from '../files/files.service';
+import { AGREEMENT_PURPOSE, describeFiles, LOGO_PURPOSE, readFile, storeFile, type FileView } from '../files/files.service';
 
 const KIND_ORDER: Record<string, number> = { opd: 0, vertikal: 1, bumn: 2, bumd: 3, swasta: 4 };
 export const byKindThenName = (a: repo.AgencyRow, b: repo.AgencyRow) => (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9) || a.name.localeCompare(b.name, 'id');
@@ -30,14 +30,16 @@ export async function listPublicAgencies(ctx: AppContext, siteRef: string) {
     repo.countersOfSite(ctx.db, site.id),
     closureWindow(ctx.db, site, now),
   ]);
-  return agencyRows
-    .filter((a) => a.active)
+  const active = agencyRows.filter((a) => a.active);
+  const logos = await describeFiles(ctx.db, active.map((a) => a.logoFileId));
+  return active
     .sort(byKindThenName)
     .map((a) => ({
       id: a.id,
       name: a.name,
       shortName: a.shortName,
       kind: a.kind,
+      logoUrl: logoUrlOf(a, logos),
       description: a.description,
       contacts: { phone: a.phone, email: a.email, website: a.website },
       hasAgreement: Boolean(a.agreementNumber),
@@ -63,10 +65,10 @@ function presentAgreement(a: repo.AgencyRow, documents: Awaited<ReturnType<typeo
 }
 
 async function presentAdmin(conn: Conn, agencies: repo.AgencyRow[], siteId: string, today: string) {
-  const [serviceRows, counterRows, documents] = await Promise.all([
+  const [serviceRows, counterRows, files] = await Promise.all([
     repo.servicesWithAgencyOfSite(conn, siteId),
     repo.countersOfSite(conn, siteId),
-    describeFiles(conn, agencies.map((a) => a.agreementFileId)),
+    describeFiles(conn, agencies.flatMap((a) => [a.agreementFileId, a.logoFileId])),
   ]);
   return agencies.map((a) => ({
     id: a.id,
@@ -74,11 +76,12 @@ async function presentAdmin(conn: Conn, agencies: repo.AgencyRow[], siteId: stri
     name: a.name,
     shortName: a.shortName,
     kind: a.kind,
+    logoUrl: logoUrlOf(a, files),
     description: a.description,
     phone: a.phone,
     email: a.email,
     website: a.website,
-    agreement: presentAgreement(a, documents),
+    agreement: presentAgreement(a, files),
     agreementExpired: Boolean(a.agreementValidUntil && a.agreementValidUntil < today),
     hours: a.hours,
     hoursText: hoursText(a.hours),
@@ -215,22 +218,52 @@ export async function updateAgency(ctx: AppContext, caller: Caller, agencyId: st
  */
 export const setAgencyActive = (ctx: AppContext, caller: Caller, agencyId: string, active: boolean) => updateAgency(ctx, caller, agencyId, { active });
 
-// ---------- the signed agreement document (PKS / MoU) ----------
+// ---------- the agency's files: the signed agreement (PKS / MoU) and the logo ----------
+
+/** What differs between an agency's files; everything else (storing, linking, audit, event) is shared. */
+interface AgencyFileKind {
+  purpose: string;
+  /** The agencies column that links the current file. */
+  column: 'agreementFileId' | 'logoFileId';
+  /** Audit actions are `<audit>_uploaded`, `_replaced`, `_removed` (and `_downloaded`). */
+  audit: string;
+  /** The 404 when the agency has none. */
+  none: { id: string; en: string };
+}
+
+export const AGENCY_FILES = {
+  agreement: {
+    purpose: AGREEMENT_PURPOSE,
+    column: 'agreementFileId',
+    audit: 'catalog.agency_agreement',
+    none: { id: 'Dokumen perjanjian instansi ini belum diunggah.', en: 'No agreement document has been uploaded for this agency.' },
+  },
+  logo: {
+    purpose: LOGO_PURPOSE,
+    column: 'logoFileId',
+    audit: 'catalog.agency_logo',
+    none: { id: 'Instansi ini belum memiliki logo.', en: 'This agency has no logo.' },
+  },
+} as const satisfies Record<string, AgencyFileKind>;
+export type AgencyFileSlot = keyof typeof AGENCY_FILES;
 
 /**
- * The agency of a site, for the agreement document routes: authorized like editing the agency
- * (site admin of the site, or the agency's own agency_admin) before anything is read, so
- * strangers learn nothing; an agency of another site is 404.
+ * The agency of a site, for the routes of its files: authorized like editing the agency (site
+ * admin of the site, or the agency's own agency_admin) before anything is read, so strangers
+ * learn nothing; an agency of another site is 404.
  */
-async function agencyForDocument(ctx: AppContext, caller: Caller, siteId: string, agencyId: string): Promise<repo.AgencyRow> {
+async function agencyForFiles(ctx: AppContext, caller: Caller, siteId: string, agencyId: string): Promise<repo.AgencyRow> {
   authorizeAgencyCatalog(caller.actor, siteId, agencyId);
+  return agencyOfSite(ctx, siteId, agencyId);
+}
+
+async function agencyOfSite(ctx: AppContext, siteId: string, agencyId: string): Promise<repo.AgencyRow> {
   const a = await repo.findAgency(ctx.db, agencyId);
   if (!a || a.siteId !== siteId) throw notFound('Instansi', 'Agency');
   return a;
 }
 
-const noAgreementDocument = () =>
-  new AppError('not_found', 404, { messages: { id: 'Dokumen perjanjian instansi ini belum diunggah.', en: 'No agreement document has been uploaded for this agency.' } });
+const noFile = (slot: AgencyFileSlot) => new AppError('not_found', 404, { messages: AGENCY_FILES[slot].none });
 
 export interface Upload {
   /** As the uploader named it (sanitized when stored). */
@@ -239,31 +272,34 @@ export interface Upload {
 }
 
 /**
- * Stores the scanned, signed agreement (PDF, JPG or PNG, at most 10 MiB, checked from the content
- * and encrypted) and links it to the agency, replacing the previous document (whose stored row is
- * kept for history). The file row, the agency change, the event and the audit entry commit
- * together; nothing is written when the file is refused. `read` takes the upload off the request
- * and is called only once the caller is authorized.
+ * Stores a file of the agency (its purpose decides the types and size: the agreement is PDF, JPG
+ * or PNG up to 10 MiB, the logo PNG, JPG or WebP up to 1 MiB; checked from the content and
+ * encrypted) and links it, replacing the previous one (whose stored row is kept for history).
+ * The file row, the agency change, the event and the audit entry commit together; nothing is
+ * written when the file is refused. `read` takes the upload off the request and is called only
+ * once the caller is authorized.
  */
-export async function putAgreementDocument(ctx: AppContext, caller: Caller, siteId: string, agencyId: string, read: () => Promise<Upload>) {
-  const current = await agencyForDocument(ctx, caller, siteId, agencyId);
+export async function putAgencyFile(ctx: AppContext, caller: Caller, slot: AgencyFileSlot, siteId: string, agencyId: string, read: () => Promise<Upload>) {
+  const kind = AGENCY_FILES[slot];
+  const current = await agencyForFiles(ctx, caller, siteId, agencyId);
+  const previousFileId = current[kind.column];
   const upload = await read();
   await transact(ctx, async (tx, emit) => {
     const file = await storeFile(tx, ctx, {
       siteId,
-      purpose: AGREEMENT_PURPOSE,
+      purpose: kind.purpose,
       filename: upload.filename,
       content: upload.content,
       createdBy: caller.actor.kind === 'user' ? caller.actor.id : null,
     });
-    await repo.updateAgency(tx, agencyId, { agreementFileId: file.id, updatedAt: ctx.clock.now() });
+    await repo.updateAgency(tx, agencyId, { [kind.column]: file.id, updatedAt: ctx.clock.now() });
     await recordAudit(tx, ctx.clock, caller.actor, caller.ip, {
-      action: current.agreementFileId ? 'catalog.agency_agreement_replaced' : 'catalog.agency_agreement_uploaded',
+      action: `${kind.audit}_${previousFileId ? 'replaced' : 'uploaded'}`,
       siteId,
       agencyId,
       targetType: 'agency',
       targetId: agencyId,
-      details: { fileId: file.id, previousFileId: current.agreementFileId, filename: file.filename, mediaType: file.mediaType, sizeBytes: file.sizeBytes, sha256: file.sha256 },
+      details: { fileId: file.id, previousFileId, filename: file.filename, mediaType: file.mediaType, sizeBytes: file.sizeBytes, sha256: file.sha256 },
     });
     await emit({ siteId, type: 'catalog.changed', aggregateType: 'agency', aggregateId: agencyId, payload: { entity: 'agency', id: agencyId, action: 'updated' } });
   });
@@ -272,13 +308,13 @@ export async function putAgreementDocument(ctx: AppContext, caller: Caller, site
 
 /** The agreement document's bytes and metadata, decrypted; the download is audited. 404 when none. */
 export async function getAgreementDocument(ctx: AppContext, caller: Caller, siteId: string, agencyId: string) {
-  const current = await agencyForDocument(ctx, caller, siteId, agencyId);
+  const current = await agencyForFiles(ctx, caller, siteId, agencyId);
   const fileId = current.agreementFileId;
-  if (!fileId) throw noAgreementDocument();
+  if (!fileId) throw noFile('agreement');
   return transact(ctx, async (tx) => {
     const file = await readFile(ctx, fileId, tx);
     await recordAudit(tx, ctx.clock, caller.actor, caller.ip, {
-      action: 'catalog.agency_agreement_downloaded',
+      action: `${AGENCY_FILES.agreement.audit}_downloaded`,
       siteId,
       agencyId,
       targetType: 'agency',
@@ -290,21 +326,41 @@ export async function getAgreementDocument(ctx: AppContext, caller: Caller, site
 }
 
 /**
- * Unlinks the agreement document from the agency (the stored row stays, for history). Nothing
- * changes, and nothing is recorded, when there is none.
+ * Public (no login, so no authorize on purpose: logos are shown on the public pages, also of an
+ * inactive agency in the administration): an agency's logo, its metadata at once and its bytes
+ * only when asked (a conditional request that matches needs no decryption). 404 when the agency
+ * has none, or is not of that site.
  */
-export async function removeAgreementDocument(ctx: AppContext, caller: Caller, siteId: string, agencyId: string) {
-  const current = await agencyForDocument(ctx, caller, siteId, agencyId);
-  if (current.agreementFileId) {
+export async function getAgencyLogo(ctx: AppContext, siteId: string, agencyId: string) {
+  const fileId = (await agencyOfSite(ctx, siteId, agencyId)).logoFileId;
+  const meta = fileId ? (await describeFiles(ctx.db, [fileId])).get(fileId) : undefined;
+  if (!fileId || !meta) throw noFile('logo');
+  return { ...meta, content: async () => (await readFile(ctx, fileId)).content };
+}
+
+/** The public address of an agency's logo, versioned by its content so caches may keep it. */
+function logoUrlOf(a: repo.AgencyRow, files: Map<string, FileView>): string | null {
+  const f = a.logoFileId ? files.get(a.logoFileId) : undefined;
+  return f ? `/api/v1/sites/${a.siteId}/agencies/${a.id}/logo?v=${f.sha256.slice(0, 8)}` : null;
+}
+
+/**
+ * Unlinks a file from the agency (the stored row stays, for history). Nothing changes, and
+ * nothing is recorded, when there is none.
+ */
+export async function removeAgencyFile(ctx: AppContext, caller: Caller, slot: AgencyFileSlot, siteId: string, agencyId: string) {
+  const kind = AGENCY_FILES[slot];
+  const fileId = (await agencyForFiles(ctx, caller, siteId, agencyId))[kind.column];
+  if (fileId) {
     await transact(ctx, async (tx, emit) => {
-      await repo.updateAgency(tx, agencyId, { agreementFileId: null, updatedAt: ctx.clock.now() });
+      await repo.updateAgency(tx, agencyId, { [kind.column]: null, updatedAt: ctx.clock.now() });
       await recordAudit(tx, ctx.clock, caller.actor, caller.ip, {
-        action: 'catalog.agency_agreement_removed',
+        action: `${kind.audit}_removed`,
         siteId,
         agencyId,
         targetType: 'agency',
         targetId: agencyId,
-        details: { fileId: current.agreementFileId },
+        details: { fileId },
       });
       await emit({ siteId, type: 'catalog.changed', aggregateType: 'agency', aggregateId: agencyId, payload: { entity: 'agency', id: agencyId, action: 'updated' } });
     });

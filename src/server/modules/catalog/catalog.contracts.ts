@@ -138,6 +138,7 @@ export const publicAgency = z.object({
   name: z.string(),
   shortName: z.string(),
   kind: z.enum(AGENCY_KINDS).or(z.string()),
+  logoUrl: z.string().nullable().describe('The public logo (GET /sites/{siteId}/agencies/{agencyId}/logo, versioned with ?v= by its content), or null'),
   description: z.string(),
   contacts: contacts.omit({ whatsapp: true }),
   hasAgreement: z.boolean().describe('Joined through a signed agreement (PKS / MoU)'),
@@ -156,7 +157,8 @@ export const agreementDocument = z.object({
   sha256: z.string().describe('Of the plain content, hex'),
   uploadedAt: iso,
 });
-export const agreementDocumentParams = z.object({ siteId: z.uuid(), agencyId: z.uuid() });
+/** The files of an agency (agreement document, logo) are addressed under its site. */
+export const agencyFileParams = z.object({ siteId: z.uuid(), agencyId: z.uuid() });
 
 export const adminAgency = z.object({
   id: z.uuid(),
@@ -164,6 +166,7 @@ export const adminAgency = z.object({
   name: z.string(),
   shortName: z.string(),
   kind: z.string(),
+  logoUrl: z.string().nullable().describe('The public logo (GET /sites/{siteId}/agencies/{agencyId}/logo, versioned with ?v= by its content), or null'),
   description: z.string(),
   phone: z.string().nullable(),
   email: z.string().nullable(),

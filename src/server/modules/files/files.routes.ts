@@ -11,9 +11,9 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { callerOf } from '../access/caller';
-import { getAgreementDocument, putAgreementDocument, removeAgreementDocument, type Upload } from '../catalog/agencies.service';
+import { getAgencyLogo, getAgreementDocument, putAgencyFile, removeAgencyFile, type AgencyFileSlot, type Upload } from '../catalog/agencies.service';
 import * as c from '../catalog/catalog.contracts';
-import { AGREEMENT_MAX_BYTES, contentDisposition, FILE_FIELD, fileMissing, fileTooLarge } from './files.service';
+import { AGREEMENT_MAX_BYTES, contentDisposition, FILE_FIELD, fileMissing, fileTooLarge, LOGO_MAX_BYTES } from './files.service';
 
 const tags = ['catalog admin'];
 /** Room for the multipart boundaries and part headers around the file itself. */
@@ -64,7 +64,29 @@ const refuseDeclaredOversize = (maxBytes: number) => async (req: FastifyRequest)
 };
 
 /** For the API docs: the form the upload is. */
-const uploadBody = z.object({ [FILE_FIELD]: z.string().meta({ format: 'binary' }).describe('The document: PDF, JPG or PNG') }).optional();
+const uploadBody = (what: string) => z.object({ [FILE_FIELD]: z.string().meta({ format: 'binary' }).describe(what) }).optional();
+
+/** An agency's file, as its routes describe it. */
+interface AgencyFileRoutes {
+  slot: AgencyFileSlot;
+  path: string;
+  maxBytes: number;
+  /** e.g. "PDF, JPG or PNG". */
+  types: string;
+  summaries: { put: string; delete: string };
+}
+
+/** The entity tag of a stored file: its SHA-256 (strong: the same bytes). */
+const etagOf = (sha256: string) => `"${sha256}"`;
+
+/** Whether an If-None-Match header names the tag (weak comparison, as for GET, RFC 9110 §13.1.2). */
+function matchesNoneMatch(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((t) => {
+    const tag = t.trim().replace(/^W\//, '');
+    return tag === '*' || tag === etag;
+  });
+}
 
 export const filesRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (app) => {
   await app.register(multipart, {
@@ -73,36 +95,55 @@ export const filesRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (ap
     throwFileSizeLimit: true,
   });
 
-  const path = '/sites/:siteId/agencies/:agencyId/agreement-document';
-  const sizes = `PDF, JPG or PNG, at most ${AGREEMENT_MAX_BYTES / (1024 * 1024)} MiB, checked from the content`;
-
-  app.put(
-    path,
-    {
-      schema: {
-        tags,
-        summary: 'Upload or replace the signed agreement (PKS / MoU) of an agency',
-        description: `multipart/form-data with the file in the field \`file\` (${sizes}); stored encrypted. Cookie sessions send the CSRF header. 200: the agency with agreement.document. Problems: 400 file.missing, 413 file.too_large, 415 file.type_not_allowed (each naming the field \`file\`); nothing is written then.`,
-        consumes: ['multipart/form-data'],
-        params: c.agreementDocumentParams,
-        body: uploadBody,
-        response: { 200: c.adminAgency },
+  /** PUT uploads or replaces, DELETE unlinks: authorized like editing the agency, audited. */
+  const agencyFileRoutes = ({ slot, path, maxBytes, types, summaries }: AgencyFileRoutes) => {
+    const sizes = `${types}, at most ${maxBytes / (1024 * 1024)} MiB, checked from the content`;
+    app.put(
+      path,
+      {
+        schema: {
+          tags,
+          summary: summaries.put,
+          description: `multipart/form-data with the file in the field \`file\` (${sizes}); stored encrypted. Cookie sessions send the CSRF header. 200: the agency. Problems: 400 file.missing, 413 file.too_large, 415 file.type_not_allowed (each naming the field \`file\`); nothing is written then.`,
+          consumes: ['multipart/form-data'],
+          params: c.agencyFileParams,
+          body: uploadBody(types),
+          response: { 200: c.adminAgency },
+        },
+        // The body schema only documents the form; the handler reads and checks the file itself.
+        validatorCompiler: (route) => (route.httpPart === 'body' ? (data: unknown) => ({ value: data }) : zodValidator(route as never)),
+        onRequest: refuseDeclaredOversize(maxBytes),
       },
-      // The body schema only documents the form; the handler reads and checks the file itself.
-      validatorCompiler: (route) => (route.httpPart === 'body' ? (data: unknown) => ({ value: data }) : zodValidator(route as never)),
-      onRequest: refuseDeclaredOversize(AGREEMENT_MAX_BYTES),
+      async (req) => putAgencyFile(ctx, await callerOf(ctx, req), slot, req.params.siteId, req.params.agencyId, () => readUpload(req, maxBytes)),
+    );
+    app.delete(
+      path,
+      { schema: { tags, summary: summaries.delete, params: c.agencyFileParams, response: { 200: c.adminAgency } } },
+      async (req) => removeAgencyFile(ctx, await callerOf(ctx, req), slot, req.params.siteId, req.params.agencyId),
+    );
+  };
+
+  // ---------- the signed agreement (PKS / MoU) ----------
+  const agreementPath = '/sites/:siteId/agencies/:agencyId/agreement-document';
+  agencyFileRoutes({
+    slot: 'agreement',
+    path: agreementPath,
+    maxBytes: AGREEMENT_MAX_BYTES,
+    types: 'PDF, JPG or PNG',
+    summaries: {
+      put: 'Upload or replace the signed agreement (PKS / MoU) of an agency',
+      delete: 'Unlink the signed agreement document from the agency (the stored file is kept for history)',
     },
-    async (req) => putAgreementDocument(ctx, await callerOf(ctx, req), req.params.siteId, req.params.agencyId, () => readUpload(req, AGREEMENT_MAX_BYTES)),
-  );
+  });
 
   app.get(
-    path,
+    agreementPath,
     {
       schema: {
         tags,
         summary: 'Download the signed agreement of an agency (audited)',
         description: 'The decrypted bytes with their sniffed content type, as an attachment. 404 when there is none.',
-        params: c.agreementDocumentParams,
+        params: c.agencyFileParams,
       },
     },
     async (req, reply) => {
@@ -117,16 +158,40 @@ export const filesRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (ap
     },
   );
 
-  app.delete(
-    path,
+  // ---------- the logo (public) ----------
+  const logoPath = '/sites/:siteId/agencies/:agencyId/logo';
+  agencyFileRoutes({
+    slot: 'logo',
+    path: logoPath,
+    maxBytes: LOGO_MAX_BYTES,
+    types: 'PNG, JPG or WebP',
+    summaries: { put: "Upload or replace an agency's logo", delete: "Unlink the agency's logo (the stored file is kept for history)" },
+  });
+
+  app.get(
+    logoPath,
     {
       schema: {
-        tags,
-        summary: 'Unlink the signed agreement document from the agency (the stored file is kept for history)',
-        params: c.agreementDocumentParams,
-        response: { 200: c.adminAgency },
+        tags: ['catalog'],
+        summary: "An agency's logo (public, no login)",
+        description:
+          'The decrypted image with its sniffed content type (PNG, JPEG or WebP). ETag is its SHA-256; If-None-Match → 304. Cacheable for 5 minutes; the views link it with ?v= (the start of the SHA-256), so a new logo is a new address. 404 when there is none.',
+        params: c.agencyFileParams,
+        querystring: z.object({ v: z.string().max(64).optional().describe('Cache buster; ignored') }),
       },
     },
-    async (req) => removeAgreementDocument(ctx, await callerOf(ctx, req), req.params.siteId, req.params.agencyId),
+    async (req, reply) => {
+      const logo = await getAgencyLogo(ctx, req.params.siteId, req.params.agencyId);
+      const etag = etagOf(logo.sha256);
+      reply
+        .header('etag', etag)
+        .header('cache-control', 'public, max-age=300')
+        .header('x-content-type-options', 'nosniff')
+        // Opened on its own, the image runs nothing and loads nothing.
+        .header('content-security-policy', "default-src 'none'");
+      if (matchesNoneMatch(req.headers['if-none-match'], etag)) return reply.status(304).send();
+      const content = await logo.content();
+      return reply.type(logo.mediaType).header('content-length', String(content.length)).send(content);
+    },
   );
 };

@@ -6,7 +6,7 @@
  * record that points to it commit together.
  *
  * Not a use case of its own: callers authorize first (see catalog/agencies.service for the
- * agency's agreement document).
+ * agency's agreement document and logo).
  */
 import { fileTypeFromBuffer } from 'file-type';
 import { uuidv7 } from 'uuidv7';
@@ -22,6 +22,10 @@ export type { StoredFileMeta } from './files.repository';
 export const AGREEMENT_PURPOSE = 'agency.agreement';
 /** 10 MiB: a scanned agreement of a few dozen pages. */
 export const AGREEMENT_MAX_BYTES = 10 * 1024 * 1024;
+/** The agency's logo, shown publicly (site page, kiosk). */
+export const LOGO_PURPOSE = 'agency.logo';
+/** 1 MiB: plenty for a logo shown at a few dozen pixels. */
+export const LOGO_MAX_BYTES = 1024 * 1024;
 
 export interface FilePolicy {
   maxBytes: number;
@@ -33,6 +37,11 @@ const POLICIES: Record<string, FilePolicy> = {
   [AGREEMENT_PURPOSE]: {
     maxBytes: AGREEMENT_MAX_BYTES,
     types: { 'application/pdf': ['pdf'], 'image/jpeg': ['jpg', 'jpeg'], 'image/png': ['png'] },
+  },
+  // Raster images only: an SVG can carry script, and it is served to the public.
+  [LOGO_PURPOSE]: {
+    maxBytes: LOGO_MAX_BYTES,
+    types: { 'image/png': ['png'], 'image/jpeg': ['jpg', 'jpeg'], 'image/webp': ['webp'] },
   },
 };
 
@@ -46,7 +55,9 @@ export function policyOf(purpose: string): FilePolicy {
 export const FILE_FIELD = 'file';
 
 const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
-const typeLabels = (p: FilePolicy) => Object.values(p.types).map((exts) => exts[0].toUpperCase());
+/** How a type is named in messages when its upper-cased extension is not the usual spelling. */
+const TYPE_LABELS: Record<string, string> = { webp: 'WebP' };
+const typeLabels = (p: FilePolicy) => Object.values(p.types).map((exts) => TYPE_LABELS[exts[0]] ?? exts[0].toUpperCase());
 const list = (items: string[], and: string) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`);
 
 function fileProblem(code: 'file.missing' | 'file.too_large' | 'file.type_not_allowed', fieldCode: string, messages: { id: string; en: string }, extra?: Record<string, unknown>): AppError {

@@ -57,6 +57,8 @@ export interface PublicAgency extends OpenState {
   kind: AgencyKind | string;
   name: string;
   shortName: string;
+  /** The public logo's address (versioned by its content), or null. */
+  logoUrl?: string | null;
   description: string;
   contacts?: Contacts;
   hasAgreement?: boolean;
@@ -163,6 +165,8 @@ export interface AgencyAdmin {
   kind: AgencyKind;
   name: string;
   shortName: string;
+  /** The public logo's address (versioned by its content), or null; set through its own requests. */
+  logoUrl: string | null;
   description: string;
   phone: string | null;
   email: string | null;

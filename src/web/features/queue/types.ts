@@ -60,6 +60,8 @@ export interface PublicAgency {
   name: string;
   shortName?: string;
   kind: string;
+  /** The public logo's address, or null. */
+  logoUrl?: string | null;
   openNow?: boolean;
   nextOpening?: string | null;
   hoursText?: string;

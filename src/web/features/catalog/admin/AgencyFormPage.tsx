@@ -1,5 +1,5 @@
-import { Badge, Button, Card, Fieldset, FileInput, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { IconDownload, IconFileText, IconTrash, IconUpload } from '@tabler/icons-react';
+import { Badge, Button, Card, Fieldset, FileInput, Group, Image, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { IconDownload, IconFileText, IconPhoto, IconTrash, IconUpload } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -10,7 +10,7 @@ import { formatDateTime, formatNumber } from '../../../lib/time';
 import { AGENCY_KINDS, type AgencyAdmin, type AgencyInput, type AgencyKind, type WeeklyHours } from '../types';
 import { FormBreadcrumbs, PageFormActions, useFormErrors, useFormValues } from './AdminForm';
 import { useToggleActive } from './AdminList';
-import { AGREEMENT_ACCEPT, AGREEMENT_MAX_BYTES, P, useAgency, useRemoveAgreementDocument, useSaveAgency, useSetAgencyActive, useUploadAgreementDocument } from './api';
+import { AGENCY_FILES, P, useAgency, useRemoveAgencyFile, useSaveAgency, useSetAgencyActive, useUploadAgencyFile, type AgencyFileSlot } from './api';
 import { cleanHours, HoursEditor, hoursErrors } from './HoursEditor';
 import { AdminHeader, FormAlert, nullIfEmpty, TableSkeleton, useCatalogScope, useConfirm } from './shared';
 
@@ -69,54 +69,123 @@ function formatSize(bytes: number, lang: Lang): string {
 
 const TYPE_LABELS: Record<string, string> = { 'application/pdf': 'PDF', 'image/jpeg': 'JPG', 'image/png': 'PNG' };
 
+/** The texts that differ between an agency's files. */
+const FILE_TEXTS = {
+  agreement: { tooLarge: 'agency.documentTooLarge', wrongType: 'agency.documentWrongType', pick: 'agency.documentPick', replacePick: 'agency.documentReplacePick', limits: 'agency.documentLimits', placeholder: 'agency.documentPlaceholder' },
+  logo: { tooLarge: 'agency.logoTooLarge', wrongType: 'agency.logoWrongType', pick: 'agency.logoPick', replacePick: 'agency.logoReplacePick', limits: 'agency.logoLimits', placeholder: 'agency.logoPlaceholder' },
+} as const;
+
 /** What the browser can tell before sending (the server checks the content again). */
-function localFileError(file: File, t: (key: string, o?: Record<string, unknown>) => string, lang: Lang): string | null {
-  if (file.size > AGREEMENT_MAX_BYTES) return t('agency.documentTooLarge', { size: formatSize(file.size, lang) });
-  if (!/\.(pdf|jpe?g|png)$/i.test(file.name)) return t('agency.documentWrongType');
+function localFileError(slot: AgencyFileSlot, file: File, t: (key: string, o?: Record<string, unknown>) => string, lang: Lang): string | null {
+  if (file.size > AGENCY_FILES[slot].maxBytes) return t(FILE_TEXTS[slot].tooLarge, { size: formatSize(file.size, lang) });
+  if (!AGENCY_FILES[slot].pattern.test(file.name)) return t(FILE_TEXTS[slot].wrongType);
   return null;
 }
 
 /**
- * The scanned, signed agreement: the current document with a download link, a control to upload
- * or replace it, and removal behind a confirmation. Works on its own requests (not the form's
- * save), so it needs an agency that exists.
+ * Choosing, sending and removing one of an agency's files. Works on its own requests (not the
+ * form's save), so it needs an agency that exists.
  */
-function AgreementDocument({ siteId, agency }: { siteId: string; agency: AgencyAdmin }) {
+function useAgencyFile(siteId: string, agencyId: string, slot: AgencyFileSlot) {
   const { t } = useTranslation('catalog');
   const lang = currentLang();
-  const upload = useUploadAgreementDocument(siteId, agency.id);
-  const remove = useRemoveAgreementDocument(siteId, agency.id);
+  const upload = useUploadAgencyFile(siteId, agencyId, slot);
+  const remove = useRemoveAgencyFile(siteId, agencyId, slot);
   const [confirmNode, confirm] = useConfirm();
   const [file, setFile] = useState<File | null>(null);
   const [localError, setLocalError] = useState<string | null>(null);
-  const doc = agency.agreement?.document ?? null;
   const serverError = upload.error ? (fieldErrors(upload.error, lang).file ?? problemMessage(upload.error, lang)) : null;
 
   const choose = (f: File | null) => {
     upload.reset();
     setFile(f);
-    setLocalError(f ? localFileError(f, t, lang) : null);
+    setLocalError(f ? localFileError(slot, f, t, lang) : null);
   };
 
-  const send = () => {
+  /** Sends the chosen file; `uploaded` words the success notice. */
+  const send = (uploaded: (saved: AgencyAdmin, file: File) => string) => {
     if (!file || localError) return;
     upload.mutate(file, {
       onSuccess: (saved) => {
-        notifySuccess(t('agency.documentUploaded', { name: saved.agreement?.document?.filename ?? file.name }));
+        notifySuccess(uploaded(saved, file));
         setFile(null);
       },
     });
   };
 
-  const removeDocument = async () => {
-    if (!doc) return;
-    const ok = await confirm({ title: t('agency.documentRemoveTitle'), message: t('agency.documentRemoveMessage', { name: doc.filename }), confirmLabel: t('agency.documentRemove'), danger: true });
-    if (ok) remove.mutate(undefined, { onSuccess: () => notifySuccess(t('agency.documentRemoved')) });
+  /** Unlinks the file after the user confirms. */
+  const removeConfirmed = async (texts: { title: string; message: string; confirmLabel: string; done: string }) => {
+    const ok = await confirm({ title: texts.title, message: texts.message, confirmLabel: texts.confirmLabel, danger: true });
+    if (ok) remove.mutate(undefined, { onSuccess: () => notifySuccess(texts.done) });
+  };
+
+  return { slot, upload, remove, confirmNode, file, choose, send, removeConfirmed, error: localError ?? serverError, ready: !!file && !localError };
+}
+
+/** The file input and the upload button of one of an agency's files. */
+function AgencyFilePicker({ control, present, onSend, testId }: { control: ReturnType<typeof useAgencyFile>; present: boolean; onSend: () => void; testId: string }) {
+  const { t } = useTranslation('catalog');
+  const texts = FILE_TEXTS[control.slot];
+  return (
+    <>
+      <FileInput
+        label={t(present ? texts.replacePick : texts.pick)}
+        description={t(texts.limits)}
+        placeholder={t(texts.placeholder)}
+        accept={AGENCY_FILES[control.slot].accept}
+        value={control.file}
+        onChange={control.choose}
+        error={control.error}
+        clearable
+        w={{ base: '100%', sm: 420 }}
+        leftSection={<IconUpload size={16} aria-hidden="true" />}
+        disabled={control.upload.isPending}
+        data-testid={`${testId}-file`}
+      />
+      <Group>
+        <Button type="button" variant="light" onClick={onSend} disabled={!control.ready} loading={control.upload.isPending} data-testid={`${testId}-upload`}>
+          {t('agency.documentUpload')}
+        </Button>
+      </Group>
+    </>
+  );
+}
+
+/** In place of a file's controls on a new agency: files need an agency that exists. */
+function SaveFirst({ text, testId }: { text: string; testId: string }) {
+  return (
+    <Text size="sm" c="dimmed" data-testid={testId}>
+      {text}
+    </Text>
+  );
+}
+
+/** A small button that removes a file behind a confirmation. */
+function RemoveFileButton({ label, onClick, loading, testId }: { label: string; onClick: () => void; loading: boolean; testId: string }) {
+  return (
+    <Button type="button" variant="subtle" color="red" size="xs" leftSection={<IconTrash size={14} aria-hidden="true" />} onClick={onClick} loading={loading} data-testid={testId}>
+      {label}
+    </Button>
+  );
+}
+
+/**
+ * The scanned, signed agreement: the current document with a download link, a control to upload
+ * or replace it, and removal behind a confirmation.
+ */
+function AgreementDocument({ siteId, agency }: { siteId: string; agency: AgencyAdmin }) {
+  const { t } = useTranslation('catalog');
+  const lang = currentLang();
+  const control = useAgencyFile(siteId, agency.id, 'agreement');
+  const doc = agency.agreement?.document ?? null;
+
+  const removeDocument = () => {
+    if (doc) void control.removeConfirmed({ title: t('agency.documentRemoveTitle'), message: t('agency.documentRemoveMessage', { name: doc.filename }), confirmLabel: t('agency.documentRemove'), done: t('agency.documentRemoved') });
   };
 
   return (
     <Stack gap="xs" data-testid="agreement-document">
-      {confirmNode}
+      {control.confirmNode}
       <Text size="sm" fw={500}>
         {t('agency.document')}
       </Text>
@@ -147,18 +216,7 @@ function AgreementDocument({ siteId, agency }: { siteId: string; agency: AgencyA
               >
                 {t('agency.documentDownload')}
               </Button>
-              <Button
-                type="button"
-                variant="subtle"
-                color="red"
-                size="xs"
-                leftSection={<IconTrash size={14} aria-hidden="true" />}
-                onClick={() => void removeDocument()}
-                loading={remove.isPending}
-                data-testid="agreement-document-remove"
-              >
-                {t('agency.documentRemove')}
-              </Button>
+              <RemoveFileButton label={t('agency.documentRemove')} onClick={removeDocument} loading={control.remove.isPending} testId="agreement-document-remove" />
             </Group>
           </Group>
         </Paper>
@@ -167,25 +225,40 @@ function AgreementDocument({ siteId, agency }: { siteId: string; agency: AgencyA
           {t('agency.documentNone')}
         </Text>
       )}
-      <FileInput
-        label={doc ? t('agency.documentReplacePick') : t('agency.documentPick')}
-        description={t('agency.documentLimits')}
-        placeholder={t('agency.documentPlaceholder')}
-        accept={AGREEMENT_ACCEPT}
-        value={file}
-        onChange={choose}
-        error={localError ?? serverError}
-        clearable
-        w={{ base: '100%', sm: 420 }}
-        leftSection={<IconUpload size={16} aria-hidden="true" />}
-        disabled={upload.isPending}
-        data-testid="agreement-file"
-      />
-      <Group>
-        <Button type="button" variant="light" onClick={send} disabled={!file || !!localError} loading={upload.isPending} data-testid="agreement-upload">
-          {t('agency.documentUpload')}
-        </Button>
+      <AgencyFilePicker control={control} present={!!doc} onSend={() => control.send((saved, file) => t('agency.documentUploaded', { name: saved.agreement?.document?.filename ?? file.name }))} testId="agreement" />
+    </Stack>
+  );
+}
+
+const LOGO_PREVIEW = 72;
+
+/** The agency's public logo: a preview, a control to upload or replace it, removal behind a confirmation. */
+function AgencyLogo({ siteId, agency }: { siteId: string; agency: AgencyAdmin }) {
+  const { t } = useTranslation('catalog');
+  const control = useAgencyFile(siteId, agency.id, 'logo');
+  const removeLogo = () =>
+    void control.removeConfirmed({ title: t('agency.logoRemoveTitle'), message: t('agency.logoRemoveMessage', { name: agency.shortName }), confirmLabel: t('agency.logoRemove'), done: t('agency.logoRemoved') });
+
+  return (
+    <Stack gap="xs" data-testid="agency-logo">
+      {control.confirmNode}
+      <Group gap="md" align="center">
+        {agency.logoUrl ? (
+          <Image src={agency.logoUrl} alt={t('agency.logoAlt', { name: agency.shortName })} w={LOGO_PREVIEW} h={LOGO_PREVIEW} fit="contain" radius="sm" bd="1px solid var(--mantine-color-gray-3)" data-testid="agency-logo-preview" />
+        ) : (
+          <Paper withBorder radius="sm" w={LOGO_PREVIEW} h={LOGO_PREVIEW} style={{ display: 'grid', placeItems: 'center' }} aria-hidden="true">
+            <IconPhoto size={28} stroke={1.5} color="var(--mantine-color-gray-5)" />
+          </Paper>
+        )}
+        {agency.logoUrl ? (
+          <RemoveFileButton label={t('agency.logoRemove')} onClick={removeLogo} loading={control.remove.isPending} testId="agency-logo-remove" />
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('agency.logoNone')}
+          </Text>
+        )}
       </Group>
+      <AgencyFilePicker control={control} present={!!agency.logoUrl} onSend={() => control.send(() => t('agency.logoUploaded'))} testId="agency-logo" />
     </Stack>
   );
 }
@@ -281,6 +354,15 @@ function AgencyForm({ agency }: { agency?: AgencyAdmin }) {
           </Stack>
         </Card>
 
+        <Fieldset legend={t('agency.logo')}>
+          <Stack gap="sm">
+            <Text size="sm" c="dimmed">
+              {t('agency.logoHint')}
+            </Text>
+            {agency ? <AgencyLogo siteId={siteId} agency={agency} /> : <SaveFirst text={t('agency.logoSaveFirst')} testId="agency-logo-save-first" />}
+          </Stack>
+        </Fieldset>
+
         <Fieldset legend={t('agency.agreement')}>
           <Stack gap="sm">
             <Text size="sm" c="dimmed">
@@ -291,13 +373,7 @@ function AgencyForm({ agency }: { agency?: AgencyAdmin }) {
               <TextInput label={t('agency.signedOn')} type="date" value={f.agreementSignedOn} onChange={(e) => set('agreementSignedOn', e.currentTarget.value)} error={errors.agreementSignedOn} name="agreementSignedOn" disabled={limited} />
               <TextInput label={t('agency.validUntilLabel')} type="date" value={f.agreementValidUntil} onChange={(e) => set('agreementValidUntil', e.currentTarget.value)} error={errors.agreementValidUntil} name="agreementValidUntil" disabled={limited} />
             </SimpleGrid>
-            {agency ? (
-              <AgreementDocument siteId={siteId} agency={agency} />
-            ) : (
-              <Text size="sm" c="dimmed" data-testid="agreement-document-save-first">
-                {t('agency.documentSaveFirst')}
-              </Text>
-            )}
+            {agency ? <AgreementDocument siteId={siteId} agency={agency} /> : <SaveFirst text={t('agency.documentSaveFirst')} testId="agreement-document-save-first" />}
           </Stack>
         </Fieldset>
 

@@ -31,6 +31,7 @@ export const P = {
   agency: (id: string) => `${V1}/catalog/agencies/${e(id)}`,
   agencyActive: (id: string, active: boolean) => `${V1}/catalog/agencies/${e(id)}/${active ? 'activate' : 'deactivate'}`,
   agreementDocument: (siteId: string, agencyId: string) => `${V1}/sites/${e(siteId)}/agencies/${e(agencyId)}/agreement-document`,
+  agencyLogo: (siteId: string, agencyId: string) => `${V1}/sites/${e(siteId)}/agencies/${e(agencyId)}/logo`,
   services: (siteId: string) => `${V1}/sites/${e(siteId)}/catalog/services`,
   service: (id: string) => `${V1}/catalog/services/${e(id)}`,
   serviceActive: (id: string, active: boolean) => `${V1}/catalog/services/${e(id)}/${active ? 'activate' : 'deactivate'}`,
@@ -144,15 +145,22 @@ export function useSetAgencyActive(siteId: string) {
   });
 }
 
-/** The signed agreement (PKS / MoU): PDF, JPG or PNG up to 10 MiB, checked again by the server. */
-export const AGREEMENT_MAX_BYTES = 10 * 1024 * 1024;
-export const AGREEMENT_ACCEPT = '.pdf,.jpg,.jpeg,.png';
+/**
+ * An agency's files, each with its own address and limits (checked again by the server, from the
+ * content): the signed agreement (PKS / MoU), PDF, JPG or PNG up to 10 MiB, and the public logo,
+ * PNG, JPG or WebP up to 1 MiB (no SVG: it can carry script).
+ */
+export const AGENCY_FILES = {
+  agreement: { path: P.agreementDocument, maxBytes: 10 * 1024 * 1024, accept: '.pdf,.jpg,.jpeg,.png', pattern: /\.(pdf|jpe?g|png)$/i },
+  logo: { path: P.agencyLogo, maxBytes: 1024 * 1024, accept: '.png,.jpg,.jpeg,.webp', pattern: /\.(png|jpe?g|webp)$/i },
+} as const;
+export type AgencyFileSlot = keyof typeof AGENCY_FILES;
 
 /**
- * Uploads (or replaces) an agency's signed agreement as multipart/form-data, field `file`, with
- * the CSRF header; the browser sets the content type with its boundary.
+ * Uploads (or replaces) one of an agency's files as multipart/form-data, field `file`, with the
+ * CSRF header; the browser sets the content type with its boundary.
  */
-export async function uploadAgreementDocument(siteId: string, agencyId: string, file: File): Promise<AgencyAdmin> {
+export async function uploadAgencyFile(siteId: string, agencyId: string, slot: AgencyFileSlot, file: File): Promise<AgencyAdmin> {
   const form = new FormData();
   form.append('file', file, file.name);
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
@@ -160,7 +168,7 @@ export async function uploadAgreementDocument(siteId: string, agencyId: string, 
   if (csrf) headers[CSRF_HEADER] = csrf;
   let res: Response;
   try {
-    res = await fetch(P.agreementDocument(siteId, agencyId), { method: 'PUT', headers, credentials: 'same-origin', body: form });
+    res = await fetch(AGENCY_FILES[slot].path(siteId, agencyId), { method: 'PUT', headers, credentials: 'same-origin', body: form });
   } catch (err) {
     throw new ApiError({ status: 0, code: 'network', title: 'Network error', detail: (err as Error)?.message });
   }
@@ -168,8 +176,8 @@ export async function uploadAgreementDocument(siteId: string, agencyId: string, 
   return (await res.json()) as AgencyAdmin;
 }
 
-/** After an agreement document change: the agency's own query gets the new view at once. */
-function useAgreementDone(siteId: string, agencyId: string) {
+/** After a change of an agency's file: the agency's own query gets the new view at once. */
+function useAgencyFileDone(siteId: string, agencyId: string) {
   const qc = useQueryClient();
   const invalidate = useInvalidate(siteId);
   return async (saved: AgencyAdmin) => {
@@ -178,19 +186,19 @@ function useAgreementDone(siteId: string, agencyId: string) {
   };
 }
 
-export function useUploadAgreementDocument(siteId: string, agencyId: string) {
-  const done = useAgreementDone(siteId, agencyId);
+export function useUploadAgencyFile(siteId: string, agencyId: string, slot: AgencyFileSlot) {
+  const done = useAgencyFileDone(siteId, agencyId);
   return useMutation({
-    mutationFn: (file: File) => uploadAgreementDocument(siteId, agencyId, file),
+    mutationFn: (file: File) => uploadAgencyFile(siteId, agencyId, slot, file),
     onSuccess: done,
     meta: { inlineErrors: true },
   });
 }
 
-export function useRemoveAgreementDocument(siteId: string, agencyId: string) {
-  const done = useAgreementDone(siteId, agencyId);
+export function useRemoveAgencyFile(siteId: string, agencyId: string, slot: AgencyFileSlot) {
+  const done = useAgencyFileDone(siteId, agencyId);
   return useMutation({
-    mutationFn: () => api.delete<AgencyAdmin>(P.agreementDocument(siteId, agencyId)),
+    mutationFn: () => api.delete<AgencyAdmin>(AGENCY_FILES[slot].path(siteId, agencyId)),
     onSuccess: done,
   });
 }

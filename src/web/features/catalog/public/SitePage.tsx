@@ -260,16 +260,19 @@ function AgencyCard({ a, siteId, timeZone }: { a: PublicAgency; siteId: string; 
   return (
     <Card withBorder padding="md" component="li" data-testid="agency-card">
       <Stack gap={6}>
-        <div>
-          <Text fw={600} component="h4" m={0} size="md">
-            {a.name}
-          </Text>
-          {a.shortName && a.shortName !== a.name && (
-            <Text size="sm" c="dimmed">
-              {a.shortName}
+        <Group gap="sm" wrap="nowrap" align="flex-start">
+          {a.logoUrl && <img src={a.logoUrl} alt={a.shortName} width={40} height={40} loading="lazy" decoding="async" style={{ objectFit: 'contain', flexShrink: 0 }} data-testid="agency-logo" />}
+          <div>
+            <Text fw={600} component="h4" m={0} size="md">
+              {a.name}
             </Text>
-          )}
-        </div>
+            {a.shortName && a.shortName !== a.name && (
+              <Text size="sm" c="dimmed">
+                {a.shortName}
+              </Text>
+            )}
+          </div>
+        </Group>
         <OpenStatus state={a} timeZone={timeZone} />
         {lines.length > 0 ? (
           <Text size="sm" component="div">

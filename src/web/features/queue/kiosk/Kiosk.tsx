@@ -234,9 +234,16 @@ export function Kiosk({ device, onRevoked, onUnpair }: { device: KioskDevice; on
                 const open = states.some((s) => s.open);
                 const next = states.map((s) => s.next).filter(Boolean).sort()[0] ?? null;
                 const waiting = g.services.reduce((n, s) => n + (summaryById.get(s.id)?.waiting ?? 0), 0);
+                const logoUrl = agencyInfo.get(g.id)?.logoUrl;
                 return (
                   <button key={g.id} type="button" className={classes.tile} onClick={() => openAgency(g)} data-testid="kiosk-agency">
-                    <span className={classes.tileName}>{g.name}</span>
+                    <span className={classes.tileHead}>
+                      {/* Beside the name it adds nothing to read; hidden when it cannot load. */}
+                      {logoUrl && <img className={classes.tileLogo} src={logoUrl} alt="" width={48} height={48} loading="lazy" decoding="async" onError={(e) => {
+                            e.currentTarget.hidden = true;
+                          }} />}
+                      <span className={classes.tileName}>{g.name}</span>
+                    </span>
                     <span className={classes.tileMeta}>
                       <span>{t('kiosk.services', { count: g.services.length })}</span>
                       {open ? <span className={classes.open}>{t('kiosk.open')}</span> : <span className={classes.closed}>{next ? t('kiosk.opensAt', { when: formatOpening(next, lang, timeZone) }) : t('kiosk.closed')}</span>}
