@@ -239,9 +239,7 @@ export function Kiosk({ device, onRevoked, onUnpair }: { device: KioskDevice; on
                   <button key={g.id} type="button" className={classes.tile} onClick={() => openAgency(g)} data-testid="kiosk-agency">
                     <span className={classes.tileHead}>
                       {/* Beside the name it adds nothing to read; hidden when it cannot load. */}
-                      {logoUrl && <img className={classes.tileLogo} src={logoUrl} alt="" width={48} height={48} loading="lazy" decoding="async" onError={(e) => {
-                            e.currentTarget.hidden = true;
-                          }} />}
+                      {logoUrl && <img className={classes.tileLogo} src={logoUrl} alt="" width={48} height={48} loading="lazy" decoding="async" onError={(e) => void (e.currentTarget.hidden = true)} />}
                       <span className={classes.tileName}>{g.name}</span>
                     </span>
                     <span className={classes.tileMeta}>
