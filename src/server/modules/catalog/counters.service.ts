@@ -16,7 +16,10 @@ type CounterWithServices = Awaited<ReturnType<typeof repo.countersOfSite>>[numbe
 
 async function presentAdmin(ctx: AppContext, conn: Conn, siteId: string, list: CounterWithServices[]) {
   if (list.length === 0) return [];
-  const [agencies, services, assignments] = await Promise.all([repo.agenciesOfSite(conn, siteId), repo.servicesWithAgencyOfSite(conn, siteId), repo.assignmentsOfCounters(conn, list.map((c) => c.id))]);
+  // `conn` may be a transaction: one connection runs one query at a time (pg 9 will insist).
+  const agencies = await repo.agenciesOfSite(conn, siteId);
+  const services = await repo.servicesWithAgencyOfSite(conn, siteId);
+  const assignments = await repo.assignmentsOfCounters(conn, list.map((c) => c.id));
   const users = new Map((await staffLookup(ctx, [...new Set(assignments.map((a) => a.userId))], conn)).map((u) => [u.id, u]));
   return list.map((c) => {
     const a = agencies.find((x) => x.id === c.agencyId)!;

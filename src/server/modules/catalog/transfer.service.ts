@@ -101,7 +101,10 @@ function fileCounter(c: { number: number; name: string; zone: string; active: bo
 
 /** The site's catalogue as a file (sorted by shortName, code and number for stable diffs). */
 export async function buildCatalogFile(conn: Conn, site: repo.SiteRow, now: Date): Promise<CatalogFile> {
-  const [agencies, services, counters] = await Promise.all([repo.agenciesOfSite(conn, site.id), repo.servicesWithAgencyOfSite(conn, site.id), repo.countersOfSite(conn, site.id)]);
+  // `conn` may be a transaction: one connection runs one query at a time (pg 9 will insist).
+  const agencies = await repo.agenciesOfSite(conn, site.id);
+  const services = await repo.servicesWithAgencyOfSite(conn, site.id);
+  const counters = await repo.countersOfSite(conn, site.id);
   const byId = new Map(agencies.map((a) => [a.id, a]));
   const codeOf = new Map(services.map((r) => [r.service.id, r.service.code]));
   const keys = [...new Set(services.flatMap((r) => r.service.requirements.map((q) => q.documentTypeKey)))];
@@ -232,7 +235,11 @@ interface DbState {
 
 async function loadState(conn: Conn, siteId: string, p: Parsed): Promise<DbState> {
   const keys = [...p.services.flatMap((s) => s.value.requirements.map((r) => r.documentType)), ...p.documentTypes.map((d) => d.value.key)];
-  const [agencies, services, counters, docs] = await Promise.all([repo.agenciesOfSite(conn, siteId), repo.servicesWithAgencyOfSite(conn, siteId), repo.countersOfSite(conn, siteId), repo.documentTypesByKeys(conn, keys)]);
+  // Inside the import's transaction: one connection runs one query at a time.
+  const agencies = await repo.agenciesOfSite(conn, siteId);
+  const services = await repo.servicesWithAgencyOfSite(conn, siteId);
+  const counters = await repo.countersOfSite(conn, siteId);
+  const docs = await repo.documentTypesByKeys(conn, keys);
   return { agencies, services, counters, docKeys: new Set(docs.map((d) => d.key)) };
 }
 
