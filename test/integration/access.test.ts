@@ -18,6 +18,18 @@ describe('platform endpoints', () => {
     expect(ready.json().status).toBe('ready');
   });
 
+  it('sends security headers on every answer, errors included', async () => {
+    for (const url of ['/api/health', '/api/v1/nope']) {
+      const h = (await t.app.inject(url)).headers;
+      expect(h['content-security-policy']).toContain("default-src 'self'");
+      expect(h['content-security-policy']).toContain("script-src 'self'");
+      expect(h['x-content-type-options']).toBe('nosniff');
+      expect(h['x-frame-options']).toBe('SAMEORIGIN');
+      expect(h['strict-transport-security']).toContain('max-age=');
+      expect(h['cross-origin-embedder-policy']).toBeUndefined();
+    }
+  });
+
   it('serves OpenAPI 3.1 with the auth paths', async () => {
     const doc = (await t.app.inject('/api/openapi.json')).json();
     expect(doc.openapi).toBe('3.1.0');

@@ -154,6 +154,14 @@ describe('operator and jobs', () => {
     const ctx = { ...t.ctx, notifier };
     await runDueJobs(t.ctx.db, t.clock, bookingJobHandlers(ctx));
     expect(notifier.sent.some((m) => m.kind === 'booking.confirmed' && m.to.phone === '081234567890')).toBe(true);
+    // The reminder waits for 18:00 the evening before the slot (the bookings are for 26 Nov).
+    expect(notifier.sent.some((m) => m.kind === 'booking.reminder')).toBe(false);
+    const [due] = await rows<{ run_at: Date }>(t.ctx.db, sql`SELECT run_at FROM jobs WHERE dedupe_key LIKE 'booking.reminder:%' AND status = 'pending' ORDER BY run_at LIMIT 1`);
+    expect(new Date(due.run_at).toISOString()).toBe('2026-11-25T10:00:00.000Z');
+    t.clock.set('2026-11-25T18:00:00+08:00');
+    await runDueJobs(t.ctx.db, t.clock, bookingJobHandlers(ctx));
+    const reminder = notifier.sent.find((m) => m.kind === 'booking.reminder' && m.to.phone === '081234567890');
+    expect(reminder?.text).toContain('Pengingat');
     t.clock.set('2026-11-26T16:00:00+08:00');
     expect(await sweepNoShows(t.ctx)).toBeGreaterThan(0);
     t.clock.set('2027-01-10T09:00:00+08:00');

@@ -10,10 +10,16 @@ const MAX_ATTEMPTS = 5;
 const LOCK_MS = 5 * 60_000;
 
 /** Schedules a job in the caller's transaction, so it exists exactly when the change does. */
-export async function enqueue(conn: Conn, clock: Clock, job: { kind: string; runAt: Date; payload?: Record<string, unknown>; dedupeKey?: string }): Promise<void> {
+type NewJob = { kind: string; runAt: Date; payload?: Record<string, unknown>; dedupeKey?: string };
+
+/** Queues one job, or several in one statement (a job whose dedupe key is pending is skipped). */
+export async function enqueue(conn: Conn, clock: Clock, job: NewJob | NewJob[]): Promise<void> {
+  const list = Array.isArray(job) ? job : [job];
+  if (!list.length) return;
+  const createdAt = clock.now();
   await conn
     .insert(jobs)
-    .values({ kind: job.kind, runAt: job.runAt, payload: job.payload ?? {}, dedupeKey: job.dedupeKey ?? null, createdAt: clock.now() })
+    .values(list.map((j) => ({ kind: j.kind, runAt: j.runAt, payload: j.payload ?? {}, dedupeKey: j.dedupeKey ?? null, createdAt })))
     .onConflictDoNothing({ target: jobs.dedupeKey });
 }
 

@@ -127,11 +127,12 @@ export async function bookSlot(ctx: AppContext, caller: Caller, siteId: string, 
         status: 'booked', createdAt: now,
       });
       await emit({ siteId, type: 'booking.created', aggregateType: 'booking', aggregateId: id, payload: { bookingId: id, serviceId: found.service.id, start: slot.start } });
-      await enqueue(tx, ctx.clock, { kind: 'booking.notify', runAt: now, payload: { bookingId: id, what: 'confirmed' } });
+      // The confirmation now and, unless the slot is too close, a reminder the evening before.
       const reminderAt = DateTime.fromISO(slot.start, { zone: site.timeZone }).minus({ days: 1 }).set({ hour: 18, minute: 0, second: 0, millisecond: 0 });
-      if (reminderAt.toMillis() > now.getTime()) {
-        await enqueue(tx, ctx.clock, { kind: 'booking.notify', runAt: reminderAt.toJSDate(), payload: { bookingId: id, what: 'reminder' }, dedupeKey: `booking.reminder:${id}` });
-      }
+      await enqueue(tx, ctx.clock, [
+        { kind: 'booking.notify', runAt: now, payload: { bookingId: id, what: 'confirmed' } },
+        ...(reminderAt.toMillis() > now.getTime() ? [{ kind: 'booking.notify', runAt: reminderAt.toJSDate(), payload: { bookingId: id, what: 'reminder' }, dedupeKey: `booking.reminder:${id}` }] : []),
+      ]);
       return taken;
     });
   } catch (err) {
