@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { localDate } from './opening-hours';
 
 /**
@@ -123,8 +122,12 @@ function birthDateOf(ddmmyy: string, now: Date): { date: string; sex: 'L' | 'P' 
   const day = rawDay > 40 ? rawDay - 40 : rawDay;
   const today = localDate(now, LATEST_ZONE);
   for (const century of [2000, 1900]) {
-    const dt = DateTime.fromObject({ year: century + yy, month, day }, { zone: 'UTC' });
-    if (dt.isValid && dt.toISODate()! <= today) return { date: dt.toISODate()!, sex };
+    // Plain UTC date arithmetic (runs for every booking attempt): an impossible day such as
+    // 31 February rolls over into the next month and is refused.
+    const dt = new Date(Date.UTC(century + yy, month - 1, day));
+    if (dt.getUTCMonth() !== month - 1 || dt.getUTCDate() !== day || month < 1 || month > 12) continue;
+    const iso = dt.toISOString().slice(0, 10);
+    if (iso <= today) return { date: iso, sex };
   }
   return null;
 }

@@ -55,8 +55,14 @@ export class AppError extends Error {
     readonly details: ErrorDetails = {},
   ) {
     const known = (ERRORS as Record<string, { status: number; id: string; en: string }>)[code];
+    const resolved = status ?? known?.status ?? 400;
+    // A 4xx is an answer, not a fault: nobody reads its stack, and capturing one for each of the
+    // thousands of refusals in a booking rush is measurable. 5xx keep theirs.
+    const limit = Error.stackTraceLimit;
+    if (resolved < 500) Error.stackTraceLimit = 0;
     super(details.messages?.en ?? known?.en ?? code);
-    this.status = status ?? known?.status ?? 400;
+    Error.stackTraceLimit = limit;
+    this.status = resolved;
   }
 
   get messages(): { id: string; en: string } {

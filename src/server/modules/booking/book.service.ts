@@ -34,6 +34,19 @@ const full = () =>
 
 const perIp = new WeakMap<AppContext['db'], LocalLimiter>();
 
+/** An ISO 8601 instant in ms (NaN when invalid); a rush asks for the same few slot starts. */
+function instantOf(iso: string): number {
+  let ms = instantMemo.get(iso);
+  if (ms === undefined) {
+    const dt = DateTime.fromISO(iso, { setZone: true });
+    ms = dt.isValid ? dt.toMillis() : NaN;
+    if (instantMemo.size >= 1_000) instantMemo.clear();
+    instantMemo.set(iso, ms);
+  }
+  return ms;
+}
+const instantMemo = new Map<string, number>();
+
 export const nikHashOf = (ctx: AppContext, nik: string) => hmac(ctx.keys.blindIndex, `nik:${nik}`);
 
 /** Validates a NIK (DOMAIN §6) and names what is wrong in both languages. */
@@ -66,9 +79,9 @@ export async function bookSlot(ctx: AppContext, caller: Caller, siteId: string, 
     throw new AppError('rate_limited', 429, { extra: { retryAfter }, headers: { 'retry-after': String(retryAfter) } });
   }
 
-  const start = DateTime.fromISO(input.start, { setZone: true });
-  if (!start.isValid) throw fieldError('body.start', 'invalid', { id: 'Waktu mulai tidak valid.', en: 'Invalid start time.' });
-  const date = localDate(start.toJSDate(), site.timeZone);
+  const startMs = instantOf(input.start);
+  if (Number.isNaN(startMs)) throw fieldError('body.start', 'invalid', { id: 'Waktu mulai tidak valid.', en: 'Invalid start time.' });
+  const date = localDate(new Date(startMs), site.timeZone);
   const { first, last } = bookingWindowAt(now, site.timeZone, policy);
   if (date < first || date > last) {
     throw fieldError('body.start', 'outside_horizon', {
@@ -76,11 +89,11 @@ export async function bookSlot(ctx: AppContext, caller: Caller, siteId: string, 
       en: `Bookings are only possible from ${first} to ${last}.`,
     });
   }
-  if (start.toMillis() - policy.cutoffMinutes * 60_000 <= now.getTime()) {
+  if (startMs - policy.cutoffMinutes * 60_000 <= now.getTime()) {
     throw fieldError('body.start', 'past_cutoff', { id: 'Slot ini sudah ditutup untuk booking.', en: 'This slot is closed for booking.' });
   }
   const hints = fullSlotsOf(ctx);
-  if (hints.isFull(found.service.id, start.toMillis())) throw full();
+  if (hints.isFull(found.service.id, startMs)) throw full();
   const generation = hints.generation(found.service.id);
   const slots = await slotsFor(ctx, site, found, date);
   if (!slots.length) {
@@ -89,11 +102,11 @@ export async function bookSlot(ctx: AppContext, caller: Caller, siteId: string, 
       errors: [{ field: 'body.start', code: 'closed', messages: { id: 'Hari tutup.', en: 'Closed day.' } }],
     });
   }
-  const slot = slots.find((s) => new Date(s.start).getTime() === start.toMillis());
+  const slot = slots.find((s) => new Date(s.start).getTime() === startMs);
   if (!slot) throw fieldError('body.start', 'not_a_slot', { id: 'Waktu ini bukan awal slot yang tersedia.', en: 'This time is not the start of an offered slot.' });
   // Fast refusal when full; the conditional upsert below is what actually guarantees it.
   if (slot.available <= 0) {
-    hints.markFull(found.service.id, start.toMillis(), generation);
+    hints.markFull(found.service.id, startMs, generation);
     throw full();
   }
 
@@ -106,7 +119,7 @@ export async function bookSlot(ctx: AppContext, caller: Caller, siteId: string, 
 
   const id = uuidv7();
   const code = randomCode(8);
-  const week = start.setZone(site.timeZone);
+  const week = DateTime.fromMillis(startMs, { zone: site.timeZone });
   let seat: { booked: number; capacity: number };
   try {
     seat = await transact(ctx, async (tx, emit) => {
@@ -136,7 +149,7 @@ export async function bookSlot(ctx: AppContext, caller: Caller, siteId: string, 
       return taken;
     });
   } catch (err) {
-    if (err instanceof AppError && err.code === 'booking.full') hints.markFull(found.service.id, start.toMillis(), generation);
+    if (err instanceof AppError && err.code === 'booking.full') hints.markFull(found.service.id, startMs, generation);
     if (isUniqueViolation(err, 'bookings_nik_service_day_uq')) {
       throw new AppError('booking.duplicate', 409, {
         messages: { id: 'NIK ini sudah punya booking untuk layanan ini pada hari itu.', en: 'This NIK already holds a booking for this service that day.' },
@@ -146,7 +159,7 @@ export async function bookSlot(ctx: AppContext, caller: Caller, siteId: string, 
     throw err;
   }
   // Taken the last seat: the attempts after this one need not ask the database.
-  if (seat.booked >= seat.capacity) hints.markFull(found.service.id, start.toMillis(), generation);
+  if (seat.booked >= seat.capacity) hints.markFull(found.service.id, startMs, generation);
   return presentBooking(ctx, { code, start: slot.start, end: slot.end, status: 'booked', nik: input.nik, name: input.name.trim(), site, service: found });
 }
 

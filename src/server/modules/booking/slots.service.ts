@@ -19,8 +19,18 @@ type SiteInfo = Awaited<ReturnType<typeof getSite>>;
 
 /** The first and last bookable dates, counted from today in the site's zone. */
 export function bookingWindowAt(now: Date, zone: string, policy: BookingPolicy) {
-  return bookingWindow({ today: localDate(now, zone), horizonDays: policy.horizonDays, minDaysAhead: policy.minDaysAhead }) ?? { first: '9999-12-31', last: '0000-01-01' };
+  const today = localDate(now, zone);
+  // Asked on every booking attempt; the answer only changes with the date or the policy.
+  const key = `${today}|${policy.horizonDays}|${policy.minDaysAhead}`;
+  let window = windowMemo.get(key);
+  if (!window) {
+    window = bookingWindow({ today, horizonDays: policy.horizonDays, minDaysAhead: policy.minDaysAhead }) ?? { first: '9999-12-31', last: '0000-01-01' };
+    if (windowMemo.size >= 100) windowMemo.clear();
+    windowMemo.set(key, window);
+  }
+  return window;
 }
+const windowMemo = new Map<string, { first: string; last: string }>();
 
 export function assertBookableService(service: ServiceInfo['service'], agency: ServiceInfo['agency']) {
   if (!service.active || !agency.active) {
