@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Card, Group, Modal, NativeSelect, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCalendarOff, IconDatabaseImport, IconPlus } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { currentLang, notifySuccess } from '../../../lib/errors';
@@ -40,6 +40,43 @@ function KindBadge({ kind }: { kind: string }) {
 }
 
 /** The current year in the site's zone as the server sees it (its clock decides "today"). */
+/** A year's days by date: date, name, kind, then what the caller adds (state, actions). */
+function CalendarTable(p: { days: Holiday[]; minWidth: number; caption: string; dimmed: boolean; rowTestId: string; extraHead?: ReactNode; extraCells: (h: Holiday) => ReactNode }) {
+  const { t } = useTranslation('catalog');
+  const lang = currentLang();
+  return (
+    <AdminTable
+      minWidth={p.minWidth}
+      caption={p.caption}
+      dimmed={p.dimmed}
+      verticalSpacing="xs"
+      head={
+        <>
+          <Table.Th>{t('holiday.date')}</Table.Th>
+          <Table.Th>{t('holiday.name')}</Table.Th>
+          <Table.Th>{t('holiday.kind')}</Table.Th>
+          {p.extraHead}
+        </>
+      }
+    >
+      {[...p.days]
+        .sort((a, b) => a.date.localeCompare(b.date))
+        .map((h) => (
+          <Table.Tr key={h.id} data-testid={p.rowTestId}>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              <time dateTime={h.date}>{formatDate(h.date, lang, { weekday: 'short', day: 'numeric', month: 'short' })}</time>
+            </Table.Td>
+            <Table.Td>{h.name}</Table.Td>
+            <Table.Td>
+              <KindBadge kind={h.kind} />
+            </Table.Td>
+            {p.extraCells(h)}
+          </Table.Tr>
+        ))}
+    </AdminTable>
+  );
+}
+
 function useThisYear(siteId: string): number {
   const site = useSiteSettings(siteId);
   const today = site.data?.today?.date;
@@ -154,40 +191,24 @@ function SiteCalendar({ siteId, year }: { siteId: string; year: number }) {
       </Text>
       <QueryView query={days} skeletonRows={8} isEmpty={(d) => d.length === 0} empty={<Empty icon={<IconCalendarOff size={36} aria-hidden="true" />} title={t('holiday.emptyTitle', { year })} description={t('holiday.emptyHint')} />}>
         {(data) => (
-          <AdminTable
+          <CalendarTable
+            days={data}
             minWidth={640}
             caption={t('holiday.tableCaption', { year })}
             dimmed={days.isPlaceholderData}
-            verticalSpacing="xs"
-            head={
+            rowTestId="holiday-row"
+            extraHead={<Table.Th>{t('holiday.siteState')}</Table.Th>}
+            extraCells={(h) => (
               <>
-                <Table.Th>{t('holiday.date')}</Table.Th>
-                <Table.Th>{t('holiday.name')}</Table.Th>
-                <Table.Th>{t('holiday.kind')}</Table.Th>
-                <Table.Th>{t('holiday.siteState')}</Table.Th>
+                <Table.Td>
+                  <Text size="sm" c={h.closed ? 'red.8' : 'green.9'}>
+                    {h.closed ? t('holiday.closed') : t('holiday.open')}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{h.siteId && <DangerRowButton label={t('holiday.remove')} name={h.name} onClick={() => void del(h)} />}</Table.Td>
               </>
-            }
-          >
-            {[...data]
-              .sort((a, b) => a.date.localeCompare(b.date))
-              .map((h) => (
-                <Table.Tr key={h.id} data-testid="holiday-row">
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <time dateTime={h.date}>{formatDate(h.date, lang, { weekday: 'short', day: 'numeric', month: 'short' })}</time>
-                  </Table.Td>
-                  <Table.Td>{h.name}</Table.Td>
-                  <Table.Td>
-                    <KindBadge kind={h.kind} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" c={h.closed ? 'red.8' : 'green.9'}>
-                      {h.closed ? t('holiday.closed') : t('holiday.open')}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{h.siteId && <DangerRowButton label={t('holiday.remove')} name={h.name} onClick={() => void del(h)} />}</Table.Td>
-                </Table.Tr>
-              ))}
-          </AdminTable>
+            )}
+          />
         )}
       </QueryView>
     </>
@@ -355,39 +376,21 @@ function NationalList({ siteId, year, onYear }: { siteId: string; year: number; 
         empty={<Empty icon={<IconCalendarOff size={36} aria-hidden="true" />} title={t('holiday.nationalEmptyTitle', { year })} description={t('holiday.nationalEmptyHint')} />}
       >
         {(data) => (
-          <AdminTable
+          <CalendarTable
+            days={data}
             minWidth={600}
             caption={t('holiday.nationalTableCaption', { year })}
             dimmed={days.isPlaceholderData}
-            verticalSpacing="xs"
-            head={
-              <>
-                <Table.Th>{t('holiday.date')}</Table.Th>
-                <Table.Th>{t('holiday.name')}</Table.Th>
-                <Table.Th>{t('holiday.kind')}</Table.Th>
-              </>
-            }
-          >
-            {[...data]
-              .sort((a, b) => a.date.localeCompare(b.date))
-              .map((h) => (
-                <Table.Tr key={h.id} data-testid="national-row">
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <time dateTime={h.date}>{formatDate(h.date, lang, { weekday: 'short', day: 'numeric', month: 'short' })}</time>
-                  </Table.Td>
-                  <Table.Td>{h.name}</Table.Td>
-                  <Table.Td>
-                    <KindBadge kind={h.kind} />
-                  </Table.Td>
-                  <Table.Td>
-                    <RowActions>
-                      <EditButton onClick={() => setEditing(h)} name={h.name} />
-                      <DangerRowButton label={t('holiday.remove')} name={h.name} onClick={() => void del(h)} loading={remove.isPending && remove.variables === h.id} />
-                    </RowActions>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-          </AdminTable>
+            rowTestId="national-row"
+            extraCells={(h) => (
+              <Table.Td>
+                <RowActions>
+                  <EditButton onClick={() => setEditing(h)} name={h.name} />
+                  <DangerRowButton label={t('holiday.remove')} name={h.name} onClick={() => void del(h)} loading={remove.isPending && remove.variables === h.id} />
+                </RowActions>
+              </Table.Td>
+            )}
+          />
         )}
       </QueryView>
       <Modal opened={editing !== null} onClose={() => setEditing(null)} title={t('holiday.nationalEditTitle', { date: editing ? formatDate(editing.date, lang) : '' })}>
