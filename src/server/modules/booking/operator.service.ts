@@ -5,6 +5,7 @@ import { recordAudit } from '../../platform/audit';
 import { authorize } from '../../platform/authz';
 import type { AppContext, Caller } from '../../platform/context';
 import { decryptText } from '../../platform/crypto';
+import { toCsv } from '../../platform/csv';
 import { fieldError } from '../../platform/errors';
 import { enqueue } from '../../platform/jobs';
 import { transact } from '../../platform/tx';
@@ -81,10 +82,7 @@ export async function exportBookings(ctx: AppContext, caller: Caller, siteId: st
   const names = new Map<string, string>();
   for (const r of rows) if (!names.has(r.serviceId)) names.set(r.serviceId, (await getService(ctx, r.serviceId)).service.name);
   const data = rows.map((r) => [r.code, names.get(r.serviceId)!, r.start, r.end, r.status, r.name ?? '', r.nikMasked ?? '', r.phoneMasked ?? '', r.checkedInAt ?? '']);
-  if (format === 'csv') {
-    const cell = (v: string) => (/[",\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-    return Buffer.from([header, ...data].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n', 'utf8');
-  }
+  if (format === 'csv') return toCsv(header, data);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(`Booking ${date}`);
   ws.addRow(header).font = { bold: true };

@@ -4,6 +4,7 @@
  * be added, never renamed or removed.
  */
 import { z } from 'zod';
+import { httpUrl } from '../../platform/http-url';
 
 export const AGENCY_KINDS = ['opd', 'vertikal', 'bumn', 'bumd', 'swasta'] as const;
 export const SITE_STATUSES = ['preparation', 'trial', 'operating', 'closed'] as const;
@@ -100,7 +101,7 @@ const siteFields = {
   phone: optText(40),
   email: z.email().max(200).nullish(),
   whatsapp: optText(40),
-  website: z.url().max(300).nullish(),
+  website: httpUrl.nullish(),
   maklumat: z.string().trim().max(5000).nullish(),
 };
 export const createSiteBody = z
@@ -199,7 +200,7 @@ export const createAgencyBody = z
     description: z.string().trim().max(2000).optional(),
     phone: optText(40),
     email: z.email().max(200).nullish(),
-    website: z.url().max(300).nullish(),
+    website: httpUrl.nullish(),
     agreement: agreement.nullish(),
     hours: weeklyHours.default({}),
   })
@@ -398,7 +399,7 @@ const fileAgency = z.object({
   description: z.string(),
   phone: z.string().nullable(),
   email: z.string().nullable(),
-  website: z.string().nullable(),
+  website: httpUrl.nullable(),
   agreementNumber: z.string().nullable(),
   agreementSignedOn: isoDate.nullable(),
   agreementValidUntil: isoDate.nullable(),

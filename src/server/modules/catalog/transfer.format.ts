@@ -3,6 +3,7 @@
  * Rows are matched by agency shortName, service code and counter number. Pure: no database.
  */
 import { canonicalHours, formatHoursText, parseHoursText, validateWeeklyHours, type WeeklyHoursMap } from '../../../domain/hours-text';
+import { HTTP_URL_MESSAGES, isHttpUrl } from '../../platform/http-url';
 import { CODE_RE, DOC_KEY_RE, FEE_BASIS_NEEDED, PREFIX_RE } from './catalog.validation';
 
 export const FILE_FORMAT = 'loket.catalog';
@@ -85,7 +86,7 @@ export interface CatalogFile {
 
 export const INTERNAL_KEYS = ['legalBasis', 'facilities', 'competence', 'supervision', 'guarantee', 'security', 'evaluation'] as const;
 
-type Kind = 'text' | 'optText' | 'int' | 'optInt' | 'bool' | 'list' | 'lines' | 'requirements' | 'hours' | 'optHours' | 'date' | 'enum';
+type Kind = 'text' | 'optText' | 'url' | 'int' | 'optInt' | 'bool' | 'list' | 'lines' | 'requirements' | 'hours' | 'optHours' | 'date' | 'enum';
 
 export interface Column {
   key: string;
@@ -113,7 +114,7 @@ export const COLUMNS: Record<SectionKey, Column[]> = {
     { key: 'description', label: 'Keterangan', kind: 'text', max: 2000, width: 30, note: 'Opsional.' },
     { key: 'phone', label: 'Telepon', kind: 'optText', max: 40, width: 16, note: 'Opsional.' },
     { key: 'email', label: 'Email', kind: 'optText', max: 200, width: 24, note: 'Opsional.' },
-    { key: 'website', label: 'Situs web', kind: 'optText', max: 300, width: 24, note: 'Opsional.' },
+    { key: 'website', label: 'Situs web', kind: 'url', max: 300, width: 24, note: 'Opsional; diawali http:// atau https://.' },
     { key: 'agreementNumber', label: 'Nomor PKS/MoU', kind: 'optText', max: 120, width: 24, note: 'Nomor perjanjian kerja sama.' },
     { key: 'agreementSignedOn', label: 'Tanggal PKS', kind: 'date', width: 14, note: 'TTTT-BB-HH.' },
     { key: 'agreementValidUntil', label: 'PKS berlaku s.d.', kind: 'date', width: 14, note: 'TTTT-BB-HH.' },
@@ -214,6 +215,14 @@ export function readCell(col: Column, raw: unknown): { value: unknown } | { issu
         return { value: v };
       }
       return { value: col.kind === 'optText' ? s || null : s };
+    }
+    case 'url': {
+      // The same rule as the API's website fields: an imported file must not smuggle in a
+      // javascript: link that the public pages would render.
+      if (empty) return { value: null };
+      const s = text(raw);
+      if (typeof raw !== 'string' || s.length > (col.max ?? 300) || !isHttpUrl(s)) return { issue: issue('invalid_url', HTTP_URL_MESSAGES.id, HTTP_URL_MESSAGES.en) };
+      return { value: s };
     }
     case 'int':
     case 'optInt': {
