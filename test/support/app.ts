@@ -1,6 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/server/app';
-import { loadConfig } from '../../src/server/config';
+import { loadConfig, type Config } from '../../src/server/config';
 import { memoryBus, postgresBus, type Bus } from '../../src/server/platform/bus';
 import { ManualClock } from '../../src/server/platform/clock';
 import type { AppContext } from '../../src/server/platform/context';
@@ -21,12 +21,23 @@ export interface TestApp {
 
 let counter = 0;
 
-export async function createTestApp(opts: { start?: string } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  start?: string;
+  /** Overrides of the configuration (env, trustProxy, metrics token …). */
+  config?: Partial<Config>;
+  /** Fastify logger options (e.g. `{ level: 'info', stream }` to capture the log). */
+  logger?: object;
+  /** Runs before `ready()`: a test may add a route of its own (e.g. one that fails in the database). */
+  beforeReady?: (app: FastifyInstance, ctx: AppContext) => void | Promise<void>;
+}
+
+export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const database = await freshDatabase();
   const clock = new ManualClock(opts.start ?? '2026-11-25T09:00:00+08:00');
-  const config = loadConfig({ NODE_ENV: 'test' } as NodeJS.ProcessEnv, { secret: 'test-secret-test-secret-test-secret-1234', dataDir: '/nonexistent' });
+  const config = loadConfig({ NODE_ENV: 'test' } as NodeJS.ProcessEnv, { secret: 'test-secret-test-secret-test-secret-1234', dataDir: '/nonexistent', ...opts.config });
   const bus: Bus = database.kind === 'postgres' ? await postgresBus(database) : memoryBus();
-  const { app, ctx } = await buildApp({ config, database, db: database.db, bus, clock, keys: deriveKeys(config.secret) }, { serveWeb: false });
+  const { app, ctx } = await buildApp({ config, database, db: database.db, bus, clock, keys: deriveKeys(config.secret) }, { serveWeb: false, ...(opts.logger ? { logger: opts.logger } : {}) });
+  await opts.beforeReady?.(app, ctx);
   await app.ready();
   return {
     app,
