@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { agencies, sites } from '../catalog/catalog.schema';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -72,14 +72,19 @@ export const devicePairings = pgTable('device_pairings', {
 });
 
 /** Fixed-window counters shared by every process (login throttling, per-IP limits). */
+/** Failed-attempt limits (platform/rate-limit): one row per key, swept once expired. */
 export const rateLimits = pgTable(
   'rate_limits',
   {
-    key: text('key').notNull(),
-    windowStart: ts('window_start').notNull(),
+    key: text('key').primaryKey(),
+    /** Failures in the current window, or in a row (backoff). */
     count: integer('count').notNull().default(0),
+    /** Attempts admitted and not yet settled. */
+    pending: integer('pending').notNull().default(0),
+    blockedUntil: ts('blocked_until'),
+    expiresAt: ts('expires_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
+  (t) => [index('rate_limits_expires_idx').on(t.expiresAt)],
 );
 
 /** Append-only (a trigger refuses UPDATE and DELETE). */
