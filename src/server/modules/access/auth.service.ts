@@ -5,13 +5,10 @@ import { requireUser } from '../../platform/authz';
 import { recordAudit } from '../../platform/audit';
 import type { AppContext, Caller } from '../../platform/context';
 import { hmac, randomToken, sha256 } from '../../platform/crypto';
-import { hit, peek, reset, retryAfterSeconds } from '../../platform/rate-limit';
+import { admit, settle, type Outcome } from '../../platform/rate-limit';
 import * as repo from './access.repository';
+import { loginRules, signInRefused } from './login-limits';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords';
-
-const LOGIN_WINDOW_SECONDS = 15 * 60;
-const MAX_FAILURES_PER_ACCOUNT = 5;
-const MAX_ATTEMPTS_PER_IP = 30;
 
 export interface SessionIssued {
   token: string;
@@ -46,33 +43,28 @@ export async function startSession(ctx: AppContext, user: repo.UserRow, caller: 
 }
 
 export async function login(ctx: AppContext, caller: Caller, input: { username: string; password: string }, userAgent?: string): Promise<SessionIssued> {
-  const now = ctx.clock.now();
   const username = input.username.trim().toLowerCase();
-  const ipWindow = { key: `login:ip:${caller.ip ?? 'unknown'}`, windowSeconds: LOGIN_WINDOW_SECONDS };
-  const userWindow = { key: `login:user:${username}`, windowSeconds: LOGIN_WINDOW_SECONDS };
+  // Unknown usernames are limited like real ones: the limits say nothing about who exists.
+  const rules = loginRules(username, caller.ip ?? 'unknown');
+  const refused = await admit(ctx.db, rules, ctx.clock.now());
+  if (refused) throw signInRefused(refused);
 
-  const ipCount = await hit(ctx.db, ipWindow, now);
-  if (ipCount > MAX_ATTEMPTS_PER_IP || (await peek(ctx.db, userWindow, now)) >= MAX_FAILURES_PER_ACCOUNT) {
-    const retryAfter = retryAfterSeconds(now, LOGIN_WINDOW_SECONDS);
-    throw new AppError('auth.rate_limited', 429, {
-      messages: {
-        id: `Terlalu banyak percobaan masuk. Coba lagi dalam ${Math.ceil(retryAfter / 60)} menit.`,
-        en: `Too many sign-in attempts. Try again in ${Math.ceil(retryAfter / 60)} minutes.`,
-      },
-      extra: { retryAfter },
-      headers: { 'retry-after': String(retryAfter) },
-    });
+  let outcome: Outcome = 'abandoned';
+  let user: repo.UserRow | undefined;
+  try {
+    user = await repo.findUserByUsername(ctx.db, username);
+    const ok = await verifyPassword(user?.passwordHash, input.password);
+    if (!user || !ok) {
+      outcome = 'failure';
+      await recordAudit(ctx.db, ctx.clock, { kind: 'anonymous' }, caller.ip, { action: 'auth.login_failed', details: { username } });
+      throw new AppError('auth.invalid_credentials');
+    }
+    // A disabled account with the right password is neither a guess nor a success.
+    if (!user.active) throw new AppError('auth.user_inactive');
+    outcome = 'success';
+  } finally {
+    await settle(ctx.db, rules, outcome, ctx.clock.now());
   }
-
-  const user = await repo.findUserByUsername(ctx.db, username);
-  const ok = await verifyPassword(user?.passwordHash, input.password);
-  if (!user || !ok) {
-    await hit(ctx.db, userWindow, now);
-    await recordAudit(ctx.db, ctx.clock, { kind: 'anonymous' }, caller.ip, { action: 'auth.login_failed', details: { username } });
-    throw new AppError('auth.invalid_credentials');
-  }
-  if (!user.active) throw new AppError('auth.user_inactive');
-  await reset(ctx.db, userWindow.key);
   const session = await startSession(ctx, user, caller, userAgent);
   await recordAudit(ctx.db, ctx.clock, { kind: 'user', id: user.id, username: user.username, memberships: [], sessionId: null }, caller.ip, {
     action: 'auth.login',
