@@ -1,5 +1,6 @@
 import type { AppContext } from './platform/context';
 import { startJobRunner } from './platform/jobs';
+import { sweepExpired } from './platform/rate-limit';
 import { bookingJobHandlers, purgeOldBookings, sweepNoShows } from './modules/booking/booking.jobs';
 import { closeStaleTickets } from './modules/queue/serve.service';
 
@@ -17,6 +18,8 @@ export function startBackground(ctx: AppContext, opts: { jobEveryMs?: number; sw
     await closeStaleTickets(ctx);
     if (ctx.clock.now().getTime() - lastPurge > 3600_000) {
       await purgeOldBookings(ctx);
+      // Expired sign-in and proof counters (platform/rate-limit): one indexed DELETE.
+      await sweepExpired(ctx.db, ctx.clock.now());
       lastPurge = ctx.clock.now().getTime();
     }
   };
