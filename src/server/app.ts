@@ -13,6 +13,7 @@ import { z } from 'zod';
 import type { AppContext } from './platform/context';
 import { migrationsApplied } from './platform/db';
 import { AppError } from './platform/errors';
+import { safeLoggerOptions } from './platform/log';
 import { notifierFromConfig, type Notifier } from './platform/notifier';
 import { registerMetrics } from './platform/metrics';
 import { registerProblemHandlers, sendNotFoundProblem } from './platform/problem';
@@ -38,7 +39,8 @@ export async function buildApp(
   opts: BuildOptions = {},
 ): Promise<{ app: FastifyInstance; ctx: AppContext }> {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    // Whoever configures the logger, errors are logged without query parameters or secrets.
+    logger: opts.logger ? safeLoggerOptions(opts.logger === true ? {} : opts.logger) : false,
     trustProxy: ctx.config.trustProxy,
     bodyLimit: ctx.config.bodyLimit,
     genReqId: () => crypto.randomUUID(),

@@ -4,15 +4,16 @@ import { memoryBus, postgresBus } from './platform/bus';
 import { offsetClock, systemClock } from './platform/clock';
 import { deriveKeys } from './platform/crypto';
 import { openDatabase } from './platform/db';
+import { safeLoggerOptions } from './platform/log';
 import { setDemoLoginsActive } from './modules/access/access.repository';
 import { startBackground } from './background';
 
 function loggerOptions(cfg: Config) {
-  return {
+  // safeLoggerOptions: the err serializer drops query parameters; secrets are redacted.
+  return safeLoggerOptions({
     level: cfg.logLevel,
-    redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
     ...(cfg.env === 'development' && process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss' } } } : {}),
-  };
+  });
 }
 
 /** Boots one server process: database, migrations, optional demo seed, HTTP, signal handling. */
