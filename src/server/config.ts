@@ -18,6 +18,8 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
   LOKET_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  LOKET_DB_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  LOKET_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   LOKET_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   LOKET_DEMO: bool.default(false),
   LOKET_CLOCK_START: z
@@ -48,6 +50,10 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   dbPoolSize: number;
+  /** A transaction (and on PostgreSQL a statement) running longer is rolled back: 503. */
+  dbTimeoutMs: number;
+  /** After SIGTERM/SIGINT the process exits by then, whatever is still running. */
+  shutdownTimeoutMs: number;
   secret: string;
   demo: boolean;
   clockStart: Date | undefined;
@@ -97,6 +103,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     dataDir,
     databaseUrl: env.DATABASE_URL,
     dbPoolSize: env.LOKET_DB_POOL_SIZE,
+    dbTimeoutMs: env.LOKET_DB_TIMEOUT_MS,
+    shutdownTimeoutMs: env.LOKET_SHUTDOWN_TIMEOUT_MS,
     secret: env.LOKET_SECRET ?? overrides.secret ?? developmentSecret(dataDir),
     demo: env.LOKET_DEMO,
     clockStart: env.LOKET_CLOCK_START ? new Date(env.LOKET_CLOCK_START) : undefined,

@@ -18,7 +18,17 @@ function loggerOptions(cfg: Config) {
 
 /** Boots one server process: database, migrations, optional demo seed, HTTP, signal handling. */
 export async function startServer(cfg: Config) {
-  const database = await openDatabase({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir, poolSize: cfg.dbPoolSize });
+  const violations: Error[] = [];
+  const database = await openDatabase({
+    databaseUrl: cfg.databaseUrl,
+    dataDir: cfg.dataDir,
+    poolSize: cfg.dbPoolSize,
+    timeoutMs: cfg.dbTimeoutMs,
+    strictTransactions: cfg.env !== 'production',
+    // Production routes a stray root query into its transaction; it is still a bug to report.
+    onGuardViolation: (err) => (log ? log.error({ err }, 'root database query inside a transaction') : violations.push(err)),
+  });
+  let log: { error: (o: object, msg: string) => void } | undefined;
   await database.migrate();
   const clock = cfg.clockStart ? offsetClock(cfg.clockStart) : systemClock;
   const bus = database.kind === 'postgres' ? await postgresBus(database) : memoryBus();
@@ -29,6 +39,8 @@ export async function startServer(cfg: Config) {
   }
   await setDemoLoginsActive(database.db, cfg.demo);
   const { app, ctx } = await buildApp({ config: cfg, database, db: database.db, bus, clock, keys: deriveKeys(cfg.secret) }, { logger: loggerOptions(cfg) });
+  log = ctx.log;
+  for (const err of violations.splice(0)) ctx.log.error({ err }, 'root database query inside a transaction');
   const stopBackground = cfg.jobs ? startBackground(ctx) : async () => {};
   if (cfg.clockStart) ctx.log.warn({ clockStart: cfg.clockStart.toISOString() }, 'clock offset active (LOKET_CLOCK_START)');
 
@@ -40,12 +52,23 @@ export async function startServer(cfg: Config) {
     }
     closing = true;
     ctx.log.info({ signal }, 'shutting down');
-    // Stop accepting, let requests in flight finish, end SSE streams, then close the database
-    // cleanly (PGlite checkpoints its files).
-    await app.close();
-    await stopBackground();
-    await bus.close();
-    await database.close();
+    // Whatever happens below (a request that never ends, a database that does not answer), the
+    // process is gone by the deadline: an orchestrator's SIGTERM must always be enough.
+    setTimeout(() => {
+      ctx.log.error({ deadlineMs: cfg.shutdownTimeoutMs }, 'shutdown deadline passed: exiting with work unfinished');
+      process.exit(1);
+    }, cfg.shutdownTimeoutMs).unref();
+    try {
+      // Stop accepting, let requests in flight finish, end SSE streams, then close the database
+      // cleanly (PGlite checkpoints its files).
+      await app.close();
+      await stopBackground();
+      await bus.close();
+      await database.close();
+    } catch (err) {
+      ctx.log.error({ err }, 'shutdown failed');
+      process.exit(1);
+    }
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

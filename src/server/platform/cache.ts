@@ -10,7 +10,7 @@
  * - Concurrent misses of one key share one load; failed loads are not kept.
  */
 export class TtlCache<V> {
-  private entries = new Map<string, { at: number; value: Promise<V> }>();
+  private entries = new Map<string, { at: number; value: Promise<V>; settled?: { value: V } }>();
 
   constructor(
     private readonly ttlMs: number,
@@ -23,11 +23,23 @@ export class TtlCache<V> {
     if (hit && now - hit.at < this.ttlMs) return hit.value;
     const value = load().then(deepFreeze);
     if (this.entries.size >= this.maxEntries) this.entries.clear();
-    this.entries.set(key, { at: now, value });
-    value.catch(() => {
+    const entry: { at: number; value: Promise<V>; settled?: { value: V } } = { at: now, value };
+    this.entries.set(key, entry);
+    value.then((v) => (entry.settled = { value: v }), () => {
       if (this.entries.get(key)?.value === value) this.entries.delete(key);
     });
     return value;
+  }
+
+  /**
+   * A fresh value that has already loaded, without waiting for anything. Inside a transaction on
+   * PGlite's single connection, awaiting another request's load (a root query queued behind this
+   * very transaction) would hang: such callers `peek`, and on a miss read through their
+   * transaction instead (catalog.lookup).
+   */
+  peek(key: string): { value: V } | undefined {
+    const hit = this.entries.get(key);
+    return hit?.settled && performance.now() - hit.at < this.ttlMs ? hit.settled : undefined;
   }
 
   /** Drops every entry, loads in flight included: they answer their callers and are not kept. */

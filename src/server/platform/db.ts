@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -10,6 +10,8 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from '../db/schema';
+import { lockDataDir } from './data-dir-lock';
+import { guardRoot, runInScope, scopeOn, type GuardOptions } from './tx-scope';
 
 export type Schema = typeof schema;
 /** The one data-access type for both engines: modules never branch on the dialect. */
@@ -34,13 +36,54 @@ export interface OpenOptions {
   /** Data directory for PGlite; undefined means in-memory (tests). */
   dataDir?: string;
   poolSize?: number;
+  /**
+   * A transaction that runs longer is rolled back with a 503 problem (and, on PostgreSQL, so is
+   * a statement): a stuck transaction must not hold the database forever. Default 30 s.
+   */
+  timeoutMs?: number;
+  /**
+   * A query on the root handle inside an open transaction of the same request throws (true:
+   * development and tests) or runs on that transaction (false: production, reported through
+   * `onGuardViolation`). It never waits for itself. Default: NODE_ENV !== 'production'.
+   */
+  strictTransactions?: boolean;
+  onGuardViolation?: (err: Error) => void;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** The root client of each drizzle handle, to find the transaction open on it (`openTransaction`). */
+const roots = new WeakMap<object, object>();
+
+/**
+ * The transaction this async context has open on `db`, if any. For code that may run both inside
+ * and outside a transaction and must then read through it (caches: catalog.lookup).
+ */
+export function openTransaction(db: Db): Tx | undefined {
+  const root = roots.get(db);
+  return root ? (scopeOn(root)?.tx as Tx | undefined) : undefined;
+}
+
+/** Every transaction opened on `db` runs in its scope (tx-scope) and under the deadline. */
+function scopeTransactions(db: Db, root: object, timeoutMs: number): void {
+  roots.set(db, root);
+  const original = db.transaction.bind(db);
+  db.transaction = ((work: (tx: Tx) => Promise<unknown>, config?: unknown) =>
+    original(
+      (tx) => runInScope({ root, tx, client: (tx as unknown as { session: { client: { query: () => unknown } } }).session.client }, timeoutMs, () => work(tx)),
+      config as never,
+    )) as Db['transaction'];
+}
+
+function guardOptions(opts: OpenOptions): GuardOptions {
+  return { strict: opts.strictTransactions ?? process.env.NODE_ENV !== 'production', onViolation: opts.onGuardViolation };
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize ?? 10) : openPglite(opts.dataDir);
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts) : openPglite(opts.dataDir, opts);
 }
 
-async function openPglite(dataDir?: string): Promise<Database> {
+async function openPglite(dataDir: string | undefined, opts: OpenOptions): Promise<Database> {
   let release = () => {};
   let dbDir: string | undefined;
   if (dataDir) {
@@ -52,7 +95,10 @@ async function openPglite(dataDir?: string): Promise<Database> {
   // server stays well inside its memory budget.
   const client = new PGlite(dbDir, { postgresqlconf: ['shared_buffers=32MB'] });
   await client.waitReady;
+  // One connection: a root query inside an open transaction would wait for itself (tx-scope).
+  guardRoot(client, { routable: ['query', 'exec'], never: ['transaction', 'sql', 'describeQuery'] }, guardOptions(opts));
   const db = drizzlePglite({ client, schema }) as unknown as Db;
+  scopeTransactions(db, client, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   return {
     kind: 'pglite',
     db,
@@ -65,12 +111,23 @@ async function openPglite(dataDir?: string): Promise<Database> {
   };
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.poolSize ?? 10,
+    // The server cancels a stuck statement (57014, a 503 problem) and ends a session left idle
+    // inside a transaction, so one stuck request never holds locks or a connection for good.
+    statement_timeout: timeoutMs,
+    idle_in_transaction_session_timeout: timeoutMs * 2,
+    connectionTimeoutMillis: timeoutMs,
+  });
   pool.on('error', () => {
     /* idle client lost; the pool replaces it */
   });
+  guardRoot(pool, { routable: ['query'], never: ['connect'] }, guardOptions(opts));
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  scopeTransactions(db, pool, timeoutMs);
   const listeners: pg.Client[] = [];
   return {
     kind: 'postgres',
@@ -106,33 +163,6 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       await pool.end();
     },
   };
-}
-
-/**
- * PGlite is one process's embedded database: a second server on the same directory would corrupt
- * it. A pid file refuses that, and is taken over when the pid it names is gone (after kill -9).
- */
-function lockDataDir(dataDir: string): () => void {
-  const file = path.join(dataDir, 'loket.pid');
-  if (existsSync(file)) {
-    const pid = Number(readFileSync(file, 'utf8'));
-    if (pid && pid !== process.pid && isAlive(pid)) {
-      throw new Error(
-        `The data directory ${dataDir} is in use by process ${pid}. Stop it, or set DATABASE_URL to share a PostgreSQL server between processes.`,
-      );
-    }
-  }
-  writeFileSync(file, String(process.pid));
-  return () => rmSync(file, { force: true });
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Rows of a raw query, the same shape on both drivers. */

@@ -9,7 +9,7 @@ import { agencyScope, authorize, can, type Actor, type Membership } from '../../
 import type { AppContext, Caller } from '../../platform/context';
 import { randomCode } from '../../platform/crypto';
 import type { Conn } from '../../platform/db';
-import { AppError, fieldError, notFound, type FieldError } from '../../platform/errors';
+import { AppError, fieldError, notFound, nullIfNotFound, type FieldError } from '../../platform/errors';
 import { rankByQuery } from '../../../domain/search';
 import { getAgency } from '../catalog/catalog.lookup';
 import * as repo from './access.repository';
@@ -81,7 +81,7 @@ async function checkMemberships(ctx: AppContext, siteId: string, list: Membershi
         errors.push({ field, code: 'required', messages: { id: 'Pilih instansi untuk peran ini.', en: 'Choose the agency for this role.' } });
         continue;
       }
-      const agency = await getAgency(ctx, m.agencyId).catch(() => null);
+      const agency = await getAgency(ctx, m.agencyId).catch(nullIfNotFound);
       if (!agency || agency.siteId !== siteId) errors.push({ field, code: 'unknown_agency', messages: { id: 'Instansi tidak ada di MPP ini.', en: 'No such agency in this site.' } });
     } else if (m.role === 'site_admin' && m.agencyId) {
       errors.push({ field, code: 'not_allowed', messages: { id: 'Admin MPP berlaku untuk seluruh MPP, tanpa instansi.', en: 'A site admin covers the whole site: no agency.' } });

@@ -6,7 +6,7 @@ import { TtlCache } from '../../platform/cache';
 import { notFound } from '../../platform/errors';
 import { onCommitted } from '../../platform/tx';
 import type { AppContext } from '../../platform/context';
-import type { Conn } from '../../platform/db';
+import { openTransaction, type Conn } from '../../platform/db';
 import type { WeeklyHoursJson } from './catalog.schema';
 import * as repo from './catalog.repository';
 
@@ -85,6 +85,11 @@ onCommitted((events) => {
   if (events.some(isCatalogChange)) epoch++;
 });
 
+/** Empties every cached catalogue read of this process (tests: run a flow with cold caches). */
+export function forgetCachedCatalog(): void {
+  epoch++;
+}
+
 function cachesOf(ctx: AppContext): Caches {
   let c = caches.get(ctx.db);
   if (!c) {
@@ -113,14 +118,31 @@ function cachesOf(ctx: AppContext): Caches {
  * this process and by every other process as soon as its notification arrives; a change that
  * emits no event (SQL by hand) is seen after at most CATALOG_CACHE_TTL_MS.
  * Values are frozen and shared: never change them. Unknown ids are not cached (404 every time).
- * Inside a transaction that must see its own catalogue writes, use the uncached functions.
+ * Inside a transaction they read through it on a miss (see `cached`); a transaction that must see
+ * its own catalogue writes uses the uncached functions.
  */
 export const cachedCatalog = {
-  getSite: (ctx: AppContext, siteId: string) => cachesOf(ctx).site.get(siteId, () => getSite(ctx, siteId)),
-  getService: (ctx: AppContext, serviceId: string) => cachesOf(ctx).service.get(serviceId, () => getService(ctx, serviceId)),
-  getCounter: (ctx: AppContext, counterId: string) => cachesOf(ctx).counter.get(counterId, () => getCounter(ctx, counterId)),
-  listCounters: (ctx: AppContext, siteId: string) => cachesOf(ctx).counters.get(siteId, () => listCounters(ctx, siteId)),
-  countersServing: (ctx: AppContext, serviceId: string) => cachesOf(ctx).serving.get(serviceId, () => countersServing(ctx, serviceId)),
-  closedDays: (ctx: AppContext, siteId: string, from: string, to: string) => cachesOf(ctx).closed.get(`${siteId}|${from}|${to}`, () => closedDays(ctx, siteId, from, to)),
-  servicesWithAgencyOfSite: (ctx: AppContext, siteId: string) => cachesOf(ctx).services.get(siteId, () => servicesWithAgencyOfSite(ctx, siteId)),
+  getSite: (ctx: AppContext, siteId: string) => cached(ctx, 'site', siteId, (conn) => getSite(ctx, siteId, conn)),
+  getService: (ctx: AppContext, serviceId: string) => cached(ctx, 'service', serviceId, (conn) => getService(ctx, serviceId, conn)),
+  getCounter: (ctx: AppContext, counterId: string) => cached(ctx, 'counter', counterId, (conn) => getCounter(ctx, counterId, conn)),
+  listCounters: (ctx: AppContext, siteId: string) => cached(ctx, 'counters', siteId, (conn) => listCounters(ctx, siteId, conn)),
+  countersServing: (ctx: AppContext, serviceId: string) => cached(ctx, 'serving', serviceId, (conn) => countersServing(ctx, serviceId, conn)),
+  closedDays: (ctx: AppContext, siteId: string, from: string, to: string) => cached(ctx, 'closed', `${siteId}|${from}|${to}`, (conn) => closedDays(ctx, siteId, from, to, conn)),
+  servicesWithAgencyOfSite: (ctx: AppContext, siteId: string) => cached(ctx, 'services', siteId, (conn) => servicesWithAgencyOfSite(ctx, siteId, conn)),
 };
+
+type CacheName = Exclude<keyof Caches, 'epoch'>;
+type ValueOf<N extends CacheName> = Caches[N] extends TtlCache<infer V> ? V : never;
+
+/**
+ * One cached read. Inside a transaction (PGlite: the only connection) a miss reads through that
+ * transaction and does not wait for another request's load, which would queue behind this very
+ * transaction; what it reads is not kept (it could be a write of this transaction that rolls back).
+ */
+function cached<N extends CacheName>(ctx: AppContext, name: N, key: string, load: (conn: Conn) => Promise<ValueOf<N>>): Promise<ValueOf<N>> {
+  const cache = cachesOf(ctx)[name] as unknown as TtlCache<ValueOf<N>>;
+  const tx = openTransaction(ctx.db);
+  if (!tx) return cache.get(key, () => load(ctx.db));
+  const hit = cache.peek(key);
+  return hit ? Promise.resolve(hit.value) : load(tx);
+}

@@ -7,7 +7,7 @@ import { estimateWait, type WaitEstimate } from '../../../domain/eta';
 import { callOrder, type WaitingTicket } from '../../../domain/queue-policy';
 import type { AppContext } from '../../platform/context';
 import type { Conn } from '../../platform/db';
-import { AppError } from '../../platform/errors';
+import { AppError, nullIfNotFound } from '../../platform/errors';
 import { cachedCatalog, type getCounter, type getService } from '../catalog/catalog.lookup';
 import { pickPolicy, type SiteQueuePolicy } from './queue.policy';
 import * as repo from './queue.repository';
@@ -30,13 +30,13 @@ export class Names {
   }
   service(id: string): Promise<ServiceInfo | null> {
     let p = this.services.get(id);
-    if (!p) this.services.set(id, (p = cachedCatalog.getService(this.ctx, id).catch(() => null)));
+    if (!p) this.services.set(id, (p = cachedCatalog.getService(this.ctx, id).catch(nullIfNotFound)));
     return p;
   }
   counter(id: string | null): Promise<CounterInfo | null> {
     if (!id) return Promise.resolve(null);
     let p = this.counters.get(id);
-    if (!p) this.counters.set(id, (p = cachedCatalog.getCounter(this.ctx, id).catch(() => null)));
+    if (!p) this.counters.set(id, (p = cachedCatalog.getCounter(this.ctx, id).catch(nullIfNotFound)));
     return p;
   }
 }

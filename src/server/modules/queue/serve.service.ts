@@ -10,7 +10,7 @@ import { auditValues, recordAudit, type AuditEntry } from '../../platform/audit'
 import { actorLabel, authorize, can, type Actor, type Scope } from '../../platform/authz';
 import type { AppContext, Caller } from '../../platform/context';
 import { isUniqueViolation, type Tx } from '../../platform/db';
-import { AppError, fieldError, notFound } from '../../platform/errors';
+import { AppError, fieldError, notFound, nullIfNotFound } from '../../platform/errors';
 import type { EventInput } from '../../platform/events';
 import { commitStatement, transact, type Emit } from '../../platform/tx';
 import { cachedCatalog } from '../catalog/catalog.lookup';
@@ -351,7 +351,7 @@ async function continueVisit(ctx: AppContext, actor: Actor, tx: Tx, emit: Emit, 
   const dropped = [...visit.droppedServiceIds];
   while (pending.length) {
     const sid = pending.shift()!;
-    const found = await cachedCatalog.getService(ctx, sid).catch(() => null);
+    const found = await cachedCatalog.getService(ctx, sid).catch(nullIfNotFound);
     if (!found || !found.service.active || !found.agency.active) {
       dropped.push(sid);
       continue;
