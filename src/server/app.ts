@@ -27,6 +27,13 @@ import { queueRoutes } from './modules/queue/queue.routes';
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
+const READY_TIMEOUT_MS = 2_000;
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | 'timeout'> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([p, new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), ms)))]).finally(() => clearTimeout(timer));
+}
+
 export interface BuildOptions {
   /** Fastify logger option; tests pass false. */
   logger?: boolean | object;
@@ -88,7 +95,10 @@ export async function buildApp(
 
   app.get('/api/health', { schema: { tags: ['platform'], response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
   app.get('/api/ready', { schema: { tags: ['platform'] } }, async () => {
-    const ok = await migrationsApplied(full.db).catch(() => false);
+    // A stuck database (a transaction holding PGlite's one connection, an exhausted pool) must
+    // make readiness fail, not hang with everything else.
+    const ok = await withTimeout(migrationsApplied(full.db).catch(() => false), READY_TIMEOUT_MS);
+    if (ok === 'timeout') throw new AppError('db.unavailable', 503, { extra: { database: full.database.kind } });
     if (!ok) throw new AppError('not_ready', 503);
     return { status: 'ready', database: full.database.kind };
   });

@@ -12,6 +12,8 @@ export const ERRORS = {
   route_not_found: { status: 404, id: 'Alamat API tidak dikenal.', en: 'Unknown API route.' },
   internal: { status: 500, id: 'Terjadi kesalahan pada server.', en: 'Internal server error.' },
   not_ready: { status: 503, id: 'Layanan belum siap.', en: 'Service not ready.' },
+  'db.timeout': { status: 503, id: 'Basis data terlalu lama menjawab. Coba lagi sebentar lagi.', en: 'The database took too long to answer. Try again shortly.' },
+  'db.unavailable': { status: 503, id: 'Basis data tidak menjawab.', en: 'The database is not answering.' },
 
   'auth.unauthenticated': { status: 401, id: 'Silakan masuk terlebih dahulu.', en: 'Please sign in first.' },
   'auth.invalid_credentials': { status: 401, id: 'Nama pengguna atau kata sandi salah.', en: 'Wrong username or password.' },
@@ -84,3 +86,12 @@ export const notFound = (whatId: string, whatEn: string) =>
   new AppError('not_found', 404, { messages: { id: `${whatId} tidak ditemukan.`, en: `${whatEn} not found.` } });
 
 export const forbidden = () => new AppError('auth.forbidden');
+
+/**
+ * For lookups where "not there" is an answer: null for a 404 AppError, any other failure (a
+ * database error, a guard) is thrown on, never mistaken for absence.
+ */
+export function nullIfNotFound(err: unknown): null {
+  if (err instanceof AppError && err.status === 404) return null;
+  throw err;
+}
