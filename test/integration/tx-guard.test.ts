@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { forgetCachedCatalog } from '../../src/server/modules/catalog/catalog.lookup';
+import { forgetCachedCatalog, getSite } from '../../src/server/modules/catalog/catalog.lookup';
 import { openDatabase, openTransaction, rows } from '../../src/server/platform/db';
 import { AppError } from '../../src/server/platform/errors';
 import { outsideTransaction, RootQueryInTransactionError } from '../../src/server/platform/tx-scope';
@@ -69,6 +69,13 @@ describe('the root handle inside a transaction', () => {
     // transact() is guarded the same way, and the database is free afterwards.
     expect(await rootCause(transact(t.ctx, async () => rows(db, sql`SELECT 1 AS one`)))).toBeInstanceOf(RootQueryInTransactionError);
     expect(await rows(db, sql`SELECT 1 AS one`)).toEqual([{ one: 1 }]);
+  });
+
+  it('lets lookups that are not given the transaction read through it', async () => {
+    // getSite defaults its connection to the open transaction: a caller that forgets `tx` is
+    // neither refused nor left waiting for itself.
+    const site = await transact(t.ctx, async () => getSite(t.ctx, f.siteId));
+    expect(site.id).toBe(f.siteId);
   });
 
   it('knows the open transaction, and lets detached work use the root handle', async () => {

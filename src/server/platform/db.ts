@@ -64,6 +64,13 @@ export function openTransaction(db: Db): Tx | undefined {
   return root ? (scopeOn(root)?.tx as Tx | undefined) : undefined;
 }
 
+/**
+ * The connection a read should use by default: the transaction open in this async context on
+ * `db`, else `db`. Lookups default their `conn` to it, so a caller inside a transaction that
+ * forgets to pass `tx` still reads through it (and never waits for itself on PGlite).
+ */
+export const ambientConn = (db: Db): Conn => openTransaction(db) ?? db;
+
 /** Every transaction opened on `db` runs in its scope (tx-scope) and under the deadline. */
 function scopeTransactions(db: Db, root: object, timeoutMs: number): void {
   roots.set(db, root);

@@ -8,7 +8,7 @@ import { recordAudit } from '../../platform/audit';
 import { agencyScope, authorize, can, type Actor, type Membership } from '../../platform/authz';
 import type { AppContext, Caller } from '../../platform/context';
 import { randomCode } from '../../platform/crypto';
-import type { Conn } from '../../platform/db';
+import { ambientConn, type Conn } from '../../platform/db';
 import { AppError, fieldError, notFound, nullIfNotFound, type FieldError } from '../../platform/errors';
 import { rankByQuery } from '../../../domain/search';
 import { getAgency } from '../catalog/catalog.lookup';
@@ -34,7 +34,7 @@ function present(u: repo.StaffRow, siteId: string) {
 }
 
 /** No authorization: for other modules that show or check staff (counter officers). */
-export const staffLookup = (ctx: AppContext, userIds: readonly string[], conn: Conn = ctx.db) => repo.staffByIds(conn, userIds);
+export const staffLookup = (ctx: AppContext, userIds: readonly string[], conn: Conn = ambientConn(ctx.db)) => repo.staffByIds(conn, userIds);
 
 /** Whether a user may serve at a counter of an agency (officer or admin covering it). */
 export function canServe(u: Pick<repo.StaffRow, 'id' | 'username' | 'active' | 'memberships'>, siteId: string, agencyId: string): boolean {

@@ -2,7 +2,7 @@ import { localDate } from '../../../domain/opening-hours';
 import { bookingWindow, computeSlots, type ComputedSlot, type SlotInput } from '../../../domain/slots';
 import { AppError, fieldError } from '../../platform/errors';
 import type { AppContext } from '../../platform/context';
-import type { Conn } from '../../platform/db';
+import { ambientConn, type Conn } from '../../platform/db';
 import { cachedCatalog, closedDates, countersServing, effectiveHours, getService, getSite } from '../catalog/catalog.lookup';
 import { bookingPolicyOf, type BookingPolicy } from './booking.policy';
 import * as repo from './booking.repository';
@@ -62,7 +62,7 @@ function memoComputeSlots(input: SlotInput): readonly ComputedSlot[] {
 }
 
 /** Slots and their capacity as configured (hours, counters, overrides), before any booking. */
-export async function configuredSlots(ctx: AppContext, site: SiteInfo, found: ServiceInfo, date: string, conn: Conn = ctx.db) {
+export async function configuredSlots(ctx: AppContext, site: SiteInfo, found: ServiceInfo, date: string, conn: Conn = ambientConn(ctx.db)) {
   const [override] = await repo.dayOverrides(conn, found.service.id, date, date);
   return slotsWithOverride(ctx, site, found, date, override ?? null, conn);
 }
@@ -99,7 +99,7 @@ async function slotsWithOverride(ctx: AppContext, site: SiteInfo, found: Service
  * bookings its stored capacity counts (never below what is booked). The override and the seats
  * come from one statement: during a rush this is the only database read of a refused attempt.
  */
-export async function slotsFor(ctx: AppContext, site: SiteInfo, found: ServiceInfo, date: string, conn: Conn = ctx.db): Promise<Slot[]> {
+export async function slotsFor(ctx: AppContext, site: SiteInfo, found: ServiceInfo, date: string, conn: Conn = ambientConn(ctx.db)): Promise<Slot[]> {
   const { override, seats } = await repo.dayState(conn, found.service.id, date);
   const computed = await slotsWithOverride(ctx, site, found, date, override, conn);
   const byStart = new Map(seats.map((s) => [s.startMs, s]));

@@ -6,25 +6,25 @@ import { TtlCache } from '../../platform/cache';
 import { notFound } from '../../platform/errors';
 import { onCommitted } from '../../platform/tx';
 import type { AppContext } from '../../platform/context';
-import { openTransaction, type Conn } from '../../platform/db';
+import { ambientConn, openTransaction, type Conn } from '../../platform/db';
 import type { WeeklyHoursJson } from './catalog.schema';
 import * as repo from './catalog.repository';
 
-export async function getSite(ctx: AppContext, siteId: string, conn: Conn = ctx.db) {
+export async function getSite(ctx: AppContext, siteId: string, conn: Conn = ambientConn(ctx.db)) {
   const site = await repo.findSite(conn, siteId);
   if (!site) throw notFound('MPP', 'Site');
   return site;
 }
 
 /** An agency; 404 when unknown. */
-export async function getAgency(ctx: AppContext, agencyId: string, conn: Conn = ctx.db) {
+export async function getAgency(ctx: AppContext, agencyId: string, conn: Conn = ambientConn(ctx.db)) {
   const agency = await repo.findAgency(conn, agencyId);
   if (!agency) throw notFound('Instansi', 'Agency');
   return agency;
 }
 
 /** A service with its agency; 404 when unknown. */
-export async function getService(ctx: AppContext, serviceId: string, conn: Conn = ctx.db) {
+export async function getService(ctx: AppContext, serviceId: string, conn: Conn = ambientConn(ctx.db)) {
   const found = await repo.findService(conn, serviceId);
   if (!found) throw notFound('Layanan', 'Service');
   return found;
@@ -35,27 +35,27 @@ export function effectiveHours(service: { hours: WeeklyHoursJson | null }, agenc
   return service.hours && Object.keys(service.hours).length ? service.hours : agency.hours;
 }
 
-export async function getCounter(ctx: AppContext, counterId: string, conn: Conn = ctx.db) {
+export async function getCounter(ctx: AppContext, counterId: string, conn: Conn = ambientConn(ctx.db)) {
   const counter = await repo.findCounter(conn, counterId);
   if (!counter) throw notFound('Loket', 'Counter');
   return counter;
 }
 
-export const listCounters = (ctx: AppContext, siteId: string, conn: Conn = ctx.db) => repo.countersOfSite(conn, siteId);
+export const listCounters = (ctx: AppContext, siteId: string, conn: Conn = ambientConn(ctx.db)) => repo.countersOfSite(conn, siteId);
 
-export const countersServing = (ctx: AppContext, serviceId: string, conn: Conn = ctx.db) => repo.countersServing(conn, serviceId);
+export const countersServing = (ctx: AppContext, serviceId: string, conn: Conn = ambientConn(ctx.db)) => repo.countersServing(conn, serviceId);
 
 /** National holidays, cuti bersama and the site's own closures between two dates (inclusive). */
-export async function closedDates(ctx: AppContext, siteId: string, from: string, to: string, conn: Conn = ctx.db): Promise<Set<string>> {
+export async function closedDates(ctx: AppContext, siteId: string, from: string, to: string, conn: Conn = ambientConn(ctx.db)): Promise<Set<string>> {
   return new Set((await repo.closedDates(conn, siteId, from, to)).map((h) => h.date));
 }
 
-export const closedDays = (ctx: AppContext, siteId: string, from: string, to: string, conn: Conn = ctx.db) => repo.closedDates(conn, siteId, from, to);
+export const closedDays = (ctx: AppContext, siteId: string, from: string, to: string, conn: Conn = ambientConn(ctx.db)) => repo.closedDates(conn, siteId, from, to);
 
-export const countersAssignedTo = (ctx: AppContext, userId: string, conn: Conn = ctx.db) => repo.countersAssignedTo(conn, userId);
+export const countersAssignedTo = (ctx: AppContext, userId: string, conn: Conn = ambientConn(ctx.db)) => repo.countersAssignedTo(conn, userId);
 
 /** Every service of a site with its agency, by prefix (inactive ones included: callers filter). */
-export const servicesWithAgencyOfSite = (ctx: AppContext, siteId: string, conn: Conn = ctx.db) => repo.servicesWithAgencyOfSite(conn, siteId);
+export const servicesWithAgencyOfSite = (ctx: AppContext, siteId: string, conn: Conn = ambientConn(ctx.db)) => repo.servicesWithAgencyOfSite(conn, siteId);
 
 // ---------------------------------------------------------------------------------------------
 // Cached reads for hot paths

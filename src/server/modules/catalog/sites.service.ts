@@ -5,7 +5,7 @@ import { localDate } from '../../../domain/opening-hours';
 import { recordAudit } from '../../platform/audit';
 import { authorize } from '../../platform/authz';
 import type { AppContext, Caller } from '../../platform/context';
-import type { Conn } from '../../platform/db';
+import { ambientConn, type Conn } from '../../platform/db';
 import { notFound } from '../../platform/errors';
 import { transact } from '../../platform/tx';
 import type { WeeklyHoursJson } from './catalog.schema';
@@ -20,7 +20,7 @@ export async function listPublicSites(ctx: AppContext) {
 }
 
 /** A site by id or slug; 404 when unknown. */
-export async function siteByRef(ctx: AppContext, ref: string, conn: Conn = ctx.db): Promise<repo.SiteRow> {
+export async function siteByRef(ctx: AppContext, ref: string, conn: Conn = ambientConn(ctx.db)): Promise<repo.SiteRow> {
   const site = await repo.findSiteByRef(conn, ref);
   if (!site) throw notFound('MPP', 'Site');
   return site;

@@ -12,7 +12,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import { uuidv7 } from 'uuidv7';
 import type { AppContext } from '../../platform/context';
 import { decryptBytes, encryptBytes, sha256Bytes } from '../../platform/crypto';
-import type { Conn } from '../../platform/db';
+import { ambientConn, type Conn } from '../../platform/db';
 import { AppError, ERRORS, notFound } from '../../platform/errors';
 import * as repo from './files.repository';
 
@@ -178,7 +178,7 @@ export async function storeFile(tx: Conn, ctx: Pick<AppContext, 'keys' | 'clock'
 }
 
 /** A file's metadata and its decrypted content; 404 when there is no such file. */
-export async function readFile(ctx: Pick<AppContext, 'keys' | 'db'>, id: string, conn: Conn = ctx.db): Promise<repo.StoredFileMeta & { content: Buffer }> {
+export async function readFile(ctx: Pick<AppContext, 'keys' | 'db'>, id: string, conn: Conn = ambientConn(ctx.db)): Promise<repo.StoredFileMeta & { content: Buffer }> {
   const row = await repo.findFile(conn, id);
   if (!row) throw notFound('Berkas', 'File');
   const { contentEnc, ...meta } = row;

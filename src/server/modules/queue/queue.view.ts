@@ -6,7 +6,7 @@ import { DateTime } from 'luxon';
 import { estimateWait, type WaitEstimate } from '../../../domain/eta';
 import { callOrder, type WaitingTicket } from '../../../domain/queue-policy';
 import type { AppContext } from '../../platform/context';
-import type { Conn } from '../../platform/db';
+import { ambientConn, type Conn } from '../../platform/db';
 import { AppError, nullIfNotFound } from '../../platform/errors';
 import { cachedCatalog, type getCounter, type getService } from '../catalog/catalog.lookup';
 import { pickPolicy, type SiteQueuePolicy } from './queue.policy';
@@ -78,7 +78,7 @@ export async function serviceSnapshot(
   localDate: string,
   policy: SiteQueuePolicy,
   now: Date,
-  conn: Conn = ctx.db,
+  conn: Conn = ambientConn(ctx.db),
 ): Promise<ServiceSnapshot> {
   const active = (await cachedCatalog.countersServing(ctx, service.id)).filter((c) => c.active).map((c) => c.id);
   const data = await repo.serviceWaitData(conn, service.id, localDate, policy.handlingSample, active);
