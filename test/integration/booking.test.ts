@@ -93,7 +93,9 @@ describe('booking', () => {
   it('cancels and reschedules by code + NIK only', async () => {
     const b = (await book({ nik: nik(5), start: '2026-11-26T10:00:00+08:00' })).json();
     const wrong = await post(`/api/v1/sites/${f.siteId}/bookings/${b.code}/cancel`, { nik: nik(6) });
-    expect(wrong.statusCode).toBe(403);
+    // The same answer as an unknown code (no existence oracle).
+    expect(wrong.statusCode).toBe(404);
+    expect(wrong.json().code).toBe('booking.not_found');
     const moved = await post(`/api/v1/sites/${f.siteId}/bookings/${b.code}/reschedule`, { nik: nik(5), start: '2026-11-26T10:30:00+08:00' });
     expect(moved.statusCode).toBe(201);
     const again = (await t.app.inject(`/api/v1/sites/${f.siteId}/services/${f.services.paspor}/slots?date=2026-11-26`)).json();

@@ -201,8 +201,10 @@ describe('issuing tickets', () => {
       const walkIn = await issue(f.service.kk);
       expect(walkIn.status).toBe(201);
       const wrongNik = await issue(f.service.kk, { bookingCode: code, nik: '9999' });
-      expect(wrongNik.status).toBe(400);
-      expect(wrongNik.body.errors[0].field).toBe('body.nik');
+      // The same answer as an unknown code (no existence oracle), naming both fields.
+      expect(wrongNik.status).toBe(404);
+      expect(wrongNik.body.code).toBe('booking.not_found');
+      expect(wrongNik.body.errors.map((e: { field: string }) => e.field)).toEqual(['body.bookingCode', 'body.nik']);
       const otherService = await issue(f.service.ktp, { bookingCode: code, nik: nik(41).slice(-4) });
       expect(otherService.status).toBe(400);
       expect(otherService.body.errors[0].field).toBe('body.bookingCode');

@@ -24,7 +24,7 @@ export const bookingRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (
 
   // The NIK travels in the body, never in a URL (URLs end up in logs and browser history).
   app.post('/bookings/:code/lookup', { schema: { tags, params: z.object({ code: z.string().min(4).max(20) }), body: c.nikBody, response: { 200: c.bookingResponse } } }, async (req) =>
-    getBooking(ctx, req.params.code, req.body.nik),
+    getBooking(ctx, await caller(req), req.params.code, req.body.nik),
   );
 
   app.post('/sites/:siteId/bookings/:code/cancel', { schema: { tags, params: c.codeParams, body: c.nikBody } }, async (req) =>
@@ -36,7 +36,7 @@ export const bookingRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (
   );
 
   app.get('/bookings/:code/ics', { schema: { tags, params: z.object({ code: z.string().min(4).max(20) }) } }, async (req, reply) => {
-    const ics = await bookingIcs(ctx, req.params.code);
+    const ics = await bookingIcs(ctx, await caller(req), req.params.code);
     return reply.type('text/calendar; charset=utf-8').header('content-disposition', `attachment; filename="booking-${req.params.code}.ics"`).send(ics);
   });
 

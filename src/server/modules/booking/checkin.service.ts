@@ -1,11 +1,11 @@
 import { formatOpening } from '../../../domain/opening-hours';
-import { AppError, fieldError } from '../../platform/errors';
-import type { AppContext } from '../../platform/context';
-import { decryptText, normaliseCode } from '../../platform/crypto';
+import { AppError } from '../../platform/errors';
+import type { AppContext, Caller } from '../../platform/context';
 import type { Conn } from '../../platform/db';
 import { getSite } from '../catalog/catalog.lookup';
 import { bookingPolicyOf } from './booking.policy';
 import * as repo from './booking.repository';
+import { proveBooking } from './proof';
 
 export interface CheckIn {
   bookingId: string;
@@ -16,40 +16,25 @@ export interface CheckIn {
 }
 
 /**
- * Check-in at the kiosk, called by the queue inside its issuing transaction. The booking is
- * personal: the citizen proves it with the NIK or its last digits (at least 4). Early arrivals
- * wait for the window; late ones follow the site's rule (walk-in ticket or refusal).
+ * Proves a booking for check-in at the kiosk or the front desk: the code and the NIK or its last
+ * digits (at least 4). Outside the issuing transaction, so a wrong proof stays counted (proof.ts);
+ * an unknown code and wrong digits give the same answer.
  */
-const codeNotFound = () =>
-  new AppError('booking.not_found', 404, {
-    messages: { id: 'Kode booking tidak ditemukan.', en: 'Booking code not found.' },
-    errors: [{ field: 'body.bookingCode', code: 'not_found', messages: { id: 'Kode tidak ditemukan.', en: 'Code not found.' } }],
-  });
+export const proveCheckIn = (ctx: AppContext, caller: Caller, siteId: string, code: string, nik: string | null | undefined) =>
+  proveBooking(ctx, caller, { code, nik: nik ?? '', mode: 'digits', codeField: 'body.bookingCode', siteId });
 
 /**
- * The service a booking code was made for, so that a citizen at the kiosk can type the code
- * without first finding the service. Says nothing else about the booking: the NIK check and all
- * other rules run in checkInBooking.
+ * Check-in of a proved booking, called by the queue inside its issuing transaction. Early
+ * arrivals wait for the window; late ones follow the site's rule (walk-in ticket or refusal).
  */
-export async function bookedServiceOf(ctx: AppContext, siteId: string, code: string): Promise<string> {
-  const b = await repo.findByCode(ctx.db, normaliseCode(code));
-  if (!b || b.siteId !== siteId) throw codeNotFound();
-  return b.serviceId;
-}
-
-export async function checkInBooking(ctx: AppContext, tx: Conn, input: { siteId: string; code: string; nik?: string | null }): Promise<CheckIn> {
-  const b = await repo.findByCode(tx, normaliseCode(input.code));
-  if (!b || b.siteId !== input.siteId) throw codeNotFound();
+export async function checkInBooking(ctx: AppContext, tx: Conn, input: { siteId: string; bookingId: string }): Promise<CheckIn> {
+  const b = await repo.findById(tx, input.bookingId);
+  if (!b || b.siteId !== input.siteId) throw new AppError('booking.invalid_state', 409);
   if (b.status !== 'booked') {
     throw new AppError('booking.invalid_state', 409, {
       messages: { id: `Booking ini tidak bisa check-in (status: ${b.status}).`, en: `This booking cannot check in (status: ${b.status}).` },
       errors: [{ field: 'body.bookingCode', code: b.status, messages: { id: 'Sudah dipakai atau dibatalkan.', en: 'Already used or cancelled.' } }],
     });
-  }
-  const given = (input.nik ?? '').replace(/\D/g, '');
-  const nik = b.nikEnc ? decryptText(ctx.keys.encryption, b.nikEnc) : '';
-  if (given.length < 4 || !nik.endsWith(given)) {
-    throw fieldError('body.nik', 'mismatch', { id: 'NIK tidak sesuai dengan booking ini.', en: 'The NIK does not match this booking.' });
   }
   const site = await getSite(ctx, b.siteId, tx);
   const policy = bookingPolicyOf(site.settings);

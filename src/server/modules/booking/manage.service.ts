@@ -1,28 +1,21 @@
 import { DateTime } from 'luxon';
 import { AppError, notFound } from '../../platform/errors';
 import type { AppContext, Caller } from '../../platform/context';
-import { decryptText, normaliseCode, safeEqual } from '../../platform/crypto';
+import { decryptText, normaliseCode } from '../../platform/crypto';
 import { cancelJob } from '../../platform/jobs';
 import { transact } from '../../platform/tx';
 import { getService, getSite } from '../catalog/catalog.lookup';
-import { bookSlot, nikHashOf, presentBooking } from './book.service';
+import { bookSlot, presentBooking } from './book.service';
 import * as repo from './booking.repository';
+import type { BookingRow } from './booking.repository';
+import { limited, proveBooking, sourceRule } from './proof';
 
-/** The NIK proves ownership of a booking (no account needed). */
-async function ownedBooking(ctx: AppContext, code: string, nik: string, siteId?: string) {
-  const b = await repo.findByCode(ctx.db, normaliseCode(code));
-  if (!b || (siteId && b.siteId !== siteId)) throw notFound('Booking', 'Booking');
-  if (!b.nikHash || !safeEqual(b.nikHash, nikHashOf(ctx, nik.trim()))) {
-    throw new AppError('booking.nik_mismatch', 403, {
-      messages: { id: 'NIK tidak sesuai dengan booking ini.', en: 'The NIK does not match this booking.' },
-      errors: [{ field: 'body.nik', code: 'mismatch', messages: { id: 'NIK tidak sesuai.', en: 'NIK does not match.' } }],
-    });
-  }
-  return b;
-}
+/** The NIK proves ownership of a booking (no account needed); wrong proofs are limited (proof.ts). */
+const ownedBooking = (ctx: AppContext, caller: Caller, code: string, nik: string, siteId?: string) =>
+  proveBooking(ctx, caller, { code, nik, mode: 'nik', codeField: 'params.code', siteId });
 
-export async function getBooking(ctx: AppContext, code: string, nik: string) {
-  const b = await ownedBooking(ctx, code, nik);
+export async function getBooking(ctx: AppContext, caller: Caller, code: string, nik: string) {
+  const b = await ownedBooking(ctx, caller, code, nik);
   const site = await getSite(ctx, b.siteId);
   return presentBooking(ctx, {
     code: b.code, start: b.slotStart.toISOString(), end: b.slotEnd.toISOString(), status: b.status,
@@ -32,7 +25,11 @@ export async function getBooking(ctx: AppContext, code: string, nik: string) {
 }
 
 export async function cancelBooking(ctx: AppContext, caller: Caller, siteId: string, code: string, nik: string) {
-  const b = await ownedBooking(ctx, code, nik, siteId);
+  return cancelProven(ctx, siteId, await ownedBooking(ctx, caller, code, nik, siteId));
+}
+
+/** Cancels a booking whose ownership is already proved. */
+async function cancelProven(ctx: AppContext, siteId: string, b: BookingRow) {
   await transact(ctx, async (tx, emit) => {
     const moved = await repo.transition(tx, b.id, ['booked'], { status: 'cancelled', cancelledAt: ctx.clock.now() });
     if (!moved) {
@@ -47,7 +44,7 @@ export async function cancelBooking(ctx: AppContext, caller: Caller, siteId: str
 
 /** Moves a booking to another slot: the new seat is taken before the old one is given back. */
 export async function rescheduleBooking(ctx: AppContext, caller: Caller, siteId: string, code: string, input: { nik: string; start: string }) {
-  const b = await ownedBooking(ctx, code, input.nik, siteId);
+  const b = await ownedBooking(ctx, caller, code, input.nik, siteId);
   if (b.status !== 'booked') throw new AppError('booking.invalid_state', 409);
   const name = b.nameEnc ? decryptText(ctx.keys.encryption, b.nameEnc) : '';
   const phone = b.phoneEnc ? decryptText(ctx.keys.encryption, b.phoneEnc) : null;
@@ -58,7 +55,7 @@ export async function rescheduleBooking(ctx: AppContext, caller: Caller, siteId:
   const target = DateTime.fromISO(input.start, { setZone: true });
   const sameDay = target.isValid && target.setZone(site.timeZone).toISODate() === b.localDate;
   if (sameDay) {
-    await cancelBooking(ctx, caller, siteId, code, input.nik);
+    await cancelProven(ctx, siteId, b);
     try {
       return await bookSlot(ctx, caller, siteId, { serviceId: b.serviceId, start: input.start, nik: input.nik, name, phone, email });
     } catch (err) {
@@ -68,14 +65,21 @@ export async function rescheduleBooking(ctx: AppContext, caller: Caller, siteId:
     }
   }
   const created = await bookSlot(ctx, caller, siteId, { serviceId: b.serviceId, start: input.start, nik: input.nik, name, phone, email });
-  await cancelBooking(ctx, caller, siteId, code, input.nik);
+  await cancelProven(ctx, siteId, b);
   return created;
 }
 
-/** An iCalendar file for the booking (RFC 5545), so the citizen's phone reminds them too. */
-export async function bookingIcs(ctx: AppContext, code: string): Promise<string> {
-  const b = await repo.findByCode(ctx.db, normaliseCode(code));
-  if (!b) throw notFound('Booking', 'Booking');
+/**
+ * An iCalendar file for the booking (RFC 5545), so the citizen's phone reminds them too. The code
+ * alone opens it (no personal data in it); unknown codes count against the caller's proof limit,
+ * so the file cannot be used to find codes that exist.
+ */
+export async function bookingIcs(ctx: AppContext, caller: Caller, code: string): Promise<string> {
+  const b = await limited(ctx, [sourceRule(caller)], async () => {
+    const found = await repo.findByCode(ctx.db, normaliseCode(code));
+    if (!found) throw notFound('Booking', 'Booking');
+    return found;
+  });
   const site = await getSite(ctx, b.siteId);
   const { service, agency } = await getService(ctx, b.serviceId);
   const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');

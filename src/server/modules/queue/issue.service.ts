@@ -5,11 +5,11 @@ import { formatTicketNumber } from '../../../domain/ticket-number';
 import { recordAudit } from '../../platform/audit';
 import { actorLabel, agencyScope, authorize, type Actor } from '../../platform/authz';
 import type { AppContext, Caller } from '../../platform/context';
-import { normaliseCode, randomCode } from '../../platform/crypto';
+import { randomCode } from '../../platform/crypto';
 import { isUniqueViolation, type Tx } from '../../platform/db';
 import { AppError, fieldError } from '../../platform/errors';
 import { transact, type Emit } from '../../platform/tx';
-import { attachTicket, bookedServiceOf, checkInBooking } from '../booking/checkin.service';
+import { attachTicket, checkInBooking, proveCheckIn } from '../booking/checkin.service';
 import { cachedCatalog, effectiveHours, type getSite } from '../catalog/catalog.lookup';
 import { queuePolicyOf, type SiteQueuePolicy } from './queue.policy';
 import * as repo from './queue.repository';
@@ -207,11 +207,16 @@ export async function issueTicket(ctx: AppContext, caller: Caller, siteId: strin
   const site = await cachedCatalog.getSite(ctx, siteId);
   // Looking a code up is for those who may issue tickets here (no code oracle for anyone else).
   if (!given.serviceId && agencyScope(caller.actor, 'queue.issue', siteId) === null) authorize(caller.actor, 'queue.issue', { siteId });
-  const serviceId = given.serviceId ?? (given.bookingCode ? await bookedServiceOf(ctx, siteId, given.bookingCode) : undefined);
+  // A booking is proved (code + NIK digits) before anything about it is used; the booking names
+  // its service when the kiosk sends the code alone.
+  const prove = () => proveCheckIn(ctx, caller, siteId, given.bookingCode!, given.nik);
+  let booking = given.bookingCode && !given.serviceId ? await prove() : null;
+  const serviceId = given.serviceId ?? booking?.serviceId;
   if (!serviceId) throw fieldError('body.serviceId', 'required', { id: 'Pilih layanan.', en: 'Choose a service.' });
   const input = { ...given, serviceId };
   const found = await serviceOfSite(ctx, siteId, serviceId, 'body.serviceId');
   authorize(caller.actor, 'queue.issue', { siteId, agencyId: found.agency.id });
+  if (given.bookingCode && !booking) booking = await prove();
   const policy = queuePolicyOf(site.settings);
 
   if (input.idempotencyKey && headerKey && input.idempotencyKey !== headerKey.trim()) {
@@ -257,8 +262,8 @@ export async function issueTicket(ctx: AppContext, caller: Caller, siteId: strin
         }
         let bookingId: string | null = null;
         let bookingStart: Date | null = null;
-        if (input.bookingCode) {
-          const checkIn = await checkInBooking(ctx, tx, { siteId, code: normaliseCode(input.bookingCode), nik: input.nik ?? null });
+        if (booking) {
+          const checkIn = await checkInBooking(ctx, tx, { siteId, bookingId: booking.id });
           if (checkIn.serviceId !== found.service.id) {
             throw fieldError('body.bookingCode', 'other_service', { id: 'Booking ini untuk layanan lain.', en: 'This booking is for another service.' });
           }

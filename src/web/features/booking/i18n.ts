@@ -136,7 +136,8 @@ const id = {
     codePlaceholder: 'mis. 7K3M9QXR',
     codeInvalid: 'Kode booking berisi huruf dan angka (minimal 4 karakter).',
     find: 'Cari booking',
-    notFound: 'Booking dengan kode ini tidak ditemukan.',
+    // The server gives one answer for an unknown code and a wrong NIK (no existence oracle).
+    notFound: 'Kode booking atau NIK tidak sesuai.',
     other: 'Cari booking lain',
     details: 'Detail booking',
     cancel: 'Batalkan booking',
@@ -361,7 +362,7 @@ const en: BookingTexts = {
     codePlaceholder: 'e.g. 7K3M9QXR',
     codeInvalid: 'A booking code has letters and digits (at least 4).',
     find: 'Find booking',
-    notFound: 'No booking has this code.',
+    notFound: 'The booking code or the NIK does not match.',
     other: 'Find another booking',
     details: 'Booking details',
     cancel: 'Cancel booking',
