@@ -13,6 +13,7 @@ import { z } from 'zod';
 import type { AppContext } from './platform/context';
 import { migrationsApplied } from './platform/db';
 import { AppError } from './platform/errors';
+import { setHsts } from './platform/https';
 import { safeLoggerOptions } from './platform/log';
 import { notifierFromConfig, type Notifier } from './platform/notifier';
 import { registerMetrics } from './platform/metrics';
@@ -76,8 +77,13 @@ export async function buildApp(
       },
     },
     crossOriginEmbedderPolicy: false,
+    // Sent by setHsts on HTTPS requests only (helmet would send it over plain HTTP too).
+    strictTransportSecurity: false,
   });
-  app.addHook('onRequest', (req, reply, done) => securityHeaders(req.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)));
+  app.addHook('onRequest', (req, reply, done) => {
+    setHsts(req, reply);
+    securityHeaders(req.raw, reply.raw, (err?: unknown) => done(err as Error | undefined));
+  });
   await app.register(cookie);
   // JSON responses (the service list of a big MPP is ~100 KB) go out gzipped. SSE streams are
   // hijacked replies and are never buffered by this; static bundles are pre-compressed at build.
@@ -91,7 +97,7 @@ export async function buildApp(
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-  registerMetrics(app);
+  registerMetrics(app, ctx.config.metricsToken);
 
   app.get('/api/health', { schema: { tags: ['platform'], response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
   app.get('/api/ready', { schema: { tags: ['platform'] } }, async () => {

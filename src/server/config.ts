@@ -29,6 +29,8 @@ const envSchema = z.object({
   LOKET_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOKET_PUBLIC_URL: z.string().url().optional(),
   LOKET_TRUST_PROXY: bool.default(false),
+  LOKET_ALLOW_PLAIN_HTTP: bool.default(false),
+  LOKET_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   LOKET_SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   LOKET_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   LOKET_NOTIFY_WEBHOOK_URL: z.string().url().optional(),
@@ -60,6 +62,10 @@ export interface Config {
   logLevel: Env['LOKET_LOG_LEVEL'];
   publicUrl: string | undefined;
   trustProxy: boolean;
+  /** Production only: session cookies without `Secure` on plain-HTTP requests (a closed LAN). */
+  allowPlainHttp: boolean;
+  /** Bearer token for GET /metrics; unset: only loopback and private addresses may scrape. */
+  metricsToken: string | undefined;
   sessionTtlHours: number;
   bodyLimit: number;
   notifyWebhookUrl: string | undefined;
@@ -111,6 +117,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     logLevel: env.LOKET_LOG_LEVEL,
     publicUrl: env.LOKET_PUBLIC_URL,
     trustProxy: env.LOKET_TRUST_PROXY,
+    allowPlainHttp: env.LOKET_ALLOW_PLAIN_HTTP,
+    metricsToken: env.LOKET_METRICS_TOKEN,
     sessionTtlHours: env.LOKET_SESSION_TTL_HOURS,
     bodyLimit: env.LOKET_BODY_LIMIT_BYTES,
     notifyWebhookUrl: env.LOKET_NOTIFY_WEBHOOK_URL,

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
+import { secureCookies } from '../../platform/https';
 import * as c from './access.contracts';
 import { changePassword, login, logout, me, startSession, type SessionIssued } from './auth.service';
 import { listAudit } from './audit.service';
@@ -11,8 +12,8 @@ import { createFirstAdmin, createUser, setupNeeded } from './users.service';
 
 const tags = ['access'];
 
-function setSessionCookies(req: FastifyRequest, reply: FastifyReply, s: SessionIssued) {
-  const secure = req.protocol === 'https';
+function setSessionCookies(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, s: SessionIssued) {
+  const secure = secureCookies(ctx.config, req);
   const common = { path: '/', sameSite: 'lax' as const, secure, expires: s.expiresAt };
   reply.setCookie(SESSION_COOKIE, s.token, { ...common, httpOnly: true });
   // Readable by the page so it can echo it in the x-csrf-token header.
@@ -33,13 +34,13 @@ export const accessRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (a
     const who = await caller(req);
     const user = await createFirstAdmin(ctx, who, req.body);
     const session = await startSession(ctx, user, who, req.headers['user-agent']);
-    setSessionCookies(req, reply, session);
+    setSessionCookies(ctx, req, reply, session);
     return reply.status(201).send({ token: session.token, user: session.user });
   });
 
   app.post('/auth/login', { schema: { tags, body: c.loginBody, response: { 200: c.sessionResponse } } }, async (req, reply) => {
     const session = await login(ctx, await caller(req), req.body, req.headers['user-agent']);
-    setSessionCookies(req, reply, session);
+    setSessionCookies(ctx, req, reply, session);
     return { token: session.token, user: session.user };
   });
 
