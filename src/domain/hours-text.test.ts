@@ -48,6 +48,16 @@ describe('validateWeeklyHours', () => {
     ]);
     expect(p[0].messages.id).toContain('Selasa');
   });
+  it('reports a day that is not a list and a range that is not an object, without throwing', () => {
+    const p = validateWeeklyHours({ '1': {}, '2': null, '3': [null, 'x', { start: 8, end: '12:00' }] });
+    expect(p.map((x) => [x.path, x.code])).toEqual([
+      ['1', 'invalid_range'],
+      ['2', 'invalid_range'],
+      ['3.0', 'invalid_range'],
+      ['3.1', 'invalid_range'],
+      ['3.2.start', 'invalid_time'],
+    ]);
+  });
   it('normalizes times', () => {
     expect(normalizeTime('8.30')).toBe('08:30');
     expect(normalizeTime('24:00')).toBe('24:00');

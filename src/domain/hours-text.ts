@@ -42,7 +42,7 @@ const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5)
 export interface HoursProblem {
   /** Where, relative to the hours value: '' (the whole value), '3' (a day), '3.1' (a range), '3.1.end'. */
   path: string;
-  code: 'invalid_day' | 'invalid_time' | 'start_not_before_end' | 'overlap' | 'syntax';
+  code: 'invalid_day' | 'invalid_time' | 'invalid_range' | 'start_not_before_end' | 'overlap' | 'syntax';
   messages: { id: string; en: string };
 }
 
@@ -52,9 +52,10 @@ const DAY_NAME_EN = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Sa
 /**
  * Problems of weekly hours given as data ({'1': [{start, end}], …}): day keys 1…7, times HH:MM,
  * start before end, no two ranges of a day overlapping (touching is fine: 08:00–12:00 and
- * 12:00–15:00). Returns [] when valid.
+ * 12:00–15:00). Returns [] when valid. Takes any value (an imported file is not typed): a day
+ * that is not a list, or a range that is not an object, is a problem too.
  */
-export function validateWeeklyHours(hours: Record<string, ReadonlyArray<{ start: string; end: string }>>): HoursProblem[] {
+export function validateWeeklyHours(hours: Readonly<Record<string, unknown>>): HoursProblem[] {
   const problems: HoursProblem[] = [];
   for (const [day, ranges] of Object.entries(hours)) {
     if (!DAY_KEYS.includes(day as DayKey)) {
@@ -63,8 +64,18 @@ export function validateWeeklyHours(hours: Record<string, ReadonlyArray<{ start:
     }
     const dayId = DAY_NAME_ID[Number(day) - 1];
     const dayEn = DAY_NAME_EN[Number(day) - 1];
+    const notRanges = { id: `${dayId}: tulis daftar jam {start, end}.`, en: `${dayEn}: give a list of {start, end} times.` };
+    if (!Array.isArray(ranges)) {
+      problems.push({ path: day, code: 'invalid_range', messages: notRanges });
+      continue;
+    }
     const valid: Array<{ index: number; start: number; end: number; text: string }> = [];
-    ranges.forEach((r, i) => {
+    (ranges as unknown[]).forEach((item, i) => {
+      if (item === null || typeof item !== 'object') {
+        problems.push({ path: `${day}.${i}`, code: 'invalid_range', messages: notRanges });
+        return;
+      }
+      const r = item as { start: unknown; end: unknown };
       let ok = true;
       for (const key of ['start', 'end'] as const) {
         const t = r[key];
@@ -74,7 +85,7 @@ export function validateWeeklyHours(hours: Record<string, ReadonlyArray<{ start:
           problems.push({ path: `${day}.${i}.${key}`, code: 'invalid_time', messages: { id: `${dayId}: jam "${String(t)}" tidak valid, gunakan JJ:MM (mis. 08:00).`, en: `${dayEn}: time "${String(t)}" is not valid, use HH:MM (e.g. 08:00).` } });
         }
       }
-      if (!ok) return;
+      if (!ok || typeof r.start !== 'string' || typeof r.end !== 'string') return;
       const start = minutes(r.start);
       const end = minutes(r.end);
       if (start >= end) {

@@ -17,7 +17,8 @@ import { setHsts } from './platform/https';
 import { safeLoggerOptions } from './platform/log';
 import { notifierFromConfig, type Notifier } from './platform/notifier';
 import { registerMetrics } from './platform/metrics';
-import { registerProblemHandlers, sendNotFoundProblem } from './platform/problem';
+import { rejectUnsafeText } from './platform/input';
+import { clientErrorHandler, frameworkErrorHandler, registerProblemHandlers, sendNotFoundProblem } from './platform/problem';
 import { closeAllStreams } from './platform/sse';
 import { accessRoutes } from './modules/access/access.routes';
 import { catalogRoutes } from './modules/catalog/catalog.routes';
@@ -54,6 +55,10 @@ export async function buildApp(
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: 'x-request-id',
     return503OnClosing: true,
+    // A malformed percent-encoding (400) or a path segment over maxParamLength (100: 414) is a
+    // problem document like every other refusal, and so is a request Node cannot parse.
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   const notifier = ctx.notifier ?? notifierFromConfig(ctx.config, app.log);
   const full: AppContext = { ...ctx, notifier, log: app.log };
@@ -61,6 +66,12 @@ export async function buildApp(
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandlers(app);
+  // NUL, lone surrogates and control characters are refused in every route's params, query and
+  // JSON body, before the route's own schema (platform/input.ts).
+  app.addHook('preValidation', rejectUnsafeText);
+  // Only JSON (and what a route parses itself: uploads, the XLSX import) is accepted: a JSON
+  // body sent as text/plain is a 415, not a string that fails validation somewhere later.
+  app.removeContentTypeParser('text/plain');
 
   // Security headers. helmet's middleware is built once here: @fastify/helmet rebuilt it (and
   // re-parsed the CSP) on every request, ~2 % of the CPU of a booking rush.

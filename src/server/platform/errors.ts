@@ -10,6 +10,13 @@ export const ERRORS = {
   unsupported_media_type: { status: 415, id: 'Jenis konten tidak didukung.', en: 'Unsupported content type.' },
   not_found: { status: 404, id: 'Data tidak ditemukan.', en: 'Not found.' },
   route_not_found: { status: 404, id: 'Alamat API tidak dikenal.', en: 'Unknown API route.' },
+  malformed_url: { status: 400, id: 'Alamat (URL) tidak valid.', en: 'The URL is malformed.' },
+  uri_too_long: { status: 414, id: 'Alamat (URL) atau salah satu bagiannya terlalu panjang.', en: 'The URL or one of its parts is too long.' },
+  headers_too_large: { status: 431, id: 'Header permintaan terlalu besar.', en: 'The request headers are too large.' },
+  method_not_allowed: { status: 405, id: 'Metode tidak diizinkan.', en: 'Method not allowed.' },
+  not_acceptable: { status: 406, id: 'Format jawaban yang diminta tidak tersedia.', en: 'The requested response format is not available.' },
+  request_timeout: { status: 408, id: 'Permintaan terlalu lama.', en: 'The request took too long.' },
+  bad_request: { status: 400, id: 'Permintaan tidak valid.', en: 'Bad request.' },
   internal: { status: 500, id: 'Terjadi kesalahan pada server.', en: 'Internal server error.' },
   not_ready: { status: 503, id: 'Layanan belum siap.', en: 'Service not ready.' },
   'db.timeout': { status: 503, id: 'Basis data terlalu lama menjawab. Coba lagi sebentar lagi.', en: 'The database took too long to answer. Try again shortly.' },
@@ -67,9 +74,10 @@ export class AppError extends Error {
     this.status = resolved;
   }
 
+  /** Just {id, en} (the catalogue entry also holds the status, which is no message). */
   get messages(): { id: string; en: string } {
     const known = (ERRORS as Record<string, { id: string; en: string }>)[this.code];
-    return this.details.messages ?? known ?? { id: this.message, en: this.message };
+    return this.details.messages ?? (known ? { id: known.id, en: known.en } : { id: this.message, en: this.message });
   }
 }
 

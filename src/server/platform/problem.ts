@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, type ZodFastifySchemaValidationError } from 'fastify-type-provider-zod';
+import type { Socket } from 'node:net';
 import { AppError, ERRORS, type FieldError } from './errors';
+import { databaseProblem } from './pg-problem';
 
 /** RFC 9457 problem document, with the code and bilingual messages clients rely on. */
 function send(reply: FastifyReply, err: AppError) {
@@ -40,6 +42,7 @@ export function issueMessages(i: Issue): { id: string; en: string } {
       if (p.origin === 'array') return { id: `Maksimal ${String(p.maximum)} item.`, en: `At most ${String(p.maximum)} items.` };
       return { id: `Maksimal ${String(p.maximum)}.`, en: `Must be at most ${String(p.maximum)}.` };
     case 'invalid_format':
+      if (p.format === 'date') return { id: 'Tanggal tidak ada di kalender (format TTTT-BB-HH).', en: 'Not a calendar date (format YYYY-MM-DD).' };
       return { id: `Format tidak valid (${String(p.format)}).`, en: `Invalid format (${String(p.format)}).` };
     case 'invalid_value':
       return { id: `Nilai tidak dikenal. Pilihan: ${(p.values as unknown[] | undefined)?.join(', ')}.`, en: `Unknown value. Options: ${(p.values as unknown[] | undefined)?.join(', ')}.` };
@@ -88,12 +91,49 @@ export function registerProblemHandlers(app: FastifyInstance): void {
         return send(reply, new AppError('unsupported_media_type'));
     }
     if (error instanceof SyntaxError) return send(reply, new AppError('malformed_json'));
-    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      return send(reply, new AppError(error.statusCode === 404 ? 'not_found' : 'validation_failed', error.statusCode));
+    const refused = databaseProblem(error, request);
+    if (refused) {
+      // A 4xx for the client, but a check the service missed: worth a line for the operator.
+      request.log.warn({ err: error, problem: refused.code }, 'database refused the input');
+      return send(reply, refused);
     }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return send(reply, httpProblem(error.statusCode));
     request.log.error({ err: error }, 'unhandled error');
     return send(reply, new AppError('internal'));
   });
+}
+
+/** Any other 4xx from Fastify or a plugin (FST_ERR_*), by its status. */
+function httpProblem(status: number): AppError {
+  const code = ({ 400: 'validation_failed', 404: 'not_found', 405: 'method_not_allowed', 406: 'not_acceptable', 413: 'payload_too_large', 414: 'uri_too_long', 415: 'unsupported_media_type', 431: 'headers_too_large' } as Record<number, string>)[status];
+  return new AppError(code ?? 'bad_request', status);
+}
+
+/**
+ * Fastify's `frameworkErrors`: failures before any route runs (a malformed percent-encoding, a
+ * path parameter over maxParamLength), which Fastify would otherwise answer as plain JSON.
+ */
+export function frameworkErrorHandler(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  if (error.code === 'FST_ERR_BAD_URL') return send(reply, new AppError('malformed_url'));
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return send(reply, new AppError('uri_too_long'));
+  return send(reply, error.statusCode && error.statusCode < 500 ? httpProblem(error.statusCode) : new AppError('internal'));
+}
+
+/**
+ * Node's `clientError` (the request could not even be parsed: a request line or headers over the
+ * limit, a broken request): a problem written on the socket, like Fastify's default but in the
+ * same format as every other answer.
+ */
+export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || err.code === 'EPIPE') return;
+  const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const code = status === 431 ? 'headers_too_large' : status === 408 ? 'request_timeout' : 'bad_request';
+  const known = (ERRORS as Record<string, { id: string; en: string }>)[code];
+  const body = JSON.stringify({ type: `urn:loket:problem:${code}`, title: known.en, status, code, detail: known.en, messages: { id: known.id, en: known.en } });
+  if (socket.writable && socket.bytesWritten === 0) {
+    socket.write(`HTTP/1.1 ${status} ${known.en}\r\nConnection: close\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  }
+  socket.destroy();
 }
 
 export function sendNotFoundProblem(reply: FastifyReply) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../../platform/authz';
+import { instantOrDate } from '../../platform/date-input';
 import { MIN_PASSWORD_LENGTH } from './passwords';
 
 export const usernameSchema = z
@@ -51,6 +52,6 @@ export const auditQuery = z.object({
   action: z.string().max(80).optional(),
   actorId: z.uuid().optional(),
   siteId: z.uuid().optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  from: instantOrDate.optional(),
+  to: instantOrDate.optional(),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { calendarDate, isoInstant } from '../../platform/date-input';
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+export const isoDate = calendarDate;
 export const siteParams = z.object({ siteId: z.uuid() });
 export const slotsParams = z.object({ siteId: z.uuid(), serviceId: z.uuid() });
 export const slotsQuery = z.object({ date: isoDate });
@@ -10,7 +11,7 @@ export const nikField = z.string().trim().min(1).max(32);
 
 export const bookBody = z.object({
   serviceId: z.uuid(),
-  start: z.string().min(10).max(40),
+  start: isoInstant.describe('A slot start as listed by the slots endpoint'),
   nik: nikField,
   name: z.string().trim().min(2).max(120),
   phone: z
@@ -36,7 +37,7 @@ export const bookingResponse = z.object({
 
 export const codeParams = z.object({ siteId: z.uuid(), code: z.string().min(4).max(20) });
 export const nikBody = z.object({ nik: nikField });
-export const rescheduleBody = z.object({ nik: nikField, start: z.string().min(10).max(40) });
+export const rescheduleBody = z.object({ nik: nikField, start: isoInstant });
 
 export const calendarQuery = z.object({ serviceId: z.uuid(), from: isoDate, to: isoDate });
 export const dayQuery = z.object({ date: isoDate, serviceId: z.uuid().optional() });

@@ -4,6 +4,7 @@
  * be added, never renamed or removed.
  */
 import { z } from 'zod';
+import { calendarDate } from '../../platform/date-input';
 import { httpUrl } from '../../platform/http-url';
 
 export const AGENCY_KINDS = ['opd', 'vertikal', 'bumn', 'bumd', 'swasta'] as const;
@@ -15,7 +16,7 @@ export const NATIONAL_DAY_KINDS = ['national', 'cuti_bersama'] as const;
 export const HOLIDAY_KINDS = [...NATIONAL_DAY_KINDS, ...SITE_DAY_KINDS] as const;
 
 const iso = z.string().describe('ISO 8601 instant');
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').describe('Calendar date YYYY-MM-DD');
+export const isoDate = calendarDate;
 
 // ---------- params and queries ----------
 export const siteRefParams = z.object({ siteId: z.string().trim().min(1).max(100).describe('Site id (UUID) or slug') });

@@ -3,6 +3,7 @@
  * Rows are matched by agency shortName, service code and counter number. Pure: no database.
  */
 import { canonicalHours, formatHoursText, parseHoursText, validateWeeklyHours, type WeeklyHoursMap } from '../../../domain/hours-text';
+import { calendarDate } from '../../platform/date-input';
 import { HTTP_URL_MESSAGES, isHttpUrl } from '../../platform/http-url';
 import { CODE_RE, DOC_KEY_RE, FEE_BASIS_NEEDED, PREFIX_RE } from './catalog.validation';
 
@@ -192,8 +193,8 @@ function text(v: unknown): string {
   return String(v).trim();
 }
 
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-const validDate = (s: string) => DATE_RE.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+// The API's date rule (a Date round trip threw a RangeError on 2026-13-45: a 500).
+const validDate = (s: string) => calendarDate.safeParse(s).success;
 
 type Issue = { code: string; messages: { id: string; en: string } };
 const issue = (code: string, id: string, en: string): Issue => ({ code, messages: { id, en } });
