@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config';
 import { startServer } from './server';
 import { openDatabase } from './platform/db';
+import { DataDirInUseError } from './platform/data-dir-lock';
 import { systemClock } from './platform/clock';
 import { insertUserWithRoles } from './modules/access/users.service';
 import { ROLES, type Role } from './platform/authz';
@@ -41,7 +42,36 @@ async function withDatabase<T>(cfg: Config, fn: (db: Awaited<ReturnType<typeof o
   }
 }
 
+/** sysexits EX_TEMPFAIL: nothing is wrong with the command; it can run once the server stops. */
+const EXIT_DATA_DIR_IN_USE = 75;
+
+/**
+ * The embedded database belongs to one process: a command run while the server holds the data
+ * directory is refused by the lock (platform/data-dir-lock). That is an everyday situation, not a
+ * crash: one sentence saying what to do, no stack trace.
+ */
+function dataDirInUse(command: string, e: unknown): string | null {
+  const err = e as Partial<DataDirInUseError> | null;
+  if (!(e instanceof DataDirInUseError) && err?.code !== 'LOKET_DATA_DIR_IN_USE') return null;
+  const holder = err?.pid ? `process ${err.pid}` : 'another process';
+  const what = command === 'serve' ? 'cannot start' : `cannot run ${command}`;
+  const instead = command === 'user:create' ? ' (or create the user in the web app)' : '';
+  return `loket ${what}: the data directory ${err?.dataDir ?? ''} is in use by a running Loket server (${holder}); stop that server first${instead}, or use a PostgreSQL server (DATABASE_URL) that several processes can share.`;
+}
+
 export async function main(argv: string[]): Promise<void> {
+  const [command = 'serve'] = argv;
+  try {
+    await run(argv);
+  } catch (e) {
+    const sentence = dataDirInUse(command, e);
+    if (!sentence) throw e;
+    console.error(sentence);
+    process.exit(EXIT_DATA_DIR_IN_USE);
+  }
+}
+
+async function run(argv: string[]): Promise<void> {
   const [command = 'serve', ...rest] = argv;
   const { values } = parseArgs({
     args: rest,

@@ -1,0 +1,42 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startServerProcess, tempDataDir } from '../support/process';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/** Runs `loket <args>` as a real process; its exit code and what it printed. */
+function loket(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/loket.mjs', ...args], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'test', LOKET_SECRET: 'process-test-secret-process-test-secret', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+// The data-directory lock is PGlite's; PostgreSQL has none.
+describe.skipIf(!!process.env.TEST_DATABASE_URL)('loket CLI while the server holds the data directory', () => {
+  it('user:create says so in one sentence and exits 75, without a stack trace; works once the server stopped', async () => {
+    const dataDir = tempDataDir();
+    const env = { LOKET_DATA_DIR: dataDir, LOKET_PASSWORD: 'correct-horse-battery' };
+    const server = await startServerProcess({ LOKET_DATA_DIR: dataDir });
+    try {
+      const refused = await loket(['user:create', '--username', 'admin', '--display-name', 'Admin'], env);
+      expect(refused.code).toBe(75);
+      const printed = refused.stderr.trim();
+      expect(printed.split('\n'), printed).toHaveLength(1);
+      expect(printed).toContain(`the data directory ${dataDir} is in use by a running Loket server (process ${server.child.pid})`);
+      expect(printed).not.toMatch(/\n\s+at |Error:/);
+      expect(refused.stdout).toBe('');
+    } finally {
+      await server.stop();
+    }
+    const created = await loket(['user:create', '--username', 'admin', '--display-name', 'Admin'], env);
+    expect(created.code, created.stderr).toBe(0);
+    expect(created.stdout).toContain('Created admin (platform_admin).');
+  }, 180_000);
+});
