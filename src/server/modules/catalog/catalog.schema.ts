@@ -59,13 +59,23 @@ export const agencies = pgTable(
   (t) => [unique('agencies_site_short_uq').on(t.siteId, t.shortName), index('agencies_site_idx').on(t.siteId)],
 );
 
-export const documentTypes = pgTable('document_types', {
-  id: uuid('id').primaryKey(),
-  key: text('key').notNull().unique(),
-  name: text('name').notNull(),
-  description: text('description'),
-  active: boolean('active').notNull().default(true),
-});
+/**
+ * Keys are unique across the platform (a requirement names a key). `site_id` null: a shared type,
+ * the platform admin's (KTP-el, KK …); otherwise the type of that site only, which its admins
+ * manage and only its services may require.
+ */
+export const documentTypes = pgTable(
+  'document_types',
+  {
+    id: uuid('id').primaryKey(),
+    key: text('key').notNull().unique(),
+    name: text('name').notNull(),
+    description: text('description'),
+    active: boolean('active').notNull().default(true),
+    siteId: uuid('site_id').references(() => sites.id),
+  },
+  (t) => [index('document_types_site_idx').on(t.siteId)],
+);
 
 export type RequirementJson = { documentTypeKey: string; note?: string };
 export type InternalStandardJson = {
