@@ -1,8 +1,8 @@
+import { DEVICE_ACTIONS, roleCan, type Action, type DeviceRole, type Role } from '../../domain/policy';
 import { AppError } from './errors';
 
-export const ROLES = ['platform_admin', 'site_admin', 'agency_admin', 'officer', 'auditor'] as const;
-export type Role = (typeof ROLES)[number];
-export type DeviceRole = 'kiosk' | 'display';
+// The role → action table is pure domain data, shared with the web's navigation.
+export { ROLES, type Action, type DeviceRole, type Role } from '../../domain/policy';
 
 export interface Membership {
   role: Role;
@@ -28,34 +28,6 @@ export type Actor =
 
 export const anonymous: Actor = { kind: 'anonymous' };
 
-/** What can be done. Services call authorize() with one of these on every call. */
-export type Action =
-  | 'platform.manage' // sites, platform users, establishment
-  | 'site.manage' // site settings, staff users and memberships, devices
-  | 'catalog.manage' // agencies, services, counters, hours (agency_admin: own agency)
-  | 'audit.read'
-  | 'queue.issue' // issue a ticket (kiosk, front desk)
-  | 'queue.serve' // call, start, finish at a counter
-  | 'queue.monitor' // see the whole queue, statistics
-  | 'booking.manage'
-  | 'booking.checkin'
-  | 'personal.read'; // read a citizen's personal data
-
-const READ_ONLY: Action[] = ['audit.read', 'queue.monitor'];
-
-const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
-  platform_admin: new Set<Action>(['platform.manage', 'site.manage', 'catalog.manage', 'audit.read', 'queue.issue', 'queue.monitor', 'booking.manage', 'booking.checkin', 'personal.read']),
-  site_admin: new Set<Action>(['site.manage', 'catalog.manage', 'audit.read', 'queue.issue', 'queue.serve', 'queue.monitor', 'booking.manage', 'booking.checkin', 'personal.read']),
-  agency_admin: new Set<Action>(['catalog.manage', 'audit.read', 'queue.issue', 'queue.serve', 'queue.monitor', 'booking.manage', 'booking.checkin', 'personal.read']),
-  officer: new Set<Action>(['queue.issue', 'queue.serve', 'booking.checkin', 'personal.read']),
-  auditor: new Set<Action>(READ_ONLY),
-};
-
-const DEVICE_ACTIONS: Record<DeviceRole, ReadonlySet<Action>> = {
-  kiosk: new Set<Action>(['queue.issue', 'booking.checkin']),
-  display: new Set<Action>([]),
-};
-
 export interface Scope {
   siteId?: string | null;
   agencyId?: string | null;
@@ -72,7 +44,7 @@ export function can(actor: Actor, action: Action, scope: Scope = {}): boolean {
     return DEVICE_ACTIONS[actor.role].has(action) && (scope.siteId === undefined || scope.siteId === actor.siteId);
   }
   if (actor.kind !== 'user') return false;
-  return actor.memberships.some((m) => ROLE_ACTIONS[m.role].has(action) && covers(m, scope));
+  return actor.memberships.some((m) => roleCan(m.role, action) && covers(m, scope));
 }
 
 /** Throws 401 for nobody, 403 for somebody without the right in that scope. */
@@ -88,7 +60,7 @@ export function authorize(actor: Actor, action: Action, scope: Scope = {}): void
 export function agencyScope(actor: Actor, action: Action, siteId: string): { all: true } | { all: false; agencyIds: string[] } | null {
   if (actor.kind === 'device') return can(actor, action, { siteId }) ? { all: true } : null;
   if (actor.kind !== 'user') return null;
-  const ms = actor.memberships.filter((m) => ROLE_ACTIONS[m.role].has(action) && (m.siteId === null || m.siteId === siteId));
+  const ms = actor.memberships.filter((m) => roleCan(m.role, action) && (m.siteId === null || m.siteId === siteId));
   if (ms.length === 0) return null;
   if (ms.some((m) => m.agencyId === null)) return { all: true };
   return { all: false, agencyIds: [...new Set(ms.map((m) => m.agencyId as string))] };

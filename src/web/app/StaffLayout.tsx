@@ -5,12 +5,12 @@ import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, matchPath, Outlet, useLocation, useMatches } from 'react-router';
 import { useCurrentUser, useLogout } from '../features/access/api';
-import { hasRole, type User } from '../features/access/types';
+import type { User } from '../features/access/types';
 import { hasStoredLanguage, setLanguage } from '../i18n';
 import { CurrentSiteProvider, useCurrentSite } from './currentSite';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LogoMark } from './LogoMark';
-import { linkOf, navFor, STAFF_HOME } from './nav';
+import { linkOf, mayOpen, navFor, STAFF_HOME } from './nav';
 import { PageLoader } from './PageLoader';
 import type { StaffHandle } from './router';
 import { ForbiddenPage } from './StatusPages';
@@ -93,8 +93,8 @@ export default function StaffLayout() {
   const { pathname } = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
   const entries = navFor(user);
-  const roles = (useMatches().at(-1)?.handle as StaffHandle | undefined)?.roles;
-  const allowed = !roles || hasRole(user, roles);
+  const handle = useMatches().at(-1)?.handle as StaffHandle | undefined;
+  const allowed = mayOpen(user, handle ?? {});
 
   // The account's language applies unless this browser has an explicit choice.
   useEffect(() => {

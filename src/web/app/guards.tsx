@@ -14,8 +14,8 @@ export function safeNext(next: string | null | undefined, fallback: string): str
 
 /**
  * Staff routes: needs a session (`GET /api/v1/auth/me`). Without one, goes to /setup while no user
- * exists yet, else to /login?next=<here>. Role checks per page happen in the StaffLayout (route
- * `handle.roles`, taken from the nav registry).
+ * exists yet, else to /login?next=<here>. What each page is for is checked in the StaffLayout
+ * (route `handle.action`, taken from the nav registry, against src/domain/policy.ts).
  */
 export function RequireStaff() {
   const me = useMe();

@@ -1,16 +1,19 @@
 import { IconBuildingStore, IconCalendarEvent, IconHistory, IconHome, IconListNumbers, IconUserCircle, type Icon } from '@tabler/icons-react';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
-import { hasRole, ROLES, type Role, type User } from '../features/access/types';
+import type { Action } from '../../domain/policy';
+import type { User } from '../features/access/types';
 import { BOOKING_LABEL_KEY } from '../features/booking/navLabel';
 import { CONSOLE_LABEL_KEY } from '../features/queue/navLabel';
+import { can } from './policy';
 
 /**
  * The staff area: one entry per page. Each entry becomes a guarded route inside the staff layout
- * and, unless `hidden`, a navbar link shown to the listed roles (the server checks again on
- * every call; this only decides what to show).
+ * and, unless `hidden`, a navbar link shown to whoever holds its `action` in the role → action
+ * table the server enforces (src/domain/policy.ts); no `action`: every staff member. The server
+ * checks again, with the site and agency, on every call; this only decides what to show.
  *
  * Adding a feature is one line, e.g.
- *   { path: '/queue', labelKey: 'nav.queue', icon: IconListNumbers, roles: ['officer'], page: lazy(() => import('../features/queue/CounterPage')) },
+ *   { path: '/queue', labelKey: 'nav.queue', icon: IconListNumbers, action: 'queue.serve', page: lazy(() => import('../features/queue/CounterPage')) },
  * (the page module default-exports its component; add `nav.queue` to i18n/id.json and en.json).
  * A path ending in `/*` lets the page own nested routes; the link then points at the prefix.
  */
@@ -18,23 +21,21 @@ export interface NavEntry {
   path: string;
   labelKey: string;
   icon: Icon;
-  roles: readonly Role[];
+  /** What the page is for; absent: any signed-in staff member. */
+  action?: Action;
   page: LazyExoticComponent<ComponentType>;
   /** A route without a navbar link (detail pages and the like). */
   hidden?: boolean;
 }
 
-/** Every staff role. */
-export const ANY_STAFF: readonly Role[] = ROLES;
-
 // prettier-ignore
 export const NAV: NavEntry[] = [
-  { path: '/dashboard', labelKey: 'nav.dashboard', icon: IconHome, roles: ANY_STAFF, page: lazy(() => import('../features/access/HomePage')) },
-  { path: '/admin/catalog/*', labelKey: 'nav.catalog', icon: IconBuildingStore, roles: ['platform_admin', 'site_admin', 'agency_admin'], page: lazy(() => import('../features/catalog/admin/CatalogAdminPage')) },
-  { path: '/admin/audit', labelKey: 'nav.audit', icon: IconHistory, roles: ['platform_admin', 'site_admin', 'agency_admin', 'auditor'], page: lazy(() => import('../features/access/AuditPage')) },
-  { path: '/admin/booking/*', labelKey: BOOKING_LABEL_KEY, icon: IconCalendarEvent, roles: ['site_admin', 'agency_admin'], page: lazy(() => import('../features/booking/admin/BookingAdminPage')) },
-  { path: '/console/*', labelKey: CONSOLE_LABEL_KEY, icon: IconListNumbers, roles: ['officer', 'agency_admin', 'site_admin'], page: lazy(() => import('../features/queue/console/ConsolePage')) },
-  { path: '/profile', labelKey: 'nav.profile', icon: IconUserCircle, roles: ANY_STAFF, page: lazy(() => import('../features/access/ProfilePage')) },
+  { path: '/dashboard', labelKey: 'nav.dashboard', icon: IconHome, page: lazy(() => import('../features/access/HomePage')) },
+  { path: '/admin/catalog/*', labelKey: 'nav.catalog', icon: IconBuildingStore, action: 'catalog.manage', page: lazy(() => import('../features/catalog/admin/CatalogAdminPage')) },
+  { path: '/admin/audit', labelKey: 'nav.audit', icon: IconHistory, action: 'audit.read', page: lazy(() => import('../features/access/AuditPage')) },
+  { path: '/admin/booking/*', labelKey: BOOKING_LABEL_KEY, icon: IconCalendarEvent, action: 'booking.manage', page: lazy(() => import('../features/booking/admin/BookingAdminPage')) },
+  { path: '/console/*', labelKey: CONSOLE_LABEL_KEY, icon: IconListNumbers, action: 'queue.serve', page: lazy(() => import('../features/queue/console/ConsolePage')) },
+  { path: '/profile', labelKey: 'nav.profile', icon: IconUserCircle, page: lazy(() => import('../features/access/ProfilePage')) },
 ];
 
 /** Where a staff member lands after signing in. */
@@ -42,5 +43,9 @@ export const STAFF_HOME = '/dashboard';
 
 export const linkOf = (e: NavEntry): string => e.path.replace(/\/\*$/, '') || '/';
 
+/** Whether this user may open the page of an entry (or of a route handle); without an action, any staff member may. */
+export const mayOpen = (user: User | null | undefined, entry: { action?: Action }): boolean =>
+  !!user && (entry.action ? can(user, entry.action) : user.memberships.length > 0);
+
 /** The navbar links this user may see, in registry order. */
-export const navFor = (user: User | null | undefined): NavEntry[] => NAV.filter((e) => !e.hidden && hasRole(user, e.roles));
+export const navFor = (user: User | null | undefined): NavEntry[] => NAV.filter((e) => !e.hidden && mayOpen(user, e));

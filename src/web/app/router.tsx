@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Outlet, ScrollRestoration, type RouteObject } from 'react-router';
-import type { Role } from '../features/access/types';
+import type { Action } from '../../domain/policy';
 import { RequireStaff } from './guards';
 import { NAV } from './nav';
 import { PageLoader } from './PageLoader';
@@ -25,9 +25,9 @@ const SitePage = lazy(() => import('../features/catalog/public/SitePage'));
 const ServicePage = lazy(() => import('../features/catalog/public/ServicePage'));
 const NotFoundPage = lazy(() => import('./StatusPages'));
 
-/** Route `handle` of staff pages: the roles that may open them (checked by StaffLayout). */
+/** Route `handle` of staff pages: what the page is for (checked by StaffLayout, see nav.ts). */
 export interface StaffHandle {
-  roles: readonly Role[];
+  action?: Action;
 }
 
 function Root() {
@@ -57,7 +57,7 @@ export const routes: RouteObject[] = [
       { path: '/booking/*', element: <BookingApp /> },
       {
         element: <RequireStaff />,
-        children: NAV.map(({ path, roles, page: Page }) => ({ path, element: <Page />, handle: { roles } satisfies StaffHandle })),
+        children: NAV.map(({ path, action, page: Page }) => ({ path, element: <Page />, handle: { action } satisfies StaffHandle })),
       },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -1,0 +1,47 @@
+/**
+ * Who may do what: the role → action table the server enforces (`platform/authz.ts` adds scopes:
+ * which site, which agency) and the web asks before it shows a page or a link. One table, so the
+ * navigation never offers a page the server would refuse, nor hides one it would allow.
+ * Pure data and functions: no server or browser imports.
+ */
+
+export const ROLES = ['platform_admin', 'site_admin', 'agency_admin', 'officer', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+export type DeviceRole = 'kiosk' | 'display';
+
+/** What can be done. Services call authorize() with one of these on every call. */
+export type Action =
+  | 'platform.manage' // sites, platform users, establishment
+  | 'site.manage' // site settings, staff users and memberships, devices
+  | 'catalog.manage' // agencies, services, counters, hours (agency_admin: own agency)
+  | 'audit.read'
+  | 'queue.issue' // issue a ticket (kiosk, front desk)
+  | 'queue.serve' // call, start, finish at a counter
+  | 'queue.monitor' // see the whole queue, statistics
+  | 'booking.manage'
+  | 'booking.checkin'
+  | 'personal.read'; // read a citizen's personal data
+
+const READ_ONLY: Action[] = ['audit.read', 'queue.monitor'];
+
+export const ROLE_ACTIONS: Readonly<Record<Role, ReadonlySet<Action>>> = {
+  platform_admin: new Set<Action>(['platform.manage', 'site.manage', 'catalog.manage', 'audit.read', 'queue.issue', 'queue.monitor', 'booking.manage', 'booking.checkin', 'personal.read']),
+  site_admin: new Set<Action>(['site.manage', 'catalog.manage', 'audit.read', 'queue.issue', 'queue.serve', 'queue.monitor', 'booking.manage', 'booking.checkin', 'personal.read']),
+  agency_admin: new Set<Action>(['catalog.manage', 'audit.read', 'queue.issue', 'queue.serve', 'queue.monitor', 'booking.manage', 'booking.checkin', 'personal.read']),
+  officer: new Set<Action>(['queue.issue', 'queue.serve', 'booking.checkin', 'personal.read']),
+  auditor: new Set<Action>(READ_ONLY),
+};
+
+export const DEVICE_ACTIONS: Readonly<Record<DeviceRole, ReadonlySet<Action>>> = {
+  kiosk: new Set<Action>(['queue.issue', 'booking.checkin']),
+  display: new Set<Action>([]),
+};
+
+/** Whether a role grants the action somewhere (which site or agency is the caller's to check). */
+export const roleCan = (role: Role, action: Action): boolean => ROLE_ACTIONS[role].has(action);
+
+/** Whether any of the roles grants the action: what a staff member's memberships allow, scope aside. */
+export const rolesCan = (roles: Iterable<Role>, action: Action): boolean => {
+  for (const r of roles) if (roleCan(r, action)) return true;
+  return false;
+};

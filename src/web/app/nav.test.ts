@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { ROLE_ACTIONS, ROLES, type Role } from '../../domain/policy';
+import type { User } from '../features/access/types';
+import { linkOf, mayOpen, NAV, navFor } from './nav';
+
+const userWith = (...roles: Role[]): User => ({
+  id: 'u',
+  username: 'u',
+  displayName: 'U',
+  locale: null,
+  memberships: roles.map((role) => ({ role, siteId: role === 'platform_admin' ? null : 's', agencyId: null })),
+});
+const links = (user: User | null) => navFor(user).map(linkOf);
+
+describe('staff navigation', () => {
+  it('shows a page exactly to the roles the server grants its action', () => {
+    for (const role of ROLES) {
+      for (const entry of NAV) {
+        const expected = !entry.action || ROLE_ACTIONS[role].has(entry.action);
+        expect({ role, page: entry.path, shown: mayOpen(userWith(role), entry) }).toEqual({ role, page: entry.path, shown: expected });
+      }
+    }
+  });
+
+  it('follows the policy where a hand-written list had drifted: a platform admin manages bookings', () => {
+    expect(links(userWith('platform_admin'))).toEqual(['/dashboard', '/admin/catalog', '/admin/audit', '/admin/booking', '/profile']);
+    expect(links(userWith('officer'))).toEqual(['/dashboard', '/console', '/profile']);
+    expect(links(userWith('auditor'))).toEqual(['/dashboard', '/admin/audit', '/profile']);
+    expect(links(userWith('site_admin'))).toEqual(['/dashboard', '/admin/catalog', '/admin/audit', '/admin/booking', '/console', '/profile']);
+  });
+
+  it('opens nothing to nobody, nor to an account without a membership', () => {
+    expect(links(null)).toEqual([]);
+    expect(links(userWith())).toEqual([]);
+  });
+});
