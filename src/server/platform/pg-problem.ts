@@ -89,14 +89,14 @@ function unique(req: FastifyRequest, e: SqlError): AppError {
   return new AppError('conflict', 409, { messages, ...(field ? { errors: [{ field, code: 'taken', messages }] } : {}) });
 }
 
-/** A value PostgreSQL cannot take (class 22): the quoted value, when found in the request, names the field. */
+/** A value PostgreSQL cannot take (class 22): a quoted value of the message, found in the request, names the field. */
 function dataException(req: FastifyRequest, e: SqlError): AppError {
-  const quoted = /"([^"]*)"\s*$/.exec(e.message ?? '')?.[1] ?? /: "(.*)"$/.exec(e.message ?? '')?.[1] ?? null;
-  if (quoted !== null && e.code === '22P02' && inParams(req, null, quoted)) {
+  const quoted = [...(e.message ?? '').matchAll(/"([^"]*)"/g)].map((m) => m[1]);
+  if (e.code === '22P02' && quoted.some((q) => inParams(req, null, q))) {
     // A path segment that is not even of the right type names nothing that exists.
     return new AppError('not_found', 404, { messages: { id: 'Data tidak ditemukan.', en: 'Not found.' } });
   }
-  const field = quoted !== null ? inInput(req, null, quoted) ?? inParams(req, null, quoted) : null;
+  const field = quoted.map((q) => inInput(req, null, q) ?? inParams(req, null, q)).find(Boolean) ?? null;
   return invalid(e.code === '22001' ? { id: 'Teks terlalu panjang.', en: 'The text is too long.' } : OUT_OF_RANGE, field, 'invalid');
 }
 

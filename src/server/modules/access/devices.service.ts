@@ -4,6 +4,7 @@ import { authorize, type Actor, type DeviceRole } from '../../platform/authz';
 import { recordAudit } from '../../platform/audit';
 import type { AppContext, Caller } from '../../platform/context';
 import { normaliseCode as normalise, randomCode, randomToken, sha256 } from '../../platform/crypto';
+import { getSite } from '../catalog/catalog.lookup';
 import * as repo from './access.repository';
 
 const PAIRING_TTL_MINUTES = 15;
@@ -15,6 +16,8 @@ function pairingCode(): string {
 
 export async function createPairing(ctx: AppContext, caller: Caller, siteId: string, input: { role: DeviceRole; name: string }) {
   authorize(caller.actor, 'site.manage', { siteId });
+  // An unknown site is a 404 here, not a foreign-key failure in the insert.
+  await getSite(ctx, siteId);
   const code = pairingCode();
   const now = ctx.clock.now();
   const expiresAt = new Date(now.getTime() + PAIRING_TTL_MINUTES * 60_000);

@@ -11,7 +11,7 @@ import { randomCode } from '../../platform/crypto';
 import { ambientConn, type Conn } from '../../platform/db';
 import { AppError, fieldError, notFound, nullIfNotFound, type FieldError } from '../../platform/errors';
 import { rankByQuery } from '../../../domain/search';
-import { getAgency } from '../catalog/catalog.lookup';
+import { getAgency, getSite } from '../catalog/catalog.lookup';
 import * as repo from './access.repository';
 import { hashPassword } from './passwords';
 import type { StaffRole } from './staff.contracts';
@@ -93,6 +93,8 @@ async function checkMemberships(ctx: AppContext, siteId: string, list: Membershi
 /** Site admin: a new staff user with roles in this site. */
 export async function createStaff(ctx: AppContext, caller: Caller, siteId: string, input: { username: string; displayName: string; password: string; memberships: MembershipInput[] }) {
   authorize(caller.actor, 'site.manage', { siteId });
+  // A platform admin may name any site id: an unknown one is a 404, not a foreign-key failure.
+  await getSite(ctx, siteId);
   await checkMemberships(ctx, siteId, input.memberships);
   const user = await ctx.db.transaction(async (tx) => {
     const u = await insertUserWithRoles(tx, ctx.clock.now(), {

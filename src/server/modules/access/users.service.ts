@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
-import { AppError } from '../../platform/errors';
+import { AppError, nullIfNotFound, type FieldError } from '../../platform/errors';
 import { authorize, type Role } from '../../platform/authz';
 import { recordAudit } from '../../platform/audit';
 import type { AppContext, Caller } from '../../platform/context';
 import type { Conn } from '../../platform/db';
+import { getAgency, getSite } from '../catalog/catalog.lookup';
 import * as repo from './access.repository';
 import { hashPassword } from './passwords';
 
@@ -54,12 +55,30 @@ export async function createFirstAdmin(ctx: AppContext, caller: Caller, input: {
   });
 }
 
+/** Every site and agency a membership names exists (the agency in that site): else a 400 naming it. */
+async function checkReferences(ctx: AppContext, memberships: NewUser['memberships']): Promise<void> {
+  const errors: FieldError[] = [];
+  for (const [i, m] of memberships.entries()) {
+    if (m.siteId && !(await getSite(ctx, m.siteId).catch(nullIfNotFound))) {
+      errors.push({ field: `body.memberships.${i}.siteId`, code: 'unknown_site', messages: { id: 'MPP tidak ditemukan.', en: 'No such site.' } });
+      continue;
+    }
+    if (!m.agencyId) continue;
+    const agency = await getAgency(ctx, m.agencyId).catch(nullIfNotFound);
+    if (!agency || agency.siteId !== m.siteId) {
+      errors.push({ field: `body.memberships.${i}.agencyId`, code: 'unknown_agency', messages: { id: 'Instansi tidak ada di MPP ini.', en: 'No such agency in this site.' } });
+    }
+  }
+  if (errors.length) throw new AppError('validation_failed', 400, { errors });
+}
+
 /** Staff user creation by an admin; site admins may only grant roles inside their own site. */
 export async function createUser(ctx: AppContext, caller: Caller, input: NewUser) {
   for (const m of input.memberships) {
     if (m.role === 'platform_admin' || m.siteId === null) authorize(caller.actor, 'platform.manage');
     else authorize(caller.actor, 'site.manage', { siteId: m.siteId });
   }
+  await checkReferences(ctx, input.memberships);
   return ctx.db.transaction(async (tx) => {
     const user = await insertUserWithRoles(tx, ctx.clock.now(), input);
     await recordAudit(tx, ctx.clock, caller.actor, caller.ip, {
