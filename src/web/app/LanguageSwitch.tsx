@@ -2,14 +2,15 @@ import { Button } from '@mantine/core';
 import { IconLanguage } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { setLanguage } from '../i18n';
+import { useLang } from '../lib/lang';
 
 /**
  * Toggles between Bahasa Indonesia and English; it shows the code of the language it switches to
  * and is named in that language. (No Tooltip: it would pull floating-ui into every page.)
  */
 export function LanguageSwitch() {
-  const { t, i18n } = useTranslation();
-  const next = i18n.language === 'en' ? 'id' : 'en';
+  const { t } = useTranslation();
+  const next = useLang() === 'en' ? 'id' : 'en';
   return (
     <Button
       variant="subtle"

@@ -1,8 +1,6 @@
 import i18n from '../i18n';
 import { ApiError, type Lang } from './api';
-
-/** The UI language as one of the two the server speaks. */
-export const currentLang = (): Lang => (i18n.language?.startsWith('en') ? 'en' : 'id');
+import { currentLang } from './lang';
 
 /** A translation that exists and is a string (not a nested object of keys). */
 function translated(key: string, lang: Lang, vars?: Record<string, unknown>): string | undefined {

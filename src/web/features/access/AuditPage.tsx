@@ -8,8 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { QueryError } from '../../app/QueryError';
 import { usePageTitle } from '../../app/usePageTitle';
-import { currentLang } from '../../lib/errors';
-import { formatDateTime, formatNumber } from '../../lib/time';
+import { useLang } from '../../lib/lang';
+import { formatDateTime, formatNumber } from '../../lib/format';
 import { useSites } from '../catalog/api';
 import { useAuditLog, useCurrentUser } from './api';
 import type { AuditEntry, AuditFilter } from './types';
@@ -131,7 +131,7 @@ function FilterForm({ value, onApply, siteOptions }: { value: UrlFilter; onApply
 
 function AuditRows({ items, siteName, onShow }: { items: AuditEntry[]; siteName: (id: string | null) => string; onShow: (e: AuditEntry) => void }) {
   const { t } = useTranslation();
-  const lang = currentLang();
+  const lang = useLang();
   return (
     <>
       {items.map((e) => (
@@ -175,9 +175,9 @@ function AuditRows({ items, siteName, onShow }: { items: AuditEntry[]; siteName:
 
 /** The append-only audit log, filtered and paged (admins and auditors; the server scopes rows). */
 export default function AuditPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   usePageTitle(t('audit.title'));
-  const lang = currentLang();
+  const lang = useLang();
   const user = useCurrentUser();
   const [params, setParams] = useSearchParams();
   const filter = useMemo(() => readFilter(params), [params]);
@@ -206,7 +206,7 @@ export default function AuditPage() {
   const last = data ? Math.min(data.total, data.page * data.pageSize) : 0;
 
   return (
-    <DatesProvider settings={{ locale: i18n.language === 'en' ? 'en' : 'id', firstDayOfWeek: 1 }}>
+    <DatesProvider settings={{ locale: lang, firstDayOfWeek: 1 }}>
       <Stack gap="lg">
         <Stack gap={4}>
           <Group gap="sm">

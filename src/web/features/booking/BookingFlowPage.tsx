@@ -9,19 +9,20 @@ import { usePageTitle } from '../../app/usePageTitle';
 import { normalizeNik } from '../../../domain/nik';
 import { rankByQuery } from '../../../domain/search';
 import { ApiError } from '../../lib/api';
-import { currentLang, fieldErrors, problemMessage } from '../../lib/errors';
-import { zoneLabel } from '../../lib/time';
+import { fieldErrors, problemMessage } from '../../lib/errors';
+import { dateInZone, formatClock, formatDate, formatSlot, zoneLabel } from '../../lib/format';
 import { useSites } from '../catalog/api';
 import { useBook, useBookableServices, useSiteToday, useSlots } from './api';
 import classes from './booking.module.css';
 import { NikInput, nikError } from './components/NikInput';
 import { SlotPicker } from './components/SlotPicker';
 import { StepHeader } from './components/StepHeader';
-import { dateInZone, formatDate, formatSlot, formatTime, isIsoDate } from './format';
+import { isIsoDate } from './format';
 import { NS } from './i18n';
 import { requirementText, saveBooking } from './storage';
 import { toast } from './toast';
 import type { BookableService, PublicSite, Slot } from './types';
+import { useLang } from '../../lib/lang';
 
 /** Same rule as the server (booking.contracts.ts). */
 const PHONE = /^\+?[0-9 ()-]{8,20}$/;
@@ -310,7 +311,7 @@ type Field = 'nik' | 'name' | 'phone' | 'email' | 'consent';
 
 function DetailsStep({ site, service, start, onChangeSlot }: { site: PublicSite; service: BookableService; start: string; onChangeSlot: () => void }) {
   const { t } = useTranslation(NS);
-  const lang = currentLang();
+  const lang = useLang();
   const navigate = useNavigate();
   const book = useBook(site.id);
   const [nik, setNik] = useState('');
@@ -337,7 +338,7 @@ function DetailsStep({ site, service, start, onChangeSlot }: { site: PublicSite;
   const when = slot
     ? formatSlot(slot.start, slot.end, lang, site.timeZone)
     : day
-      ? `${formatDate(day, lang)}, ${formatTime(start, lang, site.timeZone)} ${zoneLabel(site.timeZone)}`
+      ? `${formatDate(day, lang)}, ${formatClock(start, lang, site.timeZone)} ${zoneLabel(site.timeZone)}`
       : start;
   const nowFull = !!slot && slot.available <= 0 && !book.isPending && !book.isSuccess;
 

@@ -7,16 +7,18 @@ import { PublicShell } from '../../app/PublicShell';
 import { usePageTitle } from '../../app/usePageTitle';
 import { normalizeNik } from '../../../domain/nik';
 import { ApiError } from '../../lib/api';
-import { currentLang, fieldErrors, problemMessage } from '../../lib/errors';
+import { fieldErrors, problemMessage } from '../../lib/errors';
 import { useCancelBooking, useLookup, useReschedule, useSiteToday } from './api';
 import { BookingCard } from './components/BookingCard';
 import { NikInput, nikError } from './components/NikInput';
 import { SlotPicker } from './components/SlotPicker';
-import { dateInZone, formatSlot, normaliseCode } from './format';
+import { normaliseCode } from './format';
 import { NS } from './i18n';
 import { forgetBooking } from './storage';
 import { toast } from './toast';
 import type { Booking, Slot } from './types';
+import { dateInZone, formatSlot } from '../../lib/format';
+import { useLang } from '../../lib/lang';
 
 /**
  * /booking/manage: find a booking by code + NIK (POST, the NIK never in a URL), then cancel it or
@@ -185,7 +187,7 @@ export default function ManageBookingPage() {
 
 function ManageActions({ booking, nik, onCancelled, onRescheduled }: { booking: Booking; nik: string; onCancelled: () => void; onRescheduled: (b: Booking) => void }) {
   const { t } = useTranslation(NS);
-  const lang = currentLang();
+  const lang = useLang();
   const [confirming, setConfirming] = useState(false);
   const [moving, setMoving] = useState(false);
   const [date, setDate] = useState<string | null>(() => dateInZone(booking.start, booking.site.timeZone));

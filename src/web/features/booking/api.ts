@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, CSRF_COOKIE, CSRF_HEADER, errorFromResponse, readCookie } from '../../lib/api';
-import { dateInZone } from './format';
+import { dateInZone } from '../../lib/format';
 import type { Booking, BookableService, BookRequest, CalendarDay, DayBooking, DayChange, DayChangeResult, PublicSite, Slot } from './types';
 
 export const bookingKeys = {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, dateInZone, formatDate, formatTimeRange, isIsoDate, isoWeekday, monthRange, monthWeeks, normaliseCode } from './format';
+import { addDays, addMonths, isIsoDate, isoWeekday, monthRange, monthWeeks, normaliseCode } from './format';
 import { requirementText } from './storage';
+import { dateInZone, formatDate, formatTimeRange } from '../../lib/format';
 
 describe('booking date helpers', () => {
   it('adds days across months and years without the browser zone shifting them', () => {

@@ -5,7 +5,7 @@ import { Link, Navigate } from 'react-router';
 import { PublicShell } from '../../app/PublicShell';
 import { QueryError } from '../../app/QueryError';
 import { usePageTitle } from '../../app/usePageTitle';
-import { zoneLabel } from '../../lib/time';
+import { zoneLabel } from '../../lib/format';
 import { useSetupStatus } from '../access/api';
 import { useSites } from './api';
 import classes from './LandingPage.module.css';

@@ -1,9 +1,6 @@
 import type { Lang } from '../../lib/api';
-import { zoneLabel } from '../../lib/time';
+import { formatHm, localeOf, weekdayNames } from '../../lib/format';
 import { DAY_KEYS, type DayKey, type WeeklyHours } from './types';
-
-/** Intl locale of the UI language. */
-export const localeOf = (lang: Lang): string => (lang === 'en' ? 'en-GB' : 'id-ID');
 
 /** Integer rupiah as citizens read it: "Rp350.000" (id) / "Rp350,000" (en). */
 export function formatRupiah(amount: number, lang: Lang): string {
@@ -33,45 +30,6 @@ export function feeText(
   return std.fee > 0
     ? { kind, text: t('fee.variableFrom', { amount }), short: t('fee.from', { amount }), basisLabel: t('fee.asRegulated') }
     : { kind, text: t('fee.variable'), short: t('fee.variable'), basisLabel: t('fee.asRegulated') };
-}
-
-/** "08.00" (id) / "08:00" (en) for a stored "HH:MM". */
-export function formatHm(hm: string, lang: Lang): string {
-  return lang === 'en' ? hm : hm.replace(':', '.');
-}
-
-const dayFmt = new Map<string, Intl.DateTimeFormat>();
-function fmt(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
-  let f = dayFmt.get(key);
-  if (!f) {
-    f = make();
-    dayFmt.set(key, f);
-  }
-  return f;
-}
-
-/** The weekday name and wall-clock time of an instant in a site's zone: { day: "Kamis", time: "08.00", zone: "WITA" }. */
-export function zonedParts(instant: string | Date, timeZone: string, lang: Lang): { day: string; time: string; date: string; zone: string } {
-  const d = instant instanceof Date ? instant : new Date(instant);
-  const loc = localeOf(lang);
-  const day = fmt(`${loc}|${timeZone}|wd`, () => new Intl.DateTimeFormat(loc, { weekday: 'long', timeZone })).format(d);
-  const hm = fmt(`en-GB|${timeZone}|hm`, () => new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone })).format(d);
-  const date = fmt(`${loc}|${timeZone}|dm`, () => new Intl.DateTimeFormat(loc, { day: 'numeric', month: 'short', timeZone })).format(d);
-  return { day, time: formatHm(hm, lang), date, zone: zoneLabel(timeZone) };
-}
-
-/** A calendar date "2026-11-25" as "Rabu, 25 November 2026". */
-export function formatDate(date: string, lang: Lang, opts: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  if (Number.isNaN(d.getTime())) return date;
-  return new Intl.DateTimeFormat(localeOf(lang), { ...opts, timeZone: 'UTC' }).format(d);
-}
-
-/** Weekday names Monday first, in the UI language ("Senin" … "Minggu"). */
-export function weekdayNames(lang: Lang, width: 'long' | 'short' = 'long'): string[] {
-  // 2024-01-01 was a Monday.
-  const f = new Intl.DateTimeFormat(localeOf(lang), { weekday: width, timeZone: 'UTC' });
-  return DAY_KEYS.map((_, i) => f.format(new Date(Date.UTC(2024, 0, 1 + i, 12))));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { estimateRange, formatClock, newKey, zoneAbbr } from './format';
+import { estimateRange, newKey } from './format';
+import { formatClock, zoneLabel } from '../../lib/format';
 
 describe('queue formatting', () => {
   it('shows an expected wait as a range', () => {
@@ -13,8 +14,8 @@ describe('queue formatting', () => {
   it('tells the time in the site zone', () => {
     expect(formatClock('2026-11-25T01:05:00Z', 'en', 'Asia/Makassar')).toBe('09:05');
     expect(formatClock('2026-11-25T01:05:00Z', 'id', 'Asia/Makassar')).toMatch(/^09[.:]05$/);
-    expect(zoneAbbr('Asia/Makassar')).toBe('WITA');
-    expect(zoneAbbr('Europe/Berlin')).toBe('Europe/Berlin');
+    expect(zoneLabel('Asia/Makassar')).toBe('WITA');
+    expect(zoneLabel('Europe/Berlin')).toBe('Europe/Berlin');
   });
 
   it('makes idempotency keys that look like UUIDs and do not repeat', () => {

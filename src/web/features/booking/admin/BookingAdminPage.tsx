@@ -6,18 +6,19 @@ import { useSearchParams } from 'react-router';
 import { useCurrentSite } from '../../../app/currentSite';
 import { QueryError } from '../../../app/QueryError';
 import { usePageTitle } from '../../../app/usePageTitle';
-import { currentLang, notifyError } from '../../../lib/errors';
-import { zoneLabel } from '../../../lib/time';
+import { notifyError } from '../../../lib/errors';
+import { formatClock, formatDate, formatMonth, weekdayNames, zoneLabel } from '../../../lib/format';
 import { useCurrentUser } from '../../access/api';
 import type { User } from '../../access/types';
 import { useSites } from '../../catalog/api';
 import { downloadExport, useBookableServices, useBookingCalendar, useDayBookings, useSetDay, useSiteToday } from '../api';
 import classes from '../booking.module.css';
 import { StatusBadge } from '../components/BookingCard';
-import { addDays, addMonths, formatDate, formatMonth, formatTime, isIsoDate, monthOf, monthRange, monthWeeks, weekdayNames } from '../format';
+import { addDays, addMonths, isIsoDate, monthOf, monthRange, monthWeeks } from '../format';
 import { NS } from '../i18n';
 import { toast } from '../toast';
 import type { BookableService, CalendarDay } from '../types';
+import { useLang } from '../../../lib/lang';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -157,7 +158,7 @@ function MonthCalendar({
   onDay: (d: string) => void;
 }) {
   const { t } = useTranslation(NS);
-  const lang = currentLang();
+  const lang = useLang();
   const { from, to } = monthRange(month);
   const cal = useBookingCalendar(siteId, serviceId, from, to);
   const byDate = useMemo(() => new Map((cal.data ?? []).map((d) => [d.date, d])), [cal.data]);
@@ -269,7 +270,7 @@ function MonthCalendar({
 
 function DayPanel({ siteId, service, date, today, timeZone }: { siteId: string; service: BookableService; date: string; today: string | undefined; timeZone: string }) {
   const { t } = useTranslation(NS);
-  const lang = currentLang();
+  const lang = useLang();
   const { from, to } = monthRange(monthOf(date));
   const cal = useBookingCalendar(siteId, service.id, from, to);
   const info = cal.data?.find((d) => d.date === date);
@@ -450,7 +451,7 @@ function DayPanel({ siteId, service, date, today, timeZone }: { siteId: string; 
                 <Table.Tbody>
                   {list.data.map((b) => (
                     <Table.Tr key={b.code}>
-                      <Table.Td style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>{formatTime(b.start, lang, timeZone)}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>{formatClock(b.start, lang, timeZone)}</Table.Td>
                       <Table.Td ff="monospace">{b.code}</Table.Td>
                       <Table.Td>{b.name ?? '—'}</Table.Td>
                       <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
@@ -464,7 +465,7 @@ function DayPanel({ siteId, service, date, today, timeZone }: { siteId: string; 
                         {b.checkedInAt && (
                           <Text size="xs" c="dimmed">
                             <VisuallyHidden>{t('admin.list.checkedIn')}: </VisuallyHidden>
-                            {formatTime(b.checkedInAt, lang, timeZone)}
+                            {formatClock(b.checkedInAt, lang, timeZone)}
                           </Text>
                         )}
                       </Table.Td>

@@ -1,9 +1,9 @@
 import { Badge, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentLang } from '../../../lib/errors';
+import { useLang } from '../../../lib/lang';
 import classes from '../booking.module.css';
-import { formatSlot } from '../format';
+import { formatSlot } from '../../../lib/format';
 import { NS } from '../i18n';
 import type { Booking } from '../types';
 import { QrImage } from './QrImage';
@@ -26,7 +26,7 @@ export function StatusBadge({ status }: { status: string }) {
  */
 export function BookingCard({ booking, children, showStatus }: { booking: Booking; children?: ReactNode; showStatus?: boolean }) {
   const { t } = useTranslation(NS);
-  const lang = currentLang();
+  const lang = useLang();
   const rows: Array<[string, ReactNode, string?]> = [
     [t('done.when'), <Text fw={600} span data-testid="booking-when">{formatSlot(booking.start, booking.end, lang, booking.site.timeZone)}</Text>],
     [t('done.service'), booking.service.name],

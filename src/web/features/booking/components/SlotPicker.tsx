@@ -3,11 +3,11 @@ import { IconCalendarOff } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../../app/QueryError';
-import { currentLang } from '../../../lib/errors';
-import { zoneLabel } from '../../../lib/time';
+import { useLang } from '../../../lib/lang';
+import { dateParts, formatClock, formatDate, formatTimeRange, zoneLabel } from '../../../lib/format';
 import { useDaysSlots, useSlots } from '../api';
 import classes from '../booking.module.css';
-import { addDays, dateParts, formatDate, formatTime, formatTimeRange } from '../format';
+import { addDays } from '../format';
 import { NS } from '../i18n';
 import type { Slot } from '../types';
 
@@ -46,7 +46,7 @@ export interface SlotPickerProps {
  */
 export function SlotPicker({ siteId, serviceId, timeZone, today, date, onDateChange, start, onStartChange, exclude }: SlotPickerProps) {
   const { t } = useTranslation(NS);
-  const lang = currentLang();
+  const lang = useLang();
   const dates = useMemo(() => Array.from({ length: HORIZON_DAYS }, (_, i) => addDays(today, i + 1)), [today]);
   const days = useDaysSlots(siteId, serviceId, dates);
   const states = days.map(dayState);
@@ -157,7 +157,7 @@ export function SlotPicker({ siteId, serviceId, timeZone, today, date, onDateCha
                       aria-label={t('flow.slot.aria', { time: formatTimeRange(s.start, s.end, lang, timeZone), state })}
                       data-start={s.start}
                     >
-                      <span className={classes.slotTime}>{formatTime(s.start, lang, timeZone)}</span>
+                      <span className={classes.slotTime}>{formatClock(s.start, lang, timeZone)}</span>
                       {full ? (
                         <Badge color="red" variant="filled" size="sm">
                           {t('flow.slot.full')}

@@ -2,18 +2,19 @@ import { Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core'
 import { IconBuildingCommunity, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { currentLang } from '../../../lib/errors';
-import { formatDate, hoursLines } from '../format';
+import { useLang } from '../../../lib/lang';
+import { hoursLines } from '../format';
 import { AGENCY_KINDS, type AgencyAdmin } from '../types';
 import { EditButton, FilterSelect, isFiltered, ListFilters, PagedTable, RowActions, ToggleActiveButton, useToggleActive } from './AdminList';
 import { useAgencies, useSetAgencyActive } from './api';
 import { ActiveBadge, AdminHeader, useCatalogScope, useConfirm, useListParams } from './shared';
+import { formatDate } from '../../../lib/format';
 
 const PAGE_SIZE = 25;
 
 function AgreementCell({ a }: { a: AgencyAdmin }) {
   const { t } = useTranslation('catalog');
-  const lang = currentLang();
+  const lang = useLang();
   if (!a.agreement) return <Text size="sm" c="dimmed">{t('agency.noAgreement')}</Text>;
   return (
     <Stack gap={2}>
@@ -42,7 +43,7 @@ function AgreementCell({ a }: { a: AgencyAdmin }) {
 /** Instansi: the agencies of the site (an agency_admin sees only their own). */
 export default function AgenciesPage() {
   const { t } = useTranslation('catalog');
-  const lang = currentLang();
+  const lang = useLang();
   const scope = useCatalogScope();
   const siteId = scope.siteId as string;
   const list = useListParams(['kind'] as const);

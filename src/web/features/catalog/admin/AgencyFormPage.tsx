@@ -5,14 +5,15 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { QueryError } from '../../../app/QueryError';
 import type { Lang } from '../../../lib/api';
-import { currentLang, fieldErrors, notifySuccess, problemMessage } from '../../../lib/errors';
-import { formatDateTime, formatNumber } from '../../../lib/time';
+import { fieldErrors, notifySuccess, problemMessage } from '../../../lib/errors';
+import { formatDateTime, formatNumber } from '../../../lib/format';
 import { AGENCY_KINDS, type AgencyAdmin, type AgencyInput, type AgencyKind, type WeeklyHours } from '../types';
 import { FormBreadcrumbs, PageFormActions, useFormErrors, useFormValues } from './AdminForm';
 import { useToggleActive } from './AdminList';
 import { AGENCY_FILES, P, useAgency, useRemoveAgencyFile, useSaveAgency, useSetAgencyActive, useUploadAgencyFile, type AgencyFileSlot } from './api';
 import { cleanHours, HoursEditor, hoursErrors } from './HoursEditor';
 import { AdminHeader, FormAlert, nullIfEmpty, TableSkeleton, useCatalogScope, useConfirm } from './shared';
+import { useLang } from '../../../lib/lang';
 
 interface Form {
   kind: AgencyKind | '';
@@ -88,7 +89,7 @@ function localFileError(slot: AgencyFileSlot, file: File, t: (key: string, o?: R
  */
 function useAgencyFile(siteId: string, agencyId: string, slot: AgencyFileSlot) {
   const { t } = useTranslation('catalog');
-  const lang = currentLang();
+  const lang = useLang();
   const upload = useUploadAgencyFile(siteId, agencyId, slot);
   const remove = useRemoveAgencyFile(siteId, agencyId, slot);
   const [confirmNode, confirm] = useConfirm();
@@ -175,7 +176,7 @@ function RemoveFileButton({ label, onClick, loading, testId }: { label: string; 
  */
 function AgreementDocument({ siteId, agency }: { siteId: string; agency: AgencyAdmin }) {
   const { t } = useTranslation('catalog');
-  const lang = currentLang();
+  const lang = useLang();
   const control = useAgencyFile(siteId, agency.id, 'agreement');
   const doc = agency.agreement?.document ?? null;
 

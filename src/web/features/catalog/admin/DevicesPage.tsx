@@ -3,15 +3,15 @@ import { IconDeviceDesktop, IconDeviceTv, IconPlus } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentSite } from '../../../app/currentSite';
-import { currentLang, notifySuccess } from '../../../lib/errors';
-import { formatDateTime } from '../../../lib/time';
+import { notifySuccess } from '../../../lib/errors';
+import { formatDateTime, zonedParts } from '../../../lib/format';
 import { useSites } from '../api';
-import { zonedParts } from '../format';
 import type { Device, Pairing } from '../types';
 import { DialogFormActions } from './AdminForm';
 import { AdminTable, DangerRowButton, QueryView } from './AdminList';
 import { useCreatePairing, useDevices, useRevokeDevice } from './api';
 import { AdminHeader, Empty, FormAlert, LabelledSegments, useCatalogScope, useConfirm, useServerErrors } from './shared';
+import { useLang } from '../../../lib/lang';
 
 /** Pairing codes live 15 minutes on the server (docs/api.md). */
 const PAIRING_TTL_MS = 15 * 60_000;
@@ -56,7 +56,7 @@ function Countdown({ deadline, onExpired }: { deadline: number; onExpired: () =>
 
 function PairingResult({ pairing, receivedAt, timeZone, onAgain, onClose }: { pairing: Pairing; receivedAt: number; timeZone: string; onAgain: () => void; onClose: () => void }) {
   const { t } = useTranslation('catalog');
-  const lang = currentLang();
+  const lang = useLang();
   const [expired, setExpired] = useState(false);
   const until = zonedParts(pairing.expiresAt, timeZone, lang);
   return (
@@ -147,7 +147,7 @@ function PairingDialog({ siteId, timeZone, onClose }: { siteId: string; timeZone
 /** Perangkat: kiosks and displays paired to this site; pairing codes; revocation. */
 export default function DevicesPage() {
   const { t } = useTranslation('catalog');
-  const lang = currentLang();
+  const lang = useLang();
   const scope = useCatalogScope();
   const siteId = scope.siteId as string;
   const { site } = useCurrentSite();

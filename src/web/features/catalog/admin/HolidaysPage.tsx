@@ -3,9 +3,9 @@ import { IconAlertTriangle, IconCalendarOff, IconDatabaseImport, IconPlus } from
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { currentLang, notifySuccess } from '../../../lib/errors';
+import { notifySuccess } from '../../../lib/errors';
 import { useCurrentUser } from '../../access/api';
-import { formatDate } from '../format';
+import { formatDate } from '../../../lib/format';
 import type { Holiday } from '../types';
 import { DialogFormActions, useFormErrors } from './AdminForm';
 import { AdminTable, DangerRowButton, QueryView, RowActions, EditButton } from './AdminList';
@@ -22,6 +22,7 @@ import {
   type NationalDayInput,
 } from './api';
 import { AdminHeader, Empty, FormAlert, LabelledSegments, useCatalogScope, useConfirm } from './shared';
+import { useLang } from '../../../lib/lang';
 
 const KIND_COLOR: Record<string, string> = { national: 'red', cuti_bersama: 'orange', closure: 'grape', open: 'green' };
 const NATIONAL_KINDS = ['national', 'cuti_bersama'] as const;
@@ -43,7 +44,7 @@ function KindBadge({ kind }: { kind: string }) {
 /** A year's days by date: date, name, kind, then what the caller adds (state, actions). */
 function CalendarTable(p: { days: Holiday[]; minWidth: number; caption: string; dimmed: boolean; rowTestId: string; extraHead?: ReactNode; extraCells: (h: Holiday) => ReactNode }) {
   const { t } = useTranslation('catalog');
-  const lang = currentLang();
+  const lang = useLang();
   return (
     <AdminTable
       minWidth={p.minWidth}
@@ -172,7 +173,7 @@ function AddSiteDay({ siteId, year }: { siteId: string; year: number }) {
 /** The site's calendar of a year: the national list (read-only here) and the site's own closures and open days. */
 function SiteCalendar({ siteId, year }: { siteId: string; year: number }) {
   const { t } = useTranslation('catalog');
-  const lang = currentLang();
+  const lang = useLang();
   const days = useHolidays(siteId, year);
   const remove = useDeleteSiteDay(siteId);
   const [confirmNode, confirm] = useConfirm();
@@ -290,7 +291,7 @@ function AddNationalDay({ siteId, year, onYear }: { siteId: string; year: number
 
 function EditNationalDay({ siteId, day, onDone }: { siteId: string; day: Holiday; onDone: () => void }) {
   const { t } = useTranslation('catalog');
-  const lang = currentLang();
+  const lang = useLang();
   const update = useUpdateNationalDay(siteId);
   const [name, setName] = useState(day.name);
   const [kind, setKind] = useState<NationalKind>(day.kind === 'cuti_bersama' ? 'cuti_bersama' : 'national');
@@ -328,7 +329,7 @@ function EditNationalDay({ siteId, day, onDone }: { siteId: string; day: Holiday
 /** Platform admin: the national list of a year, for every site. */
 function NationalList({ siteId, year, onYear }: { siteId: string; year: number; onYear: (y: number) => void }) {
   const { t } = useTranslation('catalog');
-  const lang = currentLang();
+  const lang = useLang();
   const days = useNationalHolidays(year);
   const remove = useDeleteNationalDay(siteId);
   const seed = useSeedNationalYear(siteId);

@@ -3,8 +3,8 @@ import { IconCopy, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseHoursText, validateWeeklyHours } from '../../../../domain/hours-text';
-import { currentLang } from '../../../lib/errors';
-import { weekdayNames } from '../format';
+import { currentLang, useLang } from '../../../lib/lang';
+import { weekdayNames } from '../../../lib/format';
 import { DAY_KEYS, type DayKey, type TimeRange, type WeeklyHours } from '../types';
 
 /** Problems of weekly hours keyed like the server's field paths under `prefix` (e.g. `hours.3.1.end`). */
@@ -32,7 +32,7 @@ export function cleanHours(hours: WeeklyHours): WeeklyHours {
  */
 export function HoursEditor({ value, onChange, errors, prefix = 'hours', legend, description }: { value: WeeklyHours; onChange: (h: WeeklyHours) => void; errors: Record<string, string>; prefix?: string; legend: string; description?: string }) {
   const { t } = useTranslation('catalog');
-  const lang = currentLang();
+  const lang = useLang();
   const names = weekdayNames(lang);
   const [text, setText] = useState('');
   const [textError, setTextError] = useState<string | null>(null);

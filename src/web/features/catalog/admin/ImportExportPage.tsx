@@ -3,11 +3,12 @@ import { IconAlertTriangle, IconCheck, IconDownload, IconFileSpreadsheet, IconUp
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api';
-import { currentLang, notifySuccess, problemMessage } from '../../../lib/errors';
-import { formatNumber } from '../../../lib/time';
+import { notifySuccess, problemMessage } from '../../../lib/errors';
+import { formatNumber } from '../../../lib/format';
 import type { ImportProblem, ImportResult } from '../types';
 import { P, useImportCatalog } from './api';
 import { AdminHeader, useCatalogScope, useConfirm } from './shared';
+import { useLang } from '../../../lib/lang';
 
 const SECTIONS = ['documentTypes', 'agencies', 'services', 'counters'] as const;
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -23,7 +24,7 @@ function rowProblems(err: unknown): ImportProblem[] | null {
 
 function Summary({ result }: { result: ImportResult }) {
   const { t } = useTranslation('catalog');
-  const lang = currentLang();
+  const lang = useLang();
   return (
     <Table withTableBorder maw={560} data-testid="import-summary">
       <Table.Caption>{result.dryRun ? t('transfer.summaryDry') : t('transfer.summaryDone')}</Table.Caption>
@@ -53,7 +54,7 @@ function Summary({ result }: { result: ImportResult }) {
 
 function Problems({ rows }: { rows: ImportProblem[] }) {
   const { t } = useTranslation('catalog');
-  const lang = currentLang();
+  const lang = useLang();
   return (
     <Stack gap="sm">
       <Alert color="red" icon={<IconAlertTriangle aria-hidden="true" />} title={t('transfer.problemsTitle', { count: rows.length })} data-testid="import-problems-alert">

@@ -4,7 +4,7 @@ import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { QueryError } from '../../../app/QueryError';
-import { currentLang, fieldErrors, notifySuccess } from '../../../lib/errors';
+import { fieldErrors, notifySuccess } from '../../../lib/errors';
 import { feeKind, feeText, type FeeKind } from '../format';
 import { DURATION_UNITS, INTERNAL_TEXT_KEYS, type AgencyAdmin, type DurationUnit, type ServiceAdmin, type ServiceInput, type WeeklyHours } from '../types';
 import { FormBreadcrumbs, PageFormActions, useFormErrors, useFormValues } from './AdminForm';
@@ -12,6 +12,7 @@ import { useAgencyOptions, useDocumentTypes, useSaveService, useService } from '
 import { cleanHours, HoursEditor, hoursErrors } from './HoursEditor';
 import { RequirementsEditor, rowKey, StepsEditor, type RequirementRow, type StepRow } from './ListEditors';
 import { AdminHeader, FormAlert, TableSkeleton, useCatalogScope } from './shared';
+import { useLang } from '../../../lib/lang';
 
 interface Form {
   agencyId: string;
@@ -113,7 +114,7 @@ function Section({ title, description, children, id }: { title: string; descript
 
 function ServiceForm({ service, agencies }: { service?: ServiceAdmin; agencies: AgencyAdmin[] }) {
   const { t } = useTranslation('catalog');
-  const lang = currentLang();
+  const lang = useLang();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const scope = useCatalogScope();

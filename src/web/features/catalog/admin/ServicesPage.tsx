@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core'
 import { IconListDetails, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { currentLang } from '../../../lib/errors';
+import { useLang } from '../../../lib/lang';
 import { feeText } from '../format';
 import type { ServiceAdmin } from '../types';
 import { EditButton, FilterSelect, isFiltered, ListFilters, PagedTable, RowActions, ToggleActiveButton, useToggleActive } from './AdminList';
@@ -14,7 +14,7 @@ const PAGE_SIZE = 25;
 /** Layanan: the site's services and their standards, filtered by agency. */
 export default function ServicesPage() {
   const { t } = useTranslation('catalog');
-  const lang = currentLang();
+  const lang = useLang();
   const scope = useCatalogScope();
   const siteId = scope.siteId as string;
   const list = useListParams(['agencyId'] as const);

@@ -4,7 +4,7 @@ import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { notifySuccess } from '../../../lib/errors';
-import { zoneLabel } from '../../../lib/time';
+import { zoneLabel } from '../../../lib/format';
 import { hasRole } from '../../access/types';
 import { useCurrentUser } from '../../access/api';
 import { osmUrl } from '../format';

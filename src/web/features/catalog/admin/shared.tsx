@@ -7,9 +7,10 @@ import { useSearchParams } from 'react-router';
 import { useCurrentSite } from '../../../app/currentSite';
 import { usePageTitle } from '../../../app/usePageTitle';
 import { ApiError } from '../../../lib/api';
-import { currentLang, fieldErrors, problemMessage } from '../../../lib/errors';
-import { formatNumber } from '../../../lib/time';
+import { fieldErrors, problemMessage } from '../../../lib/errors';
+import { formatNumber } from '../../../lib/format';
 import { useCurrentUser } from '../../access/api';
+import { useLang } from '../../../lib/lang';
 
 /** What the signed-in user may do in the current site's catalogue (the server checks again). */
 export interface CatalogScope {
@@ -246,7 +247,7 @@ export function StatusFilter({ value, onChange }: { value: string; onChange: (v:
 export function Pager({ page, pageSize, total, onChange, label }: { page: number; pageSize: number; total: number; onChange: (p: number) => void; label: string }) {
   const { t } = useTranslation('catalog');
   const { t: tc } = useTranslation();
-  const lang = currentLang();
+  const lang = useLang();
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const to = Math.min(total, page * pageSize);

@@ -1,11 +1,9 @@
 import { Badge, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { currentLang } from '../../../lib/errors';
-import { zonedParts } from '../format';
+import { currentLang } from '../../../lib/lang';
+import { dateInZone, formatHm, hmInZone, zonedParts } from '../../../lib/format';
 import type { OpenState } from '../types';
 
-const ymd = (instant: string, timeZone: string) => new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(new Date(instant));
-const hm = (instant: string, timeZone: string) => new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(instant));
 const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 
 /**
@@ -19,16 +17,16 @@ export function openStatusText(state: OpenState, timeZone: string, t: (k: string
     // When open, nextOpening is "now": find the range we are in to say until when.
     let detail: string | null = null;
     if (state.nextOpening && today) {
-      const now = hm(state.nextOpening, timeZone);
+      const now = hmInZone(state.nextOpening, timeZone);
       const range = today.ranges.find((r) => r.start <= now && now < r.end);
-      if (range) detail = t('open.until', { time: lang === 'en' ? range.end : range.end.replace(':', '.'), zone: zonedParts(state.nextOpening, timeZone, lang).zone });
+      if (range) detail = t('open.until', { time: formatHm(range.end, lang), zone: zonedParts(state.nextOpening, timeZone, lang).zone });
     }
     return { open: true, label: t('open.open'), detail };
   }
   const reason = today?.closed?.name;
   if (!state.nextOpening) return { open: false, label: t('open.closed'), detail: reason ?? null };
   const p = zonedParts(state.nextOpening, timeZone, lang);
-  const date = ymd(state.nextOpening, timeZone);
+  const date = dateInZone(state.nextOpening, timeZone);
   let when: string;
   if (today && date === today.date) when = t('open.againToday', { time: p.time, zone: p.zone });
   else if (today && daysBetween(today.date, date) > 6) when = t('open.againOn', { day: `${p.day}, ${p.date}`, time: p.time, zone: p.zone });

@@ -8,7 +8,8 @@ import { QueryError } from '../../../app/QueryError';
 import NotFoundPage from '../../../app/StatusPages';
 import { usePageTitle } from '../../../app/usePageTitle';
 import { ApiError } from '../../../lib/api';
-import { currentLang } from '../../../lib/errors';
+import { formatInstant } from '../../../lib/format';
+import { useLang } from '../../../lib/lang';
 import { usePublicService } from '../api';
 import { bookingHref, durationOf, feeText, hoursLines } from '../format';
 import '../i18n';
@@ -65,7 +66,7 @@ const Para = ({ children, testId }: { children: string; testId?: string }) => (
 
 function Standard({ s }: { s: ServiceDetail }) {
   const { t } = useTranslation('catalog');
-  const lang = currentLang();
+  const lang = useLang();
   const std = s.standard;
   const duration = durationOf(std, t);
   const fee = feeText(std, lang, t);
@@ -140,10 +141,10 @@ function Standard({ s }: { s: ServiceDetail }) {
 
 function ServiceView({ s }: { s: ServiceDetail }) {
   const { t } = useTranslation('catalog');
-  const lang = currentLang();
+  const lang = useLang();
   const url = typeof window === 'undefined' ? `/layanan/${s.id}` : `${window.location.origin}/layanan/${s.id}`;
   const lines = hoursLines(s.hours, lang);
-  const printedOn = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date());
+  const printedOn = formatInstant(new Date(), lang, { day: 'numeric', month: 'long', year: 'numeric' });
 
   return (
     <Stack gap="lg" className="svc-page">

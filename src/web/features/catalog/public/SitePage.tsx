@@ -7,8 +7,8 @@ import { PublicShell } from '../../../app/PublicShell';
 import { QueryError } from '../../../app/QueryError';
 import { usePageTitle } from '../../../app/usePageTitle';
 import { ApiError } from '../../../lib/api';
-import { currentLang } from '../../../lib/errors';
-import { zoneLabel } from '../../../lib/time';
+import { useLang } from '../../../lib/lang';
+import { zoneLabel } from '../../../lib/format';
 import NotFoundPage from '../../../app/StatusPages';
 import { usePublicAgencies, usePublicServices, useSiteDetail } from '../api';
 import { feeText, hoursLines, osmUrl, webUrl, whatsappUrl } from '../format';
@@ -88,7 +88,7 @@ function SiteHeader({ site }: { site: SiteDetail }) {
 
 function ServiceLink({ s }: { s: ServiceSummary }) {
   const { t } = useTranslation('catalog');
-  const lang = currentLang();
+  const lang = useLang();
   const fee = feeText(s.standard, lang, t);
   return (
     <Card withBorder padding="sm" component="li">
@@ -254,7 +254,7 @@ function AgencyServices({ siteId, agencyId }: { siteId: string; agencyId: string
 
 function AgencyCard({ a, siteId, timeZone }: { a: PublicAgency; siteId: string; timeZone: string }) {
   const { t } = useTranslation('catalog');
-  const lang = currentLang();
+  const lang = useLang();
   const lines = hoursLines(a.hours, lang);
   const [opened, setOpened] = useState(false);
   return (

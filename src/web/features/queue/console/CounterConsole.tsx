@@ -21,10 +21,11 @@ import { usePageTitle } from '../../../app/usePageTitle';
 import { notifySuccess } from '../../../lib/errors';
 import type { Lang } from '../../../lib/api';
 import { openStream, type StreamState } from '../eventStream';
-import { formatClock } from '../format';
+import { formatClock } from '../../../lib/format';
 import { PUBLIC_TICKET_EVENTS, type CounterQueue, type Stats, type TicketView, type VisitStep } from '../types';
 import { consoleKeys, useCounterAction, useCounterQueue, useCounterStats, useServices, useSiteList, useTicketDetail, type Action } from './api';
 import { rememberCounter } from './ConsolePage';
+import { useLang } from '../../../lib/lang';
 
 const SHORTCUTS = { n: 'call-next', r: 'recall', s: 'start', f: 'finish', x: 'no-show', p: 'park', t: 'transfer', b: 'break' } as const;
 type Shortcut = (typeof SHORTCUTS)[keyof typeof SHORTCUTS];
@@ -34,8 +35,8 @@ const isTyping = (el: EventTarget | null) =>
 
 /** One counter's screen: the current citizen and the actions, the waiting list, parked tickets, figures. */
 export function CounterConsole({ siteId }: { siteId: string }) {
-  const { t, i18n } = useTranslation('queue');
-  const lang: Lang = i18n.language === 'en' ? 'en' : 'id';
+  const { t } = useTranslation('queue');
+  const lang = useLang();
   const { counterId = '' } = useParams();
   const qc = useQueryClient();
   const queue = useCounterQueue(counterId);

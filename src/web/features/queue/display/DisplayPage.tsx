@@ -4,15 +4,16 @@ import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { spokenCall } from '../../../../domain/ticket-number';
 import { usePageTitle } from '../../../app/usePageTitle';
-import type { Lang } from '../../../lib/api';
 import { noteServerTime, useServerNow } from '../clock';
 import { openStream, type StreamState } from '../eventStream';
-import { formatClock, formatLongDate, zoneAbbr } from '../format';
+import { formatClock, formatLongDate, zoneLabel } from '../../../lib/format';
 import '../i18n';
 import { fetchCounters, fetchSiteDetail, fetchSummary, findSite } from '../publicApi';
 import { Announcer, audioAllowed, unlockAudio, watchVoices } from '../sound';
 import { PUBLIC_TICKET_EVENTS, type PublicCounter, type QueueSummary, type TicketEventData } from '../types';
 import classes from './display.module.css';
+import type { Lang } from '../../../lib/api';
+import { useLang } from '../../../lib/lang';
 
 /** How many calls the display keeps (the big one plus the list): bounded for a screen that runs for days. */
 const MAX_CALLS = 9;
@@ -45,8 +46,8 @@ const norm = (s: string | undefined | null) => (s ?? '').trim().toLowerCase();
  * a dropped connection the server replays every missed call, and each is shown and announced.
  */
 export default function DisplayPage() {
-  const { t, i18n } = useTranslation('queue');
-  const lang: Lang = i18n.language === 'en' ? 'en' : 'id';
+  const { t } = useTranslation('queue');
+  const lang = useLang();
   const { site: ref = '' } = useParams();
   const [search] = useSearchParams();
   const zone = search.get('zone')?.trim() || null;
@@ -233,7 +234,7 @@ function Display({ siteId, siteName, timeZone, zone, lang }: { siteId: string; s
         </div>
         <div className={classes.clockBox}>
           <div className={classes.clock} data-testid="display-clock">
-            {formatClock(now, lang, timeZone)} <span className={classes.tz}>{zoneAbbr(timeZone)}</span>
+            {formatClock(now, lang, timeZone)} <span className={classes.tz}>{zoneLabel(timeZone)}</span>
           </div>
           <div className={classes.date}>{formatLongDate(now, lang, timeZone)}</div>
         </div>

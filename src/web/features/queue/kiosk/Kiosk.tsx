@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { setLanguage } from '../../../i18n';
 import { ApiError, type Lang } from '../../../lib/api';
 import { noteServerTime, useServerNow } from '../clock';
-import { estimateRange, formatClock, formatLongDate, formatOpening, newKey, zoneAbbr } from '../format';
+import { estimateRange, newKey } from '../format';
 import { refusalText } from '../problem';
 import { fetchAgencies, fetchCounters, fetchServices, fetchSites, fetchSummary } from '../publicApi';
 import { PRIORITIES, type IssuedTicket, type Priority, type PublicAgency, type PublicCounter, type PublicService, type QueueSummary } from '../types';
@@ -14,6 +14,8 @@ import classes from './kiosk.module.css';
 import { BookingCheckIn } from './BookingCheckIn';
 import { KioskSettingsScreen } from './KioskSettings';
 import { TicketScreen } from './TicketScreen';
+import { formatClock, formatLongDate, formatOpening, zoneLabel } from '../../../lib/format';
+import { useLang } from '../../../lib/lang';
 
 type Screen =
   | { name: 'home' }
@@ -45,7 +47,7 @@ const retryForever = { retry: true, retryDelay: (n: number) => Math.min(30_000, 
 /** The kiosk once paired: agency → service → options → ticket, back to the start when idle. */
 export function Kiosk({ device, onRevoked, onUnpair }: { device: KioskDevice; onRevoked: () => void; onUnpair: () => void }) {
   const { t, i18n } = useTranslation('queue');
-  const lang: Lang = i18n.language === 'en' ? 'en' : 'id';
+  const lang = useLang();
   const { siteId, token } = device;
   const [screen, setScreen] = useState<Screen>({ name: 'home' });
   const [priority, setPriority] = useState<Priority | null>(null);
@@ -393,7 +395,7 @@ function Header(props: {
       </div>
       <div className={classes.headerActions}>
         <div className={classes.clock} aria-hidden="true">
-          {formatClock(now, props.lang, props.timeZone)} {zoneAbbr(props.timeZone)}
+          {formatClock(now, props.lang, props.timeZone)} {zoneLabel(props.timeZone)}
         </div>
         <button type="button" className={classes.headerButton} onClick={props.onLanguage} aria-label={props.languageLabel} lang={props.lang === 'en' ? 'id' : 'en'} data-testid="kiosk-lang">
           <IconLanguage size={26} aria-hidden="true" />

@@ -1,14 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../../../lib/api';
 import { refusalText } from '../problem';
 import { claimPairing, type KioskDevice } from './device';
 import classes from './kiosk.module.css';
+import { useLang } from '../../../lib/lang';
 
 /** First start of a kiosk browser: trade the admin's pairing code for a device token. */
 export function Pairing({ onPaired, notice }: { onPaired: (d: KioskDevice) => void; notice?: string | null }) {
-  const { t, i18n } = useTranslation('queue');
-  const lang: Lang = i18n.language === 'en' ? 'en' : 'id';
+  const { t } = useTranslation('queue');
+  const lang = useLang();
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -2,13 +2,15 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { setLanguage } from '../../../i18n';
-import { api, ApiError, type Lang } from '../../../lib/api';
+import { api, ApiError } from '../../../lib/api';
 import { openStream, type StreamState } from '../eventStream';
-import { estimateRange, formatClock } from '../format';
+import { estimateRange } from '../format';
 import '../i18n';
 import { beep, unlockAudio } from '../sound';
 import { PUBLIC_TICKET_EVENTS, type PublicStatus } from '../types';
 import classes from './status.module.css';
+import { formatClock } from '../../../lib/format';
+import { useLang } from '../../../lib/lang';
 
 const VIBRATION = [400, 150, 400, 150, 800];
 
@@ -19,8 +21,8 @@ const VIBRATION = [400, 150, 400, 150, 800];
  * a beep and a vibration.
  */
 export default function StatusPage() {
-  const { t, i18n } = useTranslation('queue');
-  const lang: Lang = i18n.language === 'en' ? 'en' : 'id';
+  const { t } = useTranslation('queue');
+  const lang = useLang();
   const { code = '' } = useParams();
   const [status, setStatus] = useState<PublicStatus | null>(null);
   const [error, setError] = useState<unknown>(null);

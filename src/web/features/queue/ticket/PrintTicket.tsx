@@ -2,10 +2,11 @@ import { useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../lib/api';
-import { estimateRange, formatDateTimeShort, zoneAbbr } from '../format';
+import { estimateRange } from '../format';
 import '../i18n';
 import type { IssuedTicket } from '../types';
 import './print.css';
+import { formatDateTimeShort, zoneLabel } from '../../../lib/format';
 
 export interface TicketPrintData {
   ticket: IssuedTicket;
@@ -36,7 +37,7 @@ export function TicketSheet({ data, paper, preview = false, lang }: { data: Tick
   const ahead = ticket.peopleAhead ?? (ticket.position != null ? ticket.position - 1 : null);
   const planned = (ticket.visit?.steps ?? []).filter((s) => s.status === 'planned');
   const style = { '--ticket-width': size.width, '--ticket-font': size.font, '--ticket-number': numberSize(paper, ticket.number.length), '--ticket-qr': size.qr } as CSSProperties;
-  const when = ticket.issuedAt ? `${formatDateTimeShort(ticket.issuedAt, lang, data.timeZone)} ${zoneAbbr(data.timeZone)}` : '';
+  const when = ticket.issuedAt ? `${formatDateTimeShort(ticket.issuedAt, lang, data.timeZone)} ${zoneLabel(data.timeZone)}` : '';
 
   return (
     <div className={`loket-ticket${preview ? ' loket-ticket--preview' : ''}`} style={style} lang={lang}>
