@@ -5,6 +5,7 @@
 import { canonicalHours, formatHoursText, parseHoursText, validateWeeklyHours, type WeeklyHoursMap } from '../../../domain/hours-text';
 import { calendarDate } from '../../platform/date-input';
 import { HTTP_URL_MESSAGES, isHttpUrl } from '../../platform/http-url';
+import { findUnsafeText, unsafeTextMessages } from '../../platform/input';
 import { CODE_RE, DOC_KEY_RE, FEE_BASIS_NEEDED, PREFIX_RE } from './catalog.validation';
 
 export const FILE_FORMAT = 'loket.catalog';
@@ -203,6 +204,9 @@ const issue = (code: string, id: string, en: string): Issue => ({ code, messages
 export function readCell(col: Column, raw: unknown): { value: unknown } | { issue: Issue } {
   const empty = raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '') || (Array.isArray(raw) && raw.length === 0);
   if (empty && col.required) return { issue: issue('required', 'Wajib diisi.', 'Required.') };
+  // The API's text rule (platform/input): a workbook reaches the service without the request hook.
+  const unsafe = findUnsafeText(raw, '');
+  if (unsafe) return { issue: { code: `text.${unsafe.why}`, messages: unsafeTextMessages(unsafe.why) } };
   switch (col.kind) {
     case 'text':
     case 'optText':
