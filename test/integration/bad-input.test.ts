@@ -127,6 +127,12 @@ describe('malformed requests', () => {
     expect(res.json().code).toBe('unsupported_media_type');
   });
 
+  it('answers a body shorter than its Content-Length with 400 bad_request', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json', 'content-length': '500' }, payload: '{"username":"a","password":"b"}' });
+    expectProblem(res, 400);
+    expect(res.json().code).toBe('bad_request');
+  });
+
   it('answers a request Node cannot parse (a URL over the header limit) with a problem', async () => {
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = t.app.server.address() as { port: number };

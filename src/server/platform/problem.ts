@@ -87,8 +87,10 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
         return send(reply, new AppError('payload_too_large'));
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
         return send(reply, new AppError('unsupported_media_type'));
+      case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+        // The body is not as long as its Content-Length says: a broken request, not a media type.
+        return send(reply, new AppError('bad_request'));
     }
     if (error instanceof SyntaxError) return send(reply, new AppError('malformed_json'));
     const refused = databaseProblem(error, request);
