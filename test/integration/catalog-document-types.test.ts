@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestApp, type TestApp } from '../support/app';
 import { buildCatalog, serviceBody, type CatalogFixture } from '../support/catalog-fixture';
 
-/** Document types: one vocabulary for every site, managed by site and platform admins. */
+/** Document types: shared ones (the platform admin's) and each site's own (its site admins'). */
 let t: TestApp;
 let f: CatalogFixture;
 let agencyAdmin: string;
@@ -76,30 +76,30 @@ describe('document types', () => {
     expect((await call('PATCH', `${URL}/${created.json().id}`, f.platform, { name: 'Surat Izin Mengemudi (SIM)' })).json().name).toBe('Surat Izin Mengemudi (SIM)');
   });
 
-  it('renames a type without touching its key; services show the new name', async () => {
+  it('renames a shared type (platform admin) without touching its key; services show the new name', async () => {
     const pas = await byKey('pas-foto');
-    const clash = await call('PATCH', `${URL}/${pas.id}`, f.admin, { name: 'ktp elektronik' });
+    const clash = await call('PATCH', `${URL}/${pas.id}`, f.platform, { name: 'ktp elektronik' });
     expect(clash.statusCode).toBe(409);
     expect(fields(clash)).toEqual(['body.name']);
-    const short = await call('PATCH', `${URL}/${pas.id}`, f.admin, { name: 'P' });
+    const short = await call('PATCH', `${URL}/${pas.id}`, f.platform, { name: 'P' });
     expect(short.statusCode).toBe(400);
     expect(fields(short)).toEqual(['body.name']);
-    expect((await call('PATCH', `${URL}/${pas.id}`, f.admin, { key: 'foto' })).statusCode).toBe(400);
+    expect((await call('PATCH', `${URL}/${pas.id}`, f.platform, { key: 'foto' })).statusCode).toBe(400);
 
-    const res = await call('PATCH', `${URL}/${pas.id}`, f.admin, { name: 'Pas Foto Berwarna', description: '4x6 latar merah' });
+    const res = await call('PATCH', `${URL}/${pas.id}`, f.platform, { name: 'Pas Foto Berwarna', description: '4x6 latar merah' });
     expect(res.statusCode, res.body).toBe(200);
     // SKCK of both sites (the second one was built above) asks for it.
     expect(res.json()).toMatchObject({ key: 'pas-foto', name: 'Pas Foto Berwarna', description: '4x6 latar merah', serviceCount: 2 });
     // Same name in another case: the type itself is not a clash.
-    expect((await call('PATCH', `${URL}/${pas.id}`, f.admin, { name: 'Pas foto berwarna' })).statusCode).toBe(200);
+    expect((await call('PATCH', `${URL}/${pas.id}`, f.platform, { name: 'Pas foto berwarna' })).statusCode).toBe(200);
     const skck = (await call('GET', `/api/v1/services/${f.services.SKCK}`)).json();
     expect(skck.standard.requirements.map((r: { documentType: { name: string } }) => r.documentType.name)).toContain('Pas foto berwarna');
   });
 
-  it('deactivates a type instead of deleting it: services keep it, new requirements cannot use it', async () => {
+  it('deactivates a shared type (platform admin) instead of deleting it: services keep it, new requirements cannot use it', async () => {
     const pengantar = await byKey('surat-pengantar');
     expect(pengantar.serviceCount).toBe(2);
-    const off = await call('POST', `${URL}/${pengantar.id}/deactivate`, f.admin);
+    const off = await call('POST', `${URL}/${pengantar.id}/deactivate`, f.platform);
     expect(off.statusCode, off.body).toBe(200);
     expect(off.json()).toMatchObject({ key: 'surat-pengantar', active: false });
     expect((await call('GET', '/api/v1/document-types')).json().map((d: { key: string }) => d.key)).not.toContain('surat-pengantar');
@@ -121,7 +121,7 @@ describe('document types', () => {
     expect(create.statusCode).toBe(400);
     expect(fields(create)).toEqual(['body.requirements.0.documentTypeKey']);
 
-    const on = await call('POST', `${URL}/${pengantar.id}/activate`, f.admin);
+    const on = await call('POST', `${URL}/${pengantar.id}/activate`, f.platform);
     expect(on.json().active).toBe(true);
     expect((await call('PATCH', `/api/v1/catalog/services/${f.services['AKTA-LAHIR']}`, f.admin, { requirements: [{ documentTypeKey: 'kk' }, { documentTypeKey: 'surat-pengantar' }] })).statusCode).toBe(200);
   });

@@ -3,7 +3,7 @@ import { bearer, type TestApp } from './app';
 
 /**
  * A small MPP in WITA built through the catalogue's own admin API: a platform admin creates the
- * site, its site admin adds document types, agencies (with hours), services and counters.
+ * site and the shared document types, its site admin adds agencies (with hours), services and counters.
  */
 export const OFFICE_HOURS = {
   '1': [{ start: '08:00', end: '12:00' }, { start: '13:00', end: '15:00' }],
@@ -93,8 +93,13 @@ export async function buildCatalog(t: TestApp, opts: { slug?: string; platform?:
     expect(res.statusCode, `${url}: ${res.body}`).toBe(201);
     return res.json();
   };
+  // National documents are shared types, the platform admin's (a site admin may add only its own).
   const existing = new Set(((await t.app.inject('/api/v1/document-types')).json() as Array<{ key: string }>).map((d) => d.key));
-  for (const d of DOCUMENT_TYPES) if (!existing.has(d.key)) await post('/api/v1/catalog/document-types', d);
+  for (const d of DOCUMENT_TYPES) {
+    if (existing.has(d.key)) continue;
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/catalog/document-types', headers: bearer(platform), payload: d });
+    expect(res.statusCode, res.body).toBe(201);
+  }
   const agencies: Record<string, string> = {};
   for (const a of AGENCIES) agencies[a.shortName] = (await post(`/api/v1/sites/${siteId}/catalog/agencies`, a)).id;
   const services: Record<string, string> = {};

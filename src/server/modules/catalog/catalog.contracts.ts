@@ -115,16 +115,29 @@ export const createSiteBody = z
 export const updateSiteBody = createSiteBody.partial().strict();
 
 // ---------- document types ----------
-export const documentType = z.object({ id: z.uuid(), key: z.string(), name: z.string(), description: z.string().nullable(), active: z.boolean() });
+export const documentType = z.object({
+  id: z.uuid(),
+  key: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  active: z.boolean(),
+  siteId: z.uuid().nullable().describe('null: shared by every site (managed by the platform admin); else the site whose own type it is'),
+});
+export const documentTypesQuery = z.object({ siteId: z.uuid().optional().describe("The shared types and this site's own; default: all") });
+export const adminDocumentTypesQuery = pageQuery.extend({ siteId: z.uuid().optional().describe("The shared types and this site's own (a site's admin page)") });
 export const createDocumentTypeBody = z
   .object({
     key: z.string().trim().toLowerCase().min(2).max(60).describe('Stable key: lowercase letters, digits, dashes (e.g. ktp-el)'),
     name: z.string().trim().min(2).max(160),
     description: z.string().trim().max(1000).nullish(),
+    siteId: z.uuid().nullish().describe('The site whose own type it is; null: shared (platform admin only); absent: shared for the platform admin, the site of a site admin of one site'),
   })
   .strict();
 export const updateDocumentTypeBody = z.object({ name: z.string().trim().min(2).max(160).optional(), description: z.string().trim().max(1000).nullish(), active: z.boolean().optional() }).strict();
-export const adminDocumentType = documentType.extend({ serviceCount: z.number().int().describe('Active services, of every site, whose requirements name this type') });
+export const adminDocumentType = documentType.extend({
+  serviceCount: z.number().int().describe('Active services, of every site, whose requirements name this type'),
+  editable: z.boolean().describe('Whether the caller may rename or (de)activate it: shared types by the platform admin, a site type by its site admins'),
+});
 
 // ---------- agencies ----------
 export const agencyRef = z.object({ id: z.uuid(), name: z.string(), kind: z.string() });

@@ -180,11 +180,13 @@ export async function replaceCounterOfficers(conn: Conn, counterId: string, user
 
 // ---------- document types ----------
 
-export function listDocumentTypes(conn: Conn, activeOnly: boolean): Promise<DocumentTypeRow[]> {
+/** `sites`: shared types plus those of these sites only; 'all': every type. */
+export function listDocumentTypes(conn: Conn, activeOnly: boolean, sites: 'all' | readonly string[] = 'all'): Promise<DocumentTypeRow[]> {
+  const visible = sites === 'all' ? undefined : sites.length ? or(isNull(documentTypes.siteId), inArray(documentTypes.siteId, [...sites])) : isNull(documentTypes.siteId);
   return conn
     .select()
     .from(documentTypes)
-    .where(activeOnly ? eq(documentTypes.active, true) : undefined)
+    .where(and(activeOnly ? eq(documentTypes.active, true) : undefined, visible))
     .orderBy(asc(documentTypes.name));
 }
 
@@ -214,13 +216,23 @@ export async function lockDocumentTypes(conn: Conn): Promise<void> {
   await conn.execute(sql`SELECT pg_advisory_xact_lock(hashtext('loket:document-types'))`);
 }
 
-/** A document type whose name equals `name` ignoring case and repeated spaces (other than `exceptId`). */
-export async function documentTypeNamed(conn: Conn, name: string, exceptId?: string): Promise<DocumentTypeRow | undefined> {
+/**
+ * A document type whose name equals `name` ignoring case and repeated spaces (other than
+ * `exceptId`), among the types a site's staff would see next to it: for a type of site S, the
+ * shared ones and S's own; for a shared type (`siteId` null), every type.
+ */
+export async function documentTypeNamed(conn: Conn, name: string, scope: { siteId: string | null; exceptId?: string }): Promise<DocumentTypeRow | undefined> {
   const norm = (v: unknown) => sql`lower(regexp_replace(btrim(${v}), '[[:space:]]+', ' ', 'g'))`;
   const [d] = await conn
     .select()
     .from(documentTypes)
-    .where(and(sql`${norm(documentTypes.name)} = ${norm(name)}`, exceptId ? ne(documentTypes.id, exceptId) : undefined))
+    .where(
+      and(
+        sql`${norm(documentTypes.name)} = ${norm(name)}`,
+        scope.exceptId ? ne(documentTypes.id, scope.exceptId) : undefined,
+        scope.siteId ? or(isNull(documentTypes.siteId), eq(documentTypes.siteId, scope.siteId)) : undefined,
+      ),
+    )
     .limit(1);
   return d;
 }

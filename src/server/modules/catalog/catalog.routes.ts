@@ -54,7 +54,7 @@ export const catalogRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (
     listPublicAgencies(ctx, req.params.siteId),
   );
 
-  app.get('/document-types', { schema: { tags, summary: 'Active document types', response: { 200: z.array(c.documentType) } } }, async () => listDocumentTypes(ctx));
+  app.get('/document-types', { schema: { tags, summary: 'Active document types', querystring: c.documentTypesQuery, response: { 200: z.array(c.documentType) } } }, async (req) => listDocumentTypes(ctx, req.query.siteId));
 
   app.get('/sites/:siteId/holidays', { schema: { tags, summary: 'National holidays, cuti bersama and the site days of a year', params: c.siteRefParams, querystring: c.yearQuery, response: { 200: z.array(c.holiday) } } }, async (req) =>
     listSiteHolidays(ctx, req.params.siteId, req.query.year),
@@ -123,13 +123,13 @@ export const catalogRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (
   );
 
   // ---------- document types ----------
-  app.get('/catalog/document-types', { schema: { tags: adminTags, summary: 'Every document type (inactive too) with how many active services use it; ?q= searches', querystring: c.pageQuery, response: { 200: c.page(c.adminDocumentType) } } }, async (req) =>
+  app.get('/catalog/document-types', { schema: { tags: adminTags, summary: 'Every document type the caller sees (shared, and of their sites; inactive too) with how many active services use it and whether the caller may edit it; ?q= searches', querystring: c.adminDocumentTypesQuery, response: { 200: c.page(c.adminDocumentType) } } }, async (req) =>
     listAdminDocumentTypes(ctx, await caller(req), req.query),
   );
-  app.post('/catalog/document-types', { schema: { tags: adminTags, summary: 'Site or platform admin: a new document type (key and name unique)', body: c.createDocumentTypeBody, response: { 201: c.adminDocumentType } } }, async (req, reply) =>
+  app.post('/catalog/document-types', { schema: { tags: adminTags, summary: 'A new document type (key unique on the platform, name unique among the types the site sees): shared (platform admin) or of one site (its site admin)', body: c.createDocumentTypeBody, response: { 201: c.adminDocumentType } } }, async (req, reply) =>
     reply.status(201).send(await createDocumentType(ctx, await caller(req), req.body)),
   );
-  app.patch('/catalog/document-types/:id', { schema: { tags: adminTags, summary: 'Rename, describe, (de)activate; the key never changes', params: c.idParams, body: c.updateDocumentTypeBody, response: { 200: c.adminDocumentType } } }, async (req) =>
+  app.patch('/catalog/document-types/:id', { schema: { tags: adminTags, summary: 'Rename, describe, (de)activate (shared types: platform admin; a site type: its site admins); the key never changes', params: c.idParams, body: c.updateDocumentTypeBody, response: { 200: c.adminDocumentType } } }, async (req) =>
     updateDocumentType(ctx, await caller(req), req.params.id, req.body),
   );
   app.post('/catalog/document-types/:id/deactivate', { schema: { tags: adminTags, summary: 'No longer offered for new requirements; services naming it keep it', params: c.idParams, response: { 200: c.adminDocumentType } } }, async (req) =>

@@ -147,7 +147,8 @@ async function checkService(conn: Conn, siteId: string, input: ServiceInput, cur
     else if (!agency.active && input.active !== false) errs.add('body.agencyId', 'inactive_agency', { id: 'Instansi ini tidak aktif.', en: 'This agency is inactive.' });
   }
   if (input.requirements?.length) {
-    const known = new Map((await repo.documentTypesByKeys(conn, input.requirements.map((r) => r.documentTypeKey))).map((d) => [d.key, d]));
+    // Shared types and this site's own: another site's type is unknown here (its admins may rename it).
+    const known = new Map((await repo.documentTypesByKeys(conn, input.requirements.map((r) => r.documentTypeKey))).filter((d) => d.siteId === null || d.siteId === siteId).map((d) => [d.key, d]));
     const had = new Set((current?.requirements ?? []).map((r) => r.documentTypeKey));
     const seen = new Set<string>();
     input.requirements.forEach((r, i) => {

@@ -230,7 +230,10 @@ interface DbState {
   agencies: repo.AgencyRow[];
   services: Array<{ service: repo.ServiceRow; agency: repo.AgencyRow }>;
   counters: Awaited<ReturnType<typeof repo.countersOfSite>>;
+  /** Keys this site may use: the shared types and its own. */
   docKeys: Set<string>;
+  /** Keys another site owns: neither usable nor creatable here. */
+  otherSitesDocKeys: Set<string>;
 }
 
 async function loadState(conn: Conn, siteId: string, p: Parsed): Promise<DbState> {
@@ -240,7 +243,8 @@ async function loadState(conn: Conn, siteId: string, p: Parsed): Promise<DbState
   const services = await repo.servicesWithAgencyOfSite(conn, siteId);
   const counters = await repo.countersOfSite(conn, siteId);
   const docs = await repo.documentTypesByKeys(conn, keys);
-  return { agencies, services, counters, docKeys: new Set(docs.map((d) => d.key)) };
+  const usable = (d: repo.DocumentTypeRow) => d.siteId === null || d.siteId === siteId;
+  return { agencies, services, counters, docKeys: new Set(docs.filter(usable).map((d) => d.key)), otherSitesDocKeys: new Set(docs.filter((d) => !usable(d)).map((d) => d.key)) };
 }
 
 /** Rules across rows and against what the site already has; fills `issues`. */
@@ -253,7 +257,8 @@ function crossCheck(p: Parsed, db: DbState, issues: ImportIssue[]): void {
     const first = seenDocs.get(value.key);
     if (first) add('documentTypes', row, 'key', 'duplicate', `Kunci "${value.key}" sudah ada di baris ${first}.`, `Key "${value.key}" already appears in row ${first}.`);
     else seenDocs.set(value.key, row);
-    docKeys.add(value.key);
+    if (db.otherSitesDocKeys.has(value.key)) add('documentTypes', row, 'key', 'taken', `Kunci "${value.key}" sudah dipakai jenis dokumen MPP lain; pakai kunci lain.`, `Key "${value.key}" is used by a document type of another site; choose another key.`);
+    else docKeys.add(value.key);
   }
 
   // Agencies: by shortName, case-insensitive (officers type "dukcapil" for "Dukcapil").
@@ -289,7 +294,7 @@ function crossCheck(p: Parsed, db: DbState, issues: ImportIssue[]): void {
       value.agency = agency;
       serviceAgency.set(value.code, agency.toLowerCase());
     }
-    const unknown = value.requirements.filter((r) => !docKeys.has(r.documentType) && !p.rawKeys.documentTypes.has(r.documentType)).map((r) => r.documentType);
+    const unknown = value.requirements.filter((r) => !docKeys.has(r.documentType) && (db.otherSitesDocKeys.has(r.documentType) || !p.rawKeys.documentTypes.has(r.documentType))).map((r) => r.documentType);
     if (unknown.length) add('services', row, 'requirements', 'unknown_document_type', `Jenis dokumen tidak dikenal: ${unknown.join(', ')}.`, `Unknown document types: ${unknown.join(', ')}.`);
   }
 
@@ -372,7 +377,8 @@ async function apply(ctx: AppContext, tx: Conn, siteId: string, p: Parsed, db: D
     if (db.docKeys.has(value.key)) result.documentTypes.unchanged++;
     else {
       result.documentTypes.created++;
-      if (!dryRun) await repo.insertDocumentType(tx, { id: uuidv7(), key: value.key, name: value.name, description: value.description });
+      // A type the file brings is this site's own (shared types are the platform admin's).
+      if (!dryRun) await repo.insertDocumentType(tx, { id: uuidv7(), key: value.key, name: value.name, description: value.description, siteId });
     }
   }
 
