@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, type ZodFastifySchemaValidationError } from 'fastify-type-provider-zod';
+import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import { AppError, ERRORS, type FieldError } from './errors';
 import { databaseProblem } from './pg-problem';
@@ -127,13 +128,13 @@ export function frameworkErrorHandler(error: FastifyError, _request: FastifyRequ
  * same format as every other answer.
  */
 export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): void {
-  if (err.code === 'ECONNRESET' || err.code === 'EPIPE') return;
+  if (err.code === 'ECONNRESET' || err.code === 'EPIPE' || socket.destroyed) return;
   const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
   const code = status === 431 ? 'headers_too_large' : status === 408 ? 'request_timeout' : 'bad_request';
   const known = (ERRORS as Record<string, { id: string; en: string }>)[code];
   const body = JSON.stringify({ type: `urn:loket:problem:${code}`, title: known.en, status, code, detail: known.en, messages: { id: known.id, en: known.en } });
   if (socket.writable && socket.bytesWritten === 0) {
-    socket.write(`HTTP/1.1 ${status} ${known.en}\r\nConnection: close\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
   }
   socket.destroy();
 }
