@@ -97,6 +97,8 @@ describe('per code', () => {
     expect(wait).toBeLessThanOrEqual(3600);
     expect(locked.json()).toMatchObject({ status: 429, code: 'rate_limited', limit: 'code', retryAfter: wait, messages: { id: expect.stringContaining('menit'), en: expect.stringContaining('minutes') } });
     expect((await lookup(b.code, b.nik, { ip: freshIp() })).statusCode).toBe(429);
+    // Signed-in staff are held too on the web (only the front-desk check-in is not).
+    expect((await lookup(b.code, b.nik, { ip: freshIp(), token: f.tokens.siteAdmin })).statusCode).toBe(429);
     // Another booking is not affected.
     const other = await book('10:30');
     expect((await lookup(other.code, other.nik, { ip: freshIp() })).statusCode).toBe(200);
