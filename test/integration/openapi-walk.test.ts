@@ -193,17 +193,28 @@ function nodes(value: unknown, schema: Schema | undefined, path: Array<string | 
   return out;
 }
 
+/** 1 → 'B', 26 → 'BA': letters only, for ticket prefixes. */
+const letters = (n: number): string => (n < 26 ? '' : letters(Math.floor(n / 26))) + String.fromCharCode(65 + (n % 26));
+
 /**
- * A new NIK and another free slot in every request, so that "one booking per NIK and day" and
- * full slots do not stop a hostile value before it reaches the database.
+ * Fresh values where the sample would collide with an earlier request: a new NIK, another free
+ * slot, and new usernames, keys, codes, prefixes and counter numbers, so that "already taken" or
+ * "one booking per NIK and day" does not stop a hostile value before it reaches the database.
+ * Only untouched sample values are replaced, never the hostile one under test.
  */
 function fresh(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(fresh);
   if (!value || typeof value !== 'object') return value;
   return Object.fromEntries(
     Object.entries(value).map(([k, v]) => {
-      if (k === 'nik' && typeof v === 'string' && /^\d{16}$/.test(v)) return [k, nik(1000 + nikSerial++)];
-      if (k === 'start' && v === ids.slotStart) return [k, slotStarts[nikSerial++ % slotStarts.length]];
+      const n = nikSerial++;
+      if (k === 'nik' && typeof v === 'string' && /^\d{16}$/.test(v)) return [k, nik(1000 + n)];
+      if (k === 'start' && v === ids.slotStart) return [k, slotStarts[n % slotStarts.length]];
+      if (typeof v === 'string' && v.startsWith('Abc')) {
+        if (k === 'prefix') return [k, letters(n).slice(-4)];
+        if (['username', 'shortName', 'key', 'code'].includes(k)) return [k, `${v}${n}`];
+      }
+      if (k === 'number' && v === 1) return [k, 100 + (n % 9000)];
       return [k, fresh(v)];
     }),
   );
@@ -236,6 +247,8 @@ function hostileFor(current: unknown, schema: Schema | undefined, field: string)
     ];
     const plain = schema?.anyOf?.find((b) => b.type !== 'null') ?? schema;
     if (plain && isDateField(plain)) for (const d of IMPOSSIBLE_DATES) out.push([`date ${d}`, d, field]);
+    // A well-formed id that names no row (a foreign key in waiting).
+    if (plain?.format === 'uuid') out.push(['unknown id', uuidv7()]);
     return out;
   }
   if (typeof current === 'number') return [['text', NUL], ['huge number', 1e308], ['unsafe integer', 2 ** 63], ['negative', -1], ['fraction', 0.5], ['null', null]];
