@@ -108,15 +108,21 @@ export interface DocumentType {
   name: string;
   description: string | null;
   active: boolean;
+  /** null: shared by every site (the platform admin's); else the site whose own type it is. */
+  siteId: string | null;
 }
 /** A document type in the administration: with how many active services (all sites) name it. */
 export interface DocumentTypeAdmin extends DocumentType {
   serviceCount: number;
+  /** Whether the signed-in user may rename or (de)activate it (the server decides). */
+  editable: boolean;
 }
 export interface DocumentTypeInput {
   key?: string;
   name: string;
   description: string | null;
+  /** On creation: the owning site, or null for a shared type (platform admin). */
+  siteId?: string | null;
 }
 
 export type HolidayKind = 'national' | 'cuti_bersama' | 'closure' | 'open';

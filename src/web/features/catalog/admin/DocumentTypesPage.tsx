@@ -1,4 +1,4 @@
-import { Alert, Button, Modal, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Modal, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { IconFileDescription, IconInfoCircle, IconPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,8 +6,9 @@ import { notifySuccess } from '../../../lib/errors';
 import type { DocumentTypeAdmin } from '../types';
 import { DialogFormActions, useFormErrors, useFormValues } from './AdminForm';
 import { EditButton, isFiltered, ListFilters, PagedTable, RowActions } from './AdminList';
+import { useCurrentUser } from '../../access/api';
 import { useAdminDocumentTypes, useSaveDocumentType, useSetDocumentTypeActive } from './api';
-import { ActiveBadge, AdminHeader, FormAlert, useConfirm, useListParams } from './shared';
+import { ActiveBadge, AdminHeader, FormAlert, useCatalogScope, useConfirm, useListParams } from './shared';
 
 const PAGE_SIZE = 25;
 const KEY_RE = /^[a-z0-9][a-z0-9_-]{1,59}$/;
@@ -32,9 +33,14 @@ interface Form {
 
 const FIELDS = new Set(['key', 'name', 'description']);
 
-function DocumentTypeForm({ docType, onDone }: { docType?: DocumentTypeAdmin; onDone: () => void }) {
+/**
+ * `siteId`: the site of the page. A site admin's new type is that site's own; the platform admin
+ * chooses (shared by default). Shared types are the platform admin's to edit (the server checks).
+ */
+function DocumentTypeForm({ docType, siteId, platformAdmin, onDone }: { docType?: DocumentTypeAdmin; siteId: string | null; platformAdmin: boolean; onDone: () => void }) {
   const { t } = useTranslation('catalog');
   const save = useSaveDocumentType(docType?.id);
+  const [onlyThisSite, setOnlyThisSite] = useState(!platformAdmin);
   const { formRef, local, server, check, focusError, clear } = useFormErrors(save.error, (f) => FIELDS.has(f));
   const [f, set, setF] = useFormValues<Form>(() => ({ key: docType?.key ?? '', name: docType?.name ?? '', description: docType?.description ?? '' }), clear);
   // While creating, the key follows the name until the admin types one.
@@ -54,7 +60,7 @@ function DocumentTypeForm({ docType, onDone }: { docType?: DocumentTypeAdmin; on
     if (!docType && !KEY_RE.test(f.key.trim())) e.key = t('documentType.keyRule');
     if (!check(e)) return;
     save.mutate(
-      { ...(docType ? {} : { key: f.key.trim() }), name: f.name.trim(), description: f.description.trim() || null },
+      { ...(docType ? {} : { key: f.key.trim(), siteId: onlyThisSite ? siteId : null }), name: f.name.trim(), description: f.description.trim() || null },
       {
         onSuccess: (saved) => {
           notifySuccess(docType ? t('documentType.saved', { name: saved.name }) : t('documentType.created', { name: saved.name }));
@@ -110,9 +116,12 @@ function DocumentTypeForm({ docType, onDone }: { docType?: DocumentTypeAdmin; on
           maxLength={1000}
           data-testid="doctype-description"
         />
-        {docType && docType.serviceCount > 0 && (
+        {!docType && platformAdmin && siteId && (
+          <Checkbox label={t('documentType.onlyThisSite')} description={t('documentType.onlyThisSiteHint')} checked={onlyThisSite} onChange={(e) => setOnlyThisSite(e.currentTarget.checked)} data-testid="doctype-only-site" />
+        )}
+        {docType && (docType.siteId === null ? docType.serviceCount > 0 : true) && (
           <Text size="sm" c="dimmed">
-            {t('documentType.sharedNote')}
+            {docType.siteId === null ? t('documentType.sharedNote') : t('documentType.siteNote')}
           </Text>
         )}
         <DialogFormActions onCancel={onDone} submitLabel={docType ? t('common.save') : t('documentType.create')} loading={save.isPending} testId="doctype-save" />
@@ -121,11 +130,14 @@ function DocumentTypeForm({ docType, onDone }: { docType?: DocumentTypeAdmin; on
   );
 }
 
-/** Jenis dokumen: the shared vocabulary of requirement documents, for every site and agency. */
+/** Jenis dokumen: the shared requirement documents (platform admin's) and this site's own. */
 export default function DocumentTypesPage() {
   const { t } = useTranslation('catalog');
   const list = useListParams();
-  const docTypes = useAdminDocumentTypes({ q: list.q, page: list.page, pageSize: PAGE_SIZE, status: list.status });
+  const scope = useCatalogScope();
+  const platformAdmin = useCurrentUser().memberships.some((m) => m.role === 'platform_admin');
+  // The shared types and this site's own.
+  const docTypes = useAdminDocumentTypes({ q: list.q, page: list.page, pageSize: PAGE_SIZE, status: list.status, siteId: scope.siteId ?? undefined });
   const setActive = useSetDocumentTypeActive();
   const [editing, setEditing] = useState<DocumentTypeAdmin | 'new' | null>(null);
   const [confirmNode, confirm] = useConfirm();
@@ -188,6 +200,9 @@ export default function DocumentTypesPage() {
                   {d.description}
                 </Text>
               )}
+              <Badge size="xs" variant="light" color={d.siteId === null ? 'blue' : 'grape'} mt={4} data-testid="doctype-owner">
+                {d.siteId === null ? t('documentType.sharedBadge') : t('documentType.siteBadge')}
+              </Badge>
             </Table.Td>
             <Table.Td>
               <Text size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
@@ -203,20 +218,26 @@ export default function DocumentTypesPage() {
               <ActiveBadge active={d.active} />
             </Table.Td>
             <Table.Td>
-              <RowActions>
-                <EditButton onClick={() => setEditing(d)} name={d.name} />
-                <Button
-                  size="compact-sm"
-                  variant="subtle"
-                  color={d.active ? 'red' : 'green'}
-                  onClick={() => void toggle(d)}
-                  loading={setActive.isPending && setActive.variables?.id === d.id}
-                  aria-label={`${d.active ? t('documentType.deactivate') : t('documentType.activate')}: ${d.name}`}
-                  data-testid="doctype-toggle"
-                >
-                  {d.active ? t('documentType.deactivate') : t('documentType.activate')}
-                </Button>
-              </RowActions>
+              {!d.editable ? (
+                <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }} data-testid="doctype-readonly">
+                  {t('documentType.managedByPlatform')}
+                </Text>
+              ) : (
+                <RowActions>
+                  <EditButton onClick={() => setEditing(d)} name={d.name} />
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
+                    color={d.active ? 'red' : 'green'}
+                    onClick={() => void toggle(d)}
+                    loading={setActive.isPending && setActive.variables?.id === d.id}
+                    aria-label={`${d.active ? t('documentType.deactivate') : t('documentType.activate')}: ${d.name}`}
+                    data-testid="doctype-toggle"
+                  >
+                    {d.active ? t('documentType.deactivate') : t('documentType.activate')}
+                  </Button>
+                </RowActions>
+              )}
             </Table.Td>
           </Table.Tr>
         )}
@@ -225,7 +246,7 @@ export default function DocumentTypesPage() {
       />
 
       <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? t('documentType.newTitle') : t('documentType.editTitle', { name: editing?.name ?? '' })} size="lg">
-        {editing !== null && <DocumentTypeForm key={editing === 'new' ? 'new' : editing.id} docType={editing === 'new' ? undefined : editing} onDone={() => setEditing(null)} />}
+        {editing !== null && <DocumentTypeForm key={editing === 'new' ? 'new' : editing.id} docType={editing === 'new' ? undefined : editing} siteId={scope.siteId} platformAdmin={platformAdmin} onDone={() => setEditing(null)} />}
       </Modal>
     </Stack>
   );
