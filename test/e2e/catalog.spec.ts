@@ -144,12 +144,21 @@ test.describe.serial('service catalogue', () => {
     await page.getByLabel('Cari', { exact: true }).fill('uji e2e');
     const row = page.getByTestId('doctype-row').filter({ hasText: 'Surat Keterangan Uji E2E' });
     await expect(row).toBeVisible();
+    // The operator's new type is this MPP's own, which it may edit…
+    await expect(row.getByTestId('doctype-owner')).toHaveText('MPP ini');
+    await expect(row.getByTestId('doctype-toggle')).toBeVisible();
     // The same name again is refused on the field.
     await page.getByTestId('doctype-new').click();
     await page.getByTestId('doctype-name').fill('surat keterangan uji  e2e');
     await page.getByTestId('doctype-save').click();
     await expect(page.getByRole('dialog')).toContainText('sudah');
     await page.keyboard.press('Escape');
+    // …while a shared type (every MPP's pages show it) is the platform admin's: no edit offered.
+    await page.getByLabel('Cari', { exact: true }).fill('kartu keluarga');
+    const shared = page.getByTestId('doctype-row').filter({ hasText: 'Kartu Keluarga' }).first();
+    await expect(shared.getByTestId('doctype-owner')).toHaveText('Bersama');
+    await expect(shared.getByTestId('doctype-readonly')).toBeVisible();
+    await expect(shared.getByTestId('doctype-toggle')).toHaveCount(0);
 
     // The national list is the platform admin's; the operator sees it, and that 2027's cuti bersama
     // are still missing (the SKB is not transcribed).
