@@ -25,7 +25,7 @@ const padded = (head: Buffer, size: number) => Buffer.concat([head, Buffer.alloc
 const path = (slot: 'logo' | 'agreement-document') => `/api/v1/sites/${u.f.siteId}/agencies/${u.f.agencyA}/${slot}`;
 
 async function putOverHttp(url: string, body: { payload: Buffer; headers: Record<string, string> }) {
-  const res = await fetch(base + url, { method: 'PUT', headers: { ...body.headers, ...bearer(u.siteAdmin) }, body: body.payload });
+  const res = await fetch(base + url, { method: 'PUT', headers: { ...body.headers, ...bearer(u.siteAdmin) }, body: new Uint8Array(body.payload) });
   return { status: res.status, body: await res.json() };
 }
 
