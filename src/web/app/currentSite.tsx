@@ -75,3 +75,10 @@ export function useCurrentSite(): CurrentSite {
   if (!v) throw new Error('useCurrentSite outside the staff layout');
   return v;
 }
+
+/** The current site's id, in pages shown only once there is one (the admin pages check first). */
+export function useSiteId(): string {
+  const { site } = useCurrentSite();
+  if (!site) throw new Error('useSiteId without a current site');
+  return site.id;
+}

@@ -32,7 +32,7 @@ export function fieldErrors(err: unknown, lang: Lang = currentLang()): Record<st
   const out: Record<string, string> = {};
   if (!(err instanceof ApiError) || !err.errors) return out;
   for (const e of err.errors) {
-    const field = e.field.replace(/^(body|query|params|querystring)\./, '');
+    const field = e.field.replace(/^(body|query|querystring|params|headers)\./, '');
     if (out[field]) continue;
     // The server's messages are specific ("Minimal 10 karakter.") and already bilingual.
     out[field] = e.messages[lang] || e.messages.id || e.code;

@@ -17,14 +17,3 @@ export function refusalText(err: unknown, lang: Lang): string {
   }
   return problemMessage(err, lang);
 }
-
-/** Field → message of a 400 problem (`body.nik` → `nik`). */
-export function fieldMessages(err: unknown, lang: Lang): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!(err instanceof ApiError) || !err.errors) return out;
-  for (const e of err.errors) {
-    const f = e.field.replace(/^(body|query|params|headers)\./, '');
-    out[f] ??= e.messages[lang] || e.messages.id || e.code;
-  }
-  return out;
-}

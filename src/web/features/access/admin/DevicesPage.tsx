@@ -2,16 +2,16 @@ import { Alert, Badge, Button, Card, Group, Modal, Stack, Table, Text, TextInput
 import { IconDeviceDesktop, IconDeviceTv, IconPlus } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCurrentSite } from '../../../app/currentSite';
+import { AdminHeader, AdminTable, DangerRowButton, DialogFormActions, Empty, FormAlert, LabelledSegments, QueryView, useConfirm } from '../../../app/admin';
+import { useSiteId } from '../../../app/currentSite';
 import { notifySuccess } from '../../../lib/errors';
 import { formatDateTime, zonedParts } from '../../../lib/format';
-import { useSites } from '../api';
-import type { Device, Pairing } from '../types';
-import { DialogFormActions } from './AdminForm';
-import { AdminTable, DangerRowButton, QueryView } from './AdminList';
-import { useCreatePairing, useDevices, useRevokeDevice } from './api';
-import { AdminHeader, Empty, FormAlert, LabelledSegments, useCatalogScope, useConfirm, useServerErrors } from './shared';
 import { useLang } from '../../../lib/lang';
+import { useFormErrors } from '../../../lib/useFormErrors';
+import { useSites } from '../../catalog/api';
+import type { Device, Pairing } from '../../catalog/types';
+import '../i18n';
+import { useCreatePairing, useDevices, useRevokeDevice } from './api';
 
 /** Pairing codes live 15 minutes on the server (docs/api.md). */
 const PAIRING_TTL_MS = 15 * 60_000;
@@ -27,7 +27,7 @@ function deadlineOf(p: Pairing, receivedAt: number): number {
 }
 
 function Countdown({ deadline, onExpired }: { deadline: number; onExpired: () => void }) {
-  const { t } = useTranslation('catalog');
+  const { t } = useTranslation('access');
   const [now, setNow] = useState(() => Date.now());
   const expiredRef = useRef(false);
   useEffect(() => {
@@ -55,7 +55,8 @@ function Countdown({ deadline, onExpired }: { deadline: number; onExpired: () =>
 }
 
 function PairingResult({ pairing, receivedAt, timeZone, onAgain, onClose }: { pairing: Pairing; receivedAt: number; timeZone: string; onAgain: () => void; onClose: () => void }) {
-  const { t } = useTranslation('catalog');
+  const { t } = useTranslation('access');
+  const { t: ta } = useTranslation('admin');
   const lang = useLang();
   const [expired, setExpired] = useState(false);
   const until = zonedParts(pairing.expiresAt, timeZone, lang);
@@ -92,24 +93,25 @@ function PairingResult({ pairing, receivedAt, timeZone, onAgain, onClose }: { pa
         <Button variant="default" onClick={onAgain}>
           {t('device.anotherCode')}
         </Button>
-        <Button onClick={onClose}>{t('common.done')}</Button>
+        <Button onClick={onClose}>{ta('common.done')}</Button>
       </Group>
     </Stack>
   );
 }
 
 function PairingDialog({ siteId, timeZone, onClose }: { siteId: string; timeZone: string; onClose: () => void }) {
-  const { t } = useTranslation('catalog');
+  const { t } = useTranslation('access');
+  const { t: ta } = useTranslation('admin');
   const create = useCreatePairing(siteId);
   const [role, setRole] = useState<'kiosk' | 'display'>('kiosk');
   const [name, setName] = useState('');
   const [nameError, setNameError] = useState<string | null>(null);
   const [result, setResult] = useState<{ pairing: Pairing; receivedAt: number } | null>(null);
-  const server = useServerErrors(create.error, (f) => f === 'name' || f === 'role');
+  const { server } = useFormErrors(create.error, (f) => f === 'name' || f === 'role');
 
   const submit = (ev: FormEvent) => {
     ev.preventDefault();
-    if (!name.trim()) return setNameError(t('form.required'));
+    if (!name.trim()) return setNameError(ta('form.required'));
     setNameError(null);
     create.mutate({ role, name: name.trim() }, { onSuccess: (pairing) => setResult({ pairing, receivedAt: Date.now() }) });
   };
@@ -146,13 +148,12 @@ function PairingDialog({ siteId, timeZone, onClose }: { siteId: string; timeZone
 
 /** Perangkat: kiosks and displays paired to this site; pairing codes; revocation. */
 export default function DevicesPage() {
-  const { t } = useTranslation('catalog');
+  const { t } = useTranslation('access');
+  const { t: ta } = useTranslation('admin');
   const lang = useLang();
-  const scope = useCatalogScope();
-  const siteId = scope.siteId as string;
-  const { site } = useCurrentSite();
+  const siteId = useSiteId();
   const sites = useSites();
-  const timeZone = sites.data?.find((s) => s.id === site?.id)?.timeZone ?? 'Asia/Makassar';
+  const timeZone = sites.data?.find((s) => s.id === siteId)?.timeZone ?? 'Asia/Makassar';
   const devices = useDevices(siteId);
   const revoke = useRevokeDevice(siteId);
   const [pairing, setPairing] = useState(false);
@@ -168,7 +169,7 @@ export default function DevicesPage() {
     <Stack gap="md">
       {confirmNode}
       <AdminHeader
-        title={t('tabs.devices')}
+        title={t('device.title')}
         description={t('device.intro')}
         actions={
           <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => setPairing(true)} data-testid="device-pair">
@@ -187,7 +188,7 @@ export default function DevicesPage() {
                 <Table.Th>{t('device.role')}</Table.Th>
                 <Table.Th>{t('device.pairedAt')}</Table.Th>
                 <Table.Th>{t('device.lastSeen')}</Table.Th>
-                <Table.Th>{t('common.status')}</Table.Th>
+                <Table.Th>{ta('common.status')}</Table.Th>
               </>
             }
           >
@@ -210,7 +211,7 @@ export default function DevicesPage() {
                 </Table.Td>
                 <Table.Td>
                   <Badge color={d.revokedAt ? 'gray' : 'green'} variant="light">
-                    {d.revokedAt ? t('device.revokedBadge') : t('common.active')}
+                    {d.revokedAt ? t('device.revokedBadge') : ta('common.active')}
                   </Badge>
                 </Table.Td>
                 <Table.Td>{!d.revokedAt && <DangerRowButton label={t('device.revoke')} name={d.name} onClick={() => void doRevoke(d)} loading={revoke.isPending && revoke.variables === d.id} />}</Table.Td>

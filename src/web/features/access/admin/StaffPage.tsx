@@ -2,13 +2,14 @@ import { ActionIcon, Alert, Badge, Button, Code, CopyButton, Group, Menu, Modal,
 import { IconCheck, IconCopy, IconDots, IconKey, IconPlus, IconTrash, IconUserOff, IconUsers } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActiveBadge, AdminHeader, DialogFormActions, EditButton, FilterSelect, FormAlert, isFiltered, ListFilters, PagedTable, RowActions, useAdminSubmit, useConfirm, useListParams, useToggleActive, type ActivationTexts } from '../../../app/admin';
+import { useSiteId } from '../../../app/currentSite';
 import { notifyError, notifySuccess } from '../../../lib/errors';
-import { MIN_PASSWORD_LENGTH, USERNAME_PATTERN } from '../../access/types';
-import { STAFF_ROLES, type AgencyAdmin, type StaffRole, type StaffUser } from '../types';
-import { DialogFormActions, useFormErrors } from './AdminForm';
-import { EditButton, FilterSelect, isFiltered, ListFilters, PagedTable, RowActions, useToggleActive } from './AdminList';
-import { useAgencyOptions, useResetStaffPassword, useSaveStaff, useSetStaffActive, useStaff } from './api';
-import { ActiveBadge, AdminHeader, FormAlert, useCatalogScope, useConfirm, useListParams } from './shared';
+import { useAgencyOptions } from '../../catalog/admin/api';
+import { STAFF_ROLES, type AgencyAdmin, type StaffRole, type StaffUser } from '../../catalog/types';
+import '../i18n';
+import { MIN_PASSWORD_LENGTH, USERNAME_PATTERN } from '../types';
+import { useResetStaffPassword, useSaveStaff, useSetStaffActive, useStaff } from './api';
 
 const PAGE_SIZE = 25;
 const NEEDS_AGENCY = new Set(['agency_admin', 'officer']);
@@ -22,7 +23,7 @@ interface MembershipRow {
 let seq = 0;
 
 function MembershipsEditor({ rows, onChange, agencies, errors }: { rows: MembershipRow[]; onChange: (r: MembershipRow[]) => void; agencies: AgencyAdmin[]; errors: Record<string, string> }) {
-  const { t } = useTranslation('catalog');
+  const { t } = useTranslation('access');
   const { t: tc } = useTranslation();
   const set = (i: number, patch: Partial<MembershipRow>) => onChange(rows.map((r, k) => (k === i ? { ...r, ...patch } : r)));
   return (
@@ -73,50 +74,47 @@ function MembershipsEditor({ rows, onChange, agencies, errors }: { rows: Members
   );
 }
 
+const STAFF_FIELDS = (f: string) => ['username', 'displayName', 'password', 'memberships'].includes(f) || f.startsWith('memberships.');
+
 function StaffForm({ user, agencies, onDone }: { user?: StaffUser; agencies: AgencyAdmin[]; onDone: () => void }) {
-  const { t } = useTranslation('catalog');
-  const scope = useCatalogScope();
-  const save = useSaveStaff(scope.siteId as string, user?.id);
-  const { formRef, local, server, check, focusError } = useFormErrors(save.error, (f) => ['username', 'displayName', 'password', 'memberships'].includes(f) || f.startsWith('memberships.'));
+  const { t } = useTranslation('access');
+  const { t: ta } = useTranslation('admin');
+  const save = useSaveStaff(useSiteId(), user?.id);
+  const form = useAdminSubmit(save, STAFF_FIELDS);
   const [username, setUsername] = useState(user?.username ?? '');
   const [displayName, setDisplayName] = useState(user?.displayName ?? '');
   const [password, setPassword] = useState('');
   const [rows, setRows] = useState<MembershipRow[]>(() =>
     user?.memberships.length ? user.memberships.map((m) => ({ key: ++seq, role: m.role as StaffRole, agencyId: m.agencyId ?? '' })) : [{ key: ++seq, role: 'officer', agencyId: agencies.length === 1 ? agencies[0].id : '' }],
   );
-  const errors = { ...local, ...server.fields };
+  const errors = form.errors;
 
   const submit = (ev: FormEvent) => {
     ev.preventDefault();
     const e: Record<string, string> = {};
     if (!user && !USERNAME_PATTERN.test(username.trim())) e.username = t('staff.usernameRule');
-    if (!displayName.trim()) e.displayName = t('form.required');
+    if (!displayName.trim()) e.displayName = ta('form.required');
     if (!user && password.length < MIN_PASSWORD_LENGTH) e.password = t('staff.passwordRule', { min: MIN_PASSWORD_LENGTH });
     rows.forEach((r, i) => {
       if (NEEDS_AGENCY.has(r.role) && !r.agencyId) e[`memberships.${i}.agencyId`] = t('staff.agencyNeeded');
     });
-    if (!check(e)) return;
-    save.mutate(
+    const name = displayName.trim();
+    form.submit(
+      e,
       {
         username: user ? undefined : username.trim(),
-        displayName: displayName.trim(),
+        displayName: name,
         password: user ? undefined : password,
         memberships: rows.map((r) => ({ role: r.role, agencyId: NEEDS_AGENCY.has(r.role) ? r.agencyId : null })),
       },
-      {
-        onSuccess: () => {
-          notifySuccess(user ? t('staff.saved', { name: displayName.trim() }) : t('staff.created', { name: displayName.trim() }));
-          onDone();
-        },
-        onError: focusError,
-      },
+      { success: () => (user ? t('staff.saved', { name }) : t('staff.created', { name })), onSaved: onDone },
     );
   };
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate>
+    <form ref={form.formRef} onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <FormAlert message={server.summary} />
+        <FormAlert message={form.server.summary} />
         <TextInput
           label={t('staff.username')}
           description={user ? undefined : t('staff.usernameHint')}
@@ -144,14 +142,15 @@ function StaffForm({ user, agencies, onDone }: { user?: StaffUser; agencies: Age
           />
         )}
         <MembershipsEditor rows={rows} onChange={setRows} agencies={agencies} errors={errors} />
-        <DialogFormActions onCancel={onDone} submitLabel={user ? t('common.save') : t('staff.create')} loading={save.isPending} testId="staff-save" />
+        <DialogFormActions onCancel={onDone} submitLabel={user ? ta('common.save') : t('staff.create')} loading={form.pending} testId="staff-save" />
       </Stack>
     </form>
   );
 }
 
 function TemporaryPassword({ value, name, onClose }: { value: string; name: string; onClose: () => void }) {
-  const { t } = useTranslation('catalog');
+  const { t } = useTranslation('access');
+  const { t: ta } = useTranslation('admin');
   return (
     <Stack gap="sm">
       <Text>{t('staff.tempPasswordIntro', { name })}</Text>
@@ -161,8 +160,8 @@ function TemporaryPassword({ value, name, onClose }: { value: string; name: stri
         </Code>
         <CopyButton value={value}>
           {({ copied, copy }) => (
-            <Tooltip label={copied ? t('common.copied') : t('common.copy')}>
-              <ActionIcon variant="light" onClick={copy} aria-label={t('common.copy')} color={copied ? 'teal' : undefined}>
+            <Tooltip label={copied ? ta('common.copied') : ta('common.copy')}>
+              <ActionIcon variant="light" onClick={copy} aria-label={ta('common.copy')} color={copied ? 'teal' : undefined}>
                 {copied ? <IconCheck size={16} aria-hidden="true" /> : <IconCopy size={16} aria-hidden="true" />}
               </ActionIcon>
             </Tooltip>
@@ -171,7 +170,7 @@ function TemporaryPassword({ value, name, onClose }: { value: string; name: stri
       </Group>
       <Alert color="yellow">{t('staff.tempPasswordOnce')}</Alert>
       <Group justify="flex-end">
-        <Button onClick={onClose}>{t('common.done')}</Button>
+        <Button onClick={onClose}>{ta('common.done')}</Button>
       </Group>
     </Stack>
   );
@@ -179,10 +178,10 @@ function TemporaryPassword({ value, name, onClose }: { value: string; name: stri
 
 /** Petugas: the site's staff (officers, agency admins, site admins), roles, deactivation, password resets. */
 export default function StaffPage() {
-  const { t } = useTranslation('catalog');
+  const { t } = useTranslation('access');
+  const { t: ta } = useTranslation('admin');
   const { t: tc } = useTranslation();
-  const scope = useCatalogScope();
-  const siteId = scope.siteId as string;
+  const siteId = useSiteId();
   const list = useListParams(['role'] as const);
   const staff = useStaff(siteId, { q: list.q, page: list.page, pageSize: PAGE_SIZE, status: list.status, role: list.values.role || undefined });
   const agencies = useAgencyOptions(siteId);
@@ -193,7 +192,8 @@ export default function StaffPage() {
   const [confirmNode, confirm] = useConfirm();
   const activeAgencies = (agencies.data?.items ?? []).filter((a) => a.active);
 
-  const toggle = useToggleActive('staff', setActive, confirm);
+  const activation: ActivationTexts = (k, v) => t(`staff.${k}`, v);
+  const toggle = useToggleActive(activation, setActive, confirm);
   const toggleActive = (u: StaffUser) => toggle(u, u.displayName);
   const resetPassword = async (u: StaffUser) => {
     const ok = await confirm({ title: t('staff.resetTitle'), message: t('staff.resetMessage', { name: u.displayName }), confirmLabel: t('staff.reset'), danger: true });
@@ -216,7 +216,7 @@ export default function StaffPage() {
     <Stack gap="md">
       {confirmNode}
       <AdminHeader
-        title={t('tabs.staff')}
+        title={t('staff.title')}
         description={t('staff.intro')}
         actions={
           <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => setEditing('new')} disabled={agencies.isPending} data-testid="staff-new">
@@ -225,12 +225,12 @@ export default function StaffPage() {
         }
       />
       <ListFilters list={list} searchPlaceholder={t('staff.searchPlaceholder')}>
-        <FilterSelect list={list} param="role" label={t('staff.role')} allLabel={t('common.all')} options={STAFF_ROLES.map((r) => ({ value: r, label: tc(`roles.${r}`) }))} w={200} />
+        <FilterSelect list={list} param="role" label={t('staff.role')} allLabel={ta('common.all')} options={STAFF_ROLES.map((r) => ({ value: r, label: tc(`roles.${r}`) }))} w={200} />
       </ListFilters>
 
       <PagedTable
         query={staff}
-        empty={{ icon: <IconUsers size={36} aria-hidden="true" />, title: isFiltered(list) ? t('common.noMatches') : t('staff.emptyTitle'), description: t('staff.emptyHint') }}
+        empty={{ icon: <IconUsers size={36} aria-hidden="true" />, title: isFiltered(list) ? ta('common.noMatches') : t('staff.emptyTitle'), description: t('staff.emptyHint') }}
         minWidth={760}
         caption={t('staff.tableCaption')}
         head={
@@ -238,7 +238,7 @@ export default function StaffPage() {
             <Table.Th>{t('staff.displayName')}</Table.Th>
             <Table.Th>{t('staff.username')}</Table.Th>
             <Table.Th>{t('staff.roles')}</Table.Th>
-            <Table.Th>{t('common.status')}</Table.Th>
+            <Table.Th>{ta('common.status')}</Table.Th>
           </>
         }
         row={(u) => (
@@ -250,7 +250,7 @@ export default function StaffPage() {
               <Group gap={4}>
                 {u.isDemo && (
                   <Badge size="xs" variant="outline" color="gray">
-                    demo
+                    {t('staff.demo')}
                   </Badge>
                 )}
                 {u.elsewhere && (
@@ -280,7 +280,7 @@ export default function StaffPage() {
                 <EditButton onClick={() => setEditing(u)} name={u.displayName} />
                 <Menu position="bottom-end" withinPortal>
                   <Menu.Target>
-                    <ActionIcon variant="subtle" color="gray" aria-label={t('common.moreActionsFor', { name: u.displayName })}>
+                    <ActionIcon variant="subtle" color="gray" aria-label={ta('common.moreActionsFor', { name: u.displayName })}>
                       <IconDots size={16} aria-hidden="true" />
                     </ActionIcon>
                   </Menu.Target>

@@ -5,10 +5,10 @@ import { Link } from 'react-router';
 import { useLang } from '../../../lib/lang';
 import { hoursLines } from '../format';
 import { AGENCY_KINDS, type AgencyAdmin } from '../types';
-import { EditButton, FilterSelect, isFiltered, ListFilters, PagedTable, RowActions, ToggleActiveButton, useToggleActive } from './AdminList';
+import { ActiveBadge, AdminHeader, EditButton, FilterSelect, isFiltered, ListFilters, PagedTable, RowActions, ToggleActiveButton, useConfirm, useListParams, useToggleActive , type ActivationTexts } from '../../../app/admin';
 import { useAgencies, useSetAgencyActive } from './api';
-import { ActiveBadge, AdminHeader, useCatalogScope, useConfirm, useListParams } from './shared';
 import { formatDate } from '../../../lib/format';
+import { useCatalogScope } from './scope';
 
 const PAGE_SIZE = 25;
 
@@ -43,6 +43,7 @@ function AgreementCell({ a }: { a: AgencyAdmin }) {
 /** Instansi: the agencies of the site (an agency_admin sees only their own). */
 export default function AgenciesPage() {
   const { t } = useTranslation('catalog');
+  const { t: ta } = useTranslation('admin');
   const lang = useLang();
   const scope = useCatalogScope();
   const siteId = scope.siteId as string;
@@ -50,7 +51,8 @@ export default function AgenciesPage() {
   const agencies = useAgencies(siteId, { q: list.q, page: list.page, pageSize: PAGE_SIZE, status: list.status, kind: list.values.kind || undefined });
   const setActive = useSetAgencyActive(siteId);
   const [confirmNode, confirm] = useConfirm();
-  const toggle = useToggleActive('agency', setActive, confirm);
+  const activation: ActivationTexts = (k, v) => t(`agency.${k}`, v);
+  const toggle = useToggleActive(activation, setActive, confirm);
   const toggleActive = (a: AgencyAdmin) => toggle(a, a.name, { services: a.serviceCount, counters: a.counterCount });
 
   return (
@@ -68,15 +70,15 @@ export default function AgenciesPage() {
         }
       />
       <ListFilters list={list} searchPlaceholder={t('agency.searchPlaceholder')}>
-        <FilterSelect list={list} param="kind" label={t('agency.kind')} allLabel={t('common.all')} options={AGENCY_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} w={200} />
+        <FilterSelect list={list} param="kind" label={t('agency.kind')} allLabel={ta('common.all')} options={AGENCY_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} w={200} />
       </ListFilters>
 
       <PagedTable
         query={agencies}
         empty={{
           icon: <IconBuildingCommunity size={36} aria-hidden="true" />,
-          title: isFiltered(list) ? t('common.noMatches') : t('agency.emptyAdminTitle'),
-          description: list.q ? t('common.noMatchesHint') : t('agency.emptyAdminHint'),
+          title: isFiltered(list) ? ta('common.noMatches') : t('agency.emptyAdminTitle'),
+          description: list.q ? ta('common.noMatchesHint') : t('agency.emptyAdminHint'),
         }}
         minWidth={1080}
         caption={t('agency.tableCaption')}
@@ -88,7 +90,7 @@ export default function AgenciesPage() {
             <Table.Th>{t('agency.hours')}</Table.Th>
             <Table.Th ta="right">{t('agency.servicesCol')}</Table.Th>
             <Table.Th ta="right">{t('agency.countersCol')}</Table.Th>
-            <Table.Th>{t('common.status')}</Table.Th>
+            <Table.Th>{ta('common.status')}</Table.Th>
           </>
         }
         row={(a) => (
@@ -127,7 +129,7 @@ export default function AgenciesPage() {
             <Table.Td>
               <RowActions>
                 <EditButton to={a.id} name={a.name} />
-                {scope.siteWide && <ToggleActiveButton entity="agency" active={a.active} name={a.name} onClick={() => void toggleActive(a)} loading={setActive.isPending && setActive.variables?.id === a.id} />}
+                {scope.siteWide && <ToggleActiveButton texts={activation} active={a.active} name={a.name} onClick={() => void toggleActive(a)} loading={setActive.isPending && setActive.variables?.id === a.id} />}
               </RowActions>
             </Table.Td>
           </Table.Tr>

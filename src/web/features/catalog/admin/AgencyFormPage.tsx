@@ -8,12 +8,11 @@ import type { Lang } from '../../../lib/api';
 import { fieldErrors, notifySuccess, problemMessage } from '../../../lib/errors';
 import { formatDateTime, formatNumber } from '../../../lib/format';
 import { AGENCY_KINDS, type AgencyAdmin, type AgencyInput, type AgencyKind, type WeeklyHours } from '../types';
-import { FormBreadcrumbs, PageFormActions, useFormErrors, useFormValues } from './AdminForm';
-import { useToggleActive } from './AdminList';
+import { AdminHeader, FormAlert, FormBreadcrumbs, nullIfEmpty, PageFormActions, TableSkeleton, useAdminSubmit, useConfirm, useFormValues, useToggleActive, type ActivationTexts } from '../../../app/admin';
 import { AGENCY_FILES, P, useAgency, useRemoveAgencyFile, useSaveAgency, useSetAgencyActive, useUploadAgencyFile, type AgencyFileSlot } from './api';
 import { cleanHours, HoursEditor, hoursErrors } from './HoursEditor';
-import { AdminHeader, FormAlert, nullIfEmpty, TableSkeleton, useCatalogScope, useConfirm } from './shared';
 import { useLang } from '../../../lib/lang';
+import { useCatalogScope } from './scope';
 
 interface Form {
   kind: AgencyKind | '';
@@ -266,13 +265,14 @@ function AgencyLogo({ siteId, agency }: { siteId: string; agency: AgencyAdmin })
 
 function AgencyForm({ agency }: { agency?: AgencyAdmin }) {
   const { t } = useTranslation('catalog');
+  const { t: ta } = useTranslation('admin');
   const navigate = useNavigate();
   const scope = useCatalogScope();
   const siteId = scope.siteId as string;
   const save = useSaveAgency(siteId, agency?.id);
   const setActive = useSetAgencyActive(siteId);
   const [confirmNode, confirm] = useConfirm();
-  const { formRef, local, server, check, focusError, clear } = useFormErrors(save.error, known);
+  const { formRef, local, server, clear, submit: send } = useAdminSubmit(save, known);
   const [f, set] = useFormValues<Form>(() => fromAgency(agency), clear);
   const limited = !scope.siteWide;
 
@@ -282,11 +282,11 @@ function AgencyForm({ agency }: { agency?: AgencyAdmin }) {
 
   const validate = (): Record<string, string> => {
     const e: Record<string, string> = {};
-    if (!f.kind) e.kind = t('form.required');
-    if (f.name.trim().length < 2) e.name = t('form.minChars', { count: 2 });
-    if (f.shortName.trim().length < 2) e.shortName = t('form.minChars', { count: 2 });
-    if (f.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(f.email.trim())) e.email = t('form.invalidEmail');
-    if (f.website.trim() && !/^https?:\/\/\S+\.\S+/.test(f.website.trim())) e.website = t('form.invalidUrl');
+    if (!f.kind) e.kind = ta('form.required');
+    if (f.name.trim().length < 2) e.name = ta('form.minChars', { count: 2 });
+    if (f.shortName.trim().length < 2) e.shortName = ta('form.minChars', { count: 2 });
+    if (f.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(f.email.trim())) e.email = ta('form.invalidEmail');
+    if (f.website.trim() && !/^https?:\/\/\S+\.\S+/.test(f.website.trim())) e.website = ta('form.invalidUrl');
     if (!f.agreementNumber.trim() && (f.agreementSignedOn || f.agreementValidUntil)) e.agreementNumber = t('agency.agreementNumberNeeded');
     if (f.agreementSignedOn && f.agreementValidUntil && f.agreementValidUntil < f.agreementSignedOn) e.agreementValidUntil = t('agency.validBeforeSigned');
     Object.assign(e, hoursErrors(f.hours, 'hours'));
@@ -295,7 +295,7 @@ function AgencyForm({ agency }: { agency?: AgencyAdmin }) {
 
   const submit = (ev: FormEvent) => {
     ev.preventDefault();
-    if (!check(validate())) return;
+    const found = validate();
     const full: AgencyInput = {
       kind: f.kind as AgencyKind,
       name: f.name.trim(),
@@ -309,16 +309,15 @@ function AgencyForm({ agency }: { agency?: AgencyAdmin }) {
     };
     // An agency_admin keeps their agency's description, contacts and hours up to date; the rest is the site admin's.
     const body: Partial<AgencyInput> = limited ? { description: full.description, phone: full.phone, email: full.email, website: full.website, hours: full.hours } : full;
-    save.mutate(body, {
-      onSuccess: (saved) => {
-        notifySuccess(agency ? t('agency.saved', { name: saved.name }) : t('agency.created', { name: saved.name }));
-        navigate('/admin/catalog/agencies');
-      },
-      onError: focusError,
+    send(found, body, {
+      success: (saved) => (agency ? t('agency.saved', { name: saved.name }) : t('agency.created', { name: saved.name })),
+      onSaved: () => navigate('/admin/catalog/agencies'),
     });
   };
 
-  const toggle = useToggleActive('agency', setActive, confirm);
+  const activation: ActivationTexts = (k, v) => t(`agency.${k}`, v);
+
+  const toggle = useToggleActive(activation, setActive, confirm);
   const toggleActive = async () => {
     if (agency) await toggle(agency, agency.name, { services: agency.serviceCount, counters: agency.counterCount });
   };
@@ -336,7 +335,7 @@ function AgencyForm({ agency }: { agency?: AgencyAdmin }) {
                 required
                 value={f.kind}
                 onChange={(e) => set('kind', e.currentTarget.value as AgencyKind)}
-                data={[{ value: '', label: t('form.choose') }, ...AGENCY_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))]}
+                data={[{ value: '', label: ta('form.choose') }, ...AGENCY_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))]}
                 error={errors.kind}
                 name="kind"
                 disabled={limited}
@@ -381,7 +380,7 @@ function AgencyForm({ agency }: { agency?: AgencyAdmin }) {
         <HoursEditor legend={t('agency.hours')} description={t('agency.hoursHint')} value={f.hours} onChange={(h) => set('hours', h)} errors={errors} />
 
         <Group justify="space-between">
-          <PageFormActions cancelTo="/admin/catalog/agencies" submitLabel={agency ? t('common.save') : t('agency.create')} loading={save.isPending} testId="agency-save" />
+          <PageFormActions cancelTo="/admin/catalog/agencies" submitLabel={agency ? ta('common.save') : t('agency.create')} loading={save.isPending} testId="agency-save" />
           {agency && scope.siteWide && (
             <Button variant="light" color={agency.active ? 'red' : 'green'} onClick={() => void toggleActive()} loading={setActive.isPending}>
               {agency.active ? t('agency.deactivate') : t('agency.activate')}
@@ -396,6 +395,7 @@ function AgencyForm({ agency }: { agency?: AgencyAdmin }) {
 /** `/admin/catalog/agencies/new` and `/admin/catalog/agencies/:id`. */
 export default function AgencyFormPage() {
   const { t } = useTranslation('catalog');
+  const { t: ta } = useTranslation('admin');
   const { id } = useParams();
   const scope = useCatalogScope();
   const agency = useAgency(scope.siteId as string, id);
@@ -410,7 +410,7 @@ export default function AgencyFormPage() {
           agency.data &&
           !agency.data.active && (
             <Badge color="gray" variant="light">
-              {t('common.inactive')}
+              {ta('common.inactive')}
             </Badge>
           )
         }

@@ -6,7 +6,7 @@ import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { PageLoader } from '../../../app/PageLoader';
 import '../i18n';
 import './i18n';
-import { useCatalogScope } from './shared';
+import { useCatalogScope } from './scope';
 
 const AgenciesPage = lazy(() => import('./AgenciesPage'));
 const AgencyFormPage = lazy(() => import('./AgencyFormPage'));
@@ -16,8 +16,8 @@ const CountersPage = lazy(() => import('./CountersPage'));
 const HolidaysPage = lazy(() => import('./HolidaysPage'));
 const DocumentTypesPage = lazy(() => import('./DocumentTypesPage'));
 const SettingsPage = lazy(() => import('./SettingsPage'));
-const StaffPage = lazy(() => import('./StaffPage'));
-const DevicesPage = lazy(() => import('./DevicesPage'));
+const StaffPage = lazy(() => import('../../access/admin/StaffPage'));
+const DevicesPage = lazy(() => import('../../access/admin/DevicesPage'));
 const ImportExportPage = lazy(() => import('./ImportExportPage'));
 
 interface Tab {

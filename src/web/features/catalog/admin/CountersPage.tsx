@@ -4,10 +4,10 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifySuccess } from '../../../lib/errors';
 import type { AgencyAdmin, CounterAdmin, CounterInput } from '../types';
-import { DialogFormActions, useFormErrors, useFormValues } from './AdminForm';
-import { EditButton, FilterSelect, isFiltered, ListFilters, PagedTable, RowActions, ToggleActiveButton, useToggleActive } from './AdminList';
-import { useAgencyOptions, useCounters, useSaveCounter, useServices, useSetCounterActive, useSetCounterOfficers, useStaff } from './api';
-import { ActiveBadge, AdminHeader, FormAlert, useCatalogScope, useConfirm, useListParams } from './shared';
+import { ActiveBadge, AdminHeader, DialogFormActions, EditButton, FilterSelect, FormAlert, isFiltered, ListFilters, PagedTable, RowActions, ToggleActiveButton, useConfirm, useFormErrors, useFormValues, useListParams, useToggleActive , type ActivationTexts } from '../../../app/admin';
+import { useAgencyOptions, useCounters, useSaveCounter, useServices, useSetCounterActive, useSetCounterOfficers } from './api';
+import { useStaff } from '../../access/admin/api';
+import { useCatalogScope } from './scope';
 
 const PAGE_SIZE = 50;
 
@@ -26,6 +26,7 @@ const known = (f: string) => FIELDS.has(f) || f.startsWith('serviceIds');
 
 function CounterForm({ counter, agencies, onDone, nextNumber }: { counter?: CounterAdmin; agencies: AgencyAdmin[]; onDone: () => void; nextNumber: number }) {
   const { t } = useTranslation('catalog');
+  const { t: ta } = useTranslation('admin');
   const scope = useCatalogScope();
   const siteId = scope.siteId as string;
   const save = useSaveCounter(siteId, counter?.id);
@@ -51,7 +52,7 @@ function CounterForm({ counter, agencies, onDone, nextNumber }: { counter?: Coun
 
   const changeAgency = (agencyId: string) => setF((s) => ({ ...s, agencyId, serviceIds: [], officerIds: [] }));
 
-  const serviceData = (services.data?.items ?? []).filter((s) => s.agencyId === f.agencyId).map((s) => ({ value: s.id, label: `${s.code} · ${s.name}${s.active ? '' : ` (${t('common.inactive')})`}` }));
+  const serviceData = (services.data?.items ?? []).filter((s) => s.agencyId === f.agencyId).map((s) => ({ value: s.id, label: `${s.code} · ${s.name}${s.active ? '' : ` (${ta('common.inactive')})`}` }));
   const officerData = [
     ...(staff.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.displayName} (${u.username})` })),
     // Officers already assigned stay visible even if not in the list (e.g. deactivated).
@@ -61,7 +62,7 @@ function CounterForm({ counter, agencies, onDone, nextNumber }: { counter?: Coun
   const submit = async (ev: FormEvent) => {
     ev.preventDefault();
     const e: Record<string, string> = {};
-    if (!f.agencyId) e.agencyId = t('form.required');
+    if (!f.agencyId) e.agencyId = ta('form.required');
     if (f.number === '' || !Number.isInteger(f.number) || f.number < 1) e.number = t('counter.numberRule');
     if (!check(e)) return;
     const body: Partial<CounterInput> = limited
@@ -92,7 +93,7 @@ function CounterForm({ counter, agencies, onDone, nextNumber }: { counter?: Coun
           required
           value={f.agencyId}
           onChange={(e) => changeAgency(e.currentTarget.value)}
-          data={[{ value: '', label: t('form.choose') }, ...pickable.map((a) => ({ value: a.id, label: `${a.shortName} · ${a.name}` }))]}
+          data={[{ value: '', label: ta('form.choose') }, ...pickable.map((a) => ({ value: a.id, label: `${a.shortName} · ${a.name}` }))]}
           error={errors.agencyId}
           disabled={limited}
           data-testid="counter-agency"
@@ -107,7 +108,7 @@ function CounterForm({ counter, agencies, onDone, nextNumber }: { counter?: Coun
           searchable
           clearable
           disabled={!f.agencyId}
-          nothingFoundMessage={services.isFetching ? t('common.loading') : t('counter.noServices')}
+          nothingFoundMessage={services.isFetching ? ta('common.loading') : t('counter.noServices')}
           comboboxProps={{ withinPortal: true }}
           data-testid="counter-services"
         />
@@ -121,12 +122,12 @@ function CounterForm({ counter, agencies, onDone, nextNumber }: { counter?: Coun
           searchable
           clearable
           disabled={!f.agencyId || staff.isError}
-          nothingFoundMessage={staff.isFetching ? t('common.loading') : t('counter.noOfficers')}
+          nothingFoundMessage={staff.isFetching ? ta('common.loading') : t('counter.noOfficers')}
           comboboxProps={{ withinPortal: true }}
           data-testid="counter-officers"
         />
         {!limited && <Switch label={t('counter.activeLabel')} checked={f.active} onChange={(e) => set('active', e.currentTarget.checked)} />}
-        <DialogFormActions onCancel={onDone} submitLabel={counter ? t('common.save') : t('counter.create')} loading={save.isPending || officers.isPending} testId="counter-save" />
+        <DialogFormActions onCancel={onDone} submitLabel={counter ? ta('common.save') : t('counter.create')} loading={save.isPending || officers.isPending} testId="counter-save" />
       </Stack>
     </form>
   );
@@ -135,6 +136,7 @@ function CounterForm({ counter, agencies, onDone, nextNumber }: { counter?: Coun
 /** Loket: the site's counters, which agency and services each serves and who staffs it. */
 export default function CountersPage() {
   const { t } = useTranslation('catalog');
+  const { t: ta } = useTranslation('admin');
   const scope = useCatalogScope();
   const siteId = scope.siteId as string;
   const list = useListParams(['agencyId'] as const);
@@ -146,7 +148,9 @@ export default function CountersPage() {
   const agencyItems = agencies.data?.items ?? [];
   const nextNumber = Math.max(0, ...(counters.data?.items ?? []).map((c) => c.number)) + 1;
 
-  const toggle = useToggleActive('counter', setActive, confirm);
+  const activation: ActivationTexts = (k, v) => t(`counter.${k}`, v);
+
+  const toggle = useToggleActive(activation, setActive, confirm);
   const toggleActive = (c: CounterAdmin) => toggle(c, c.name);
 
   return (
@@ -165,13 +169,13 @@ export default function CountersPage() {
       />
       <ListFilters list={list} searchPlaceholder={t('counter.searchPlaceholder')}>
         {scope.siteWide && (
-          <FilterSelect list={list} param="agencyId" label={t('service.agency')} allLabel={t('common.allAgencies')} options={agencyItems.map((a) => ({ value: a.id, label: `${a.shortName} · ${a.name}` }))} w={280} />
+          <FilterSelect list={list} param="agencyId" label={t('service.agency')} allLabel={ta('common.allAgencies')} options={agencyItems.map((a) => ({ value: a.id, label: `${a.shortName} · ${a.name}` }))} w={280} />
         )}
       </ListFilters>
 
       <PagedTable
         query={counters}
-        empty={{ icon: <IconDeviceDesktop size={36} aria-hidden="true" />, title: isFiltered(list) ? t('common.noMatches') : t('counter.emptyTitle'), description: t('counter.emptyHint') }}
+        empty={{ icon: <IconDeviceDesktop size={36} aria-hidden="true" />, title: isFiltered(list) ? ta('common.noMatches') : t('counter.emptyTitle'), description: t('counter.emptyHint') }}
         minWidth={820}
         caption={t('counter.tableCaption')}
         head={
@@ -181,7 +185,7 @@ export default function CountersPage() {
             <Table.Th>{t('service.agency')}</Table.Th>
             <Table.Th>{t('counter.services')}</Table.Th>
             <Table.Th>{t('counter.officers')}</Table.Th>
-            <Table.Th>{t('common.status')}</Table.Th>
+            <Table.Th>{ta('common.status')}</Table.Th>
           </>
         }
         row={(c) => (
@@ -212,7 +216,7 @@ export default function CountersPage() {
               )}
             </Table.Td>
             <Table.Td>
-              <Text size="xs">{c.officers.length ? c.officers.map((o) => o.displayName).join(', ') : t('common.none')}</Text>
+              <Text size="xs">{c.officers.length ? c.officers.map((o) => o.displayName).join(', ') : ta('common.none')}</Text>
             </Table.Td>
             <Table.Td>
               <ActiveBadge active={c.active} />
@@ -220,7 +224,7 @@ export default function CountersPage() {
             <Table.Td>
               <RowActions>
                 <EditButton onClick={() => setEditing(c)} name={c.name} />
-                {scope.siteWide && <ToggleActiveButton entity="counter" active={c.active} name={c.name} onClick={() => void toggleActive(c)} />}
+                {scope.siteWide && <ToggleActiveButton texts={activation} active={c.active} name={c.name} onClick={() => void toggleActive(c)} />}
               </RowActions>
             </Table.Td>
           </Table.Tr>

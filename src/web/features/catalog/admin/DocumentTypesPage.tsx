@@ -4,11 +4,10 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifySuccess } from '../../../lib/errors';
 import type { DocumentTypeAdmin } from '../types';
-import { DialogFormActions, useFormErrors, useFormValues } from './AdminForm';
-import { EditButton, isFiltered, ListFilters, PagedTable, RowActions } from './AdminList';
+import { ActiveBadge, AdminHeader, DialogFormActions, EditButton, FormAlert, isFiltered, ListFilters, PagedTable, RowActions, useConfirm, useFormErrors, useFormValues, useListParams } from '../../../app/admin';
 import { useCurrentUser } from '../../access/api';
 import { useAdminDocumentTypes, useSaveDocumentType, useSetDocumentTypeActive } from './api';
-import { ActiveBadge, AdminHeader, FormAlert, useCatalogScope, useConfirm, useListParams } from './shared';
+import { useCatalogScope } from './scope';
 
 const PAGE_SIZE = 25;
 const KEY_RE = /^[a-z0-9][a-z0-9_-]{1,59}$/;
@@ -39,6 +38,7 @@ const FIELDS = new Set(['key', 'name', 'description']);
  */
 function DocumentTypeForm({ docType, siteId, platformAdmin, onDone }: { docType?: DocumentTypeAdmin; siteId: string | null; platformAdmin: boolean; onDone: () => void }) {
   const { t } = useTranslation('catalog');
+  const { t: ta } = useTranslation('admin');
   const save = useSaveDocumentType(docType?.id);
   const [onlyThisSite, setOnlyThisSite] = useState(!platformAdmin);
   const { formRef, local, server, check, focusError, clear } = useFormErrors(save.error, (f) => FIELDS.has(f));
@@ -56,7 +56,7 @@ function DocumentTypeForm({ docType, siteId, platformAdmin, onDone }: { docType?
   const submit = (ev: FormEvent) => {
     ev.preventDefault();
     const e: Record<string, string> = {};
-    if (f.name.trim().length < 2) e.name = t('form.minChars', { count: 2 });
+    if (f.name.trim().length < 2) e.name = ta('form.minChars', { count: 2 });
     if (!docType && !KEY_RE.test(f.key.trim())) e.key = t('documentType.keyRule');
     if (!check(e)) return;
     save.mutate(
@@ -124,7 +124,7 @@ function DocumentTypeForm({ docType, siteId, platformAdmin, onDone }: { docType?
             {docType.siteId === null ? t('documentType.sharedNote') : t('documentType.siteNote')}
           </Text>
         )}
-        <DialogFormActions onCancel={onDone} submitLabel={docType ? t('common.save') : t('documentType.create')} loading={save.isPending} testId="doctype-save" />
+        <DialogFormActions onCancel={onDone} submitLabel={docType ? ta('common.save') : t('documentType.create')} loading={save.isPending} testId="doctype-save" />
       </Stack>
     </form>
   );
@@ -133,6 +133,7 @@ function DocumentTypeForm({ docType, siteId, platformAdmin, onDone }: { docType?
 /** Jenis dokumen: the shared requirement documents (platform admin's) and this site's own. */
 export default function DocumentTypesPage() {
   const { t } = useTranslation('catalog');
+  const { t: ta } = useTranslation('admin');
   const list = useListParams();
   const scope = useCatalogScope();
   const platformAdmin = useCurrentUser().memberships.some((m) => m.role === 'platform_admin');
@@ -176,8 +177,8 @@ export default function DocumentTypesPage() {
         query={docTypes}
         empty={{
           icon: <IconFileDescription size={36} aria-hidden="true" />,
-          title: isFiltered(list) ? t('common.noMatches') : t('documentType.emptyTitle'),
-          description: isFiltered(list) ? t('common.noMatchesHint') : t('documentType.emptyHint'),
+          title: isFiltered(list) ? ta('common.noMatches') : t('documentType.emptyTitle'),
+          description: isFiltered(list) ? ta('common.noMatchesHint') : t('documentType.emptyHint'),
         }}
         minWidth={720}
         caption={t('documentType.tableCaption')}
@@ -186,7 +187,7 @@ export default function DocumentTypesPage() {
             <Table.Th>{t('documentType.name')}</Table.Th>
             <Table.Th>{t('documentType.key')}</Table.Th>
             <Table.Th>{t('documentType.usage')}</Table.Th>
-            <Table.Th>{t('common.status')}</Table.Th>
+            <Table.Th>{ta('common.status')}</Table.Th>
           </>
         }
         row={(d) => (

@@ -7,8 +7,7 @@ import { notifySuccess } from '../../../lib/errors';
 import { useCurrentUser } from '../../access/api';
 import { formatDate } from '../../../lib/format';
 import type { Holiday } from '../types';
-import { DialogFormActions, useFormErrors } from './AdminForm';
-import { AdminTable, DangerRowButton, QueryView, RowActions, EditButton } from './AdminList';
+import { AdminHeader, AdminTable, DangerRowButton, DialogFormActions, EditButton, Empty, FormAlert, LabelledSegments, QueryView, RowActions, useAdminSubmit, useConfirm } from '../../../app/admin';
 import {
   useAddNationalDay,
   useAddSiteDay,
@@ -21,8 +20,8 @@ import {
   useUpdateNationalDay,
   type NationalDayInput,
 } from './api';
-import { AdminHeader, Empty, FormAlert, LabelledSegments, useCatalogScope, useConfirm } from './shared';
 import { useLang } from '../../../lib/lang';
+import { useCatalogScope } from './scope';
 
 const KIND_COLOR: Record<string, string> = { national: 'red', cuti_bersama: 'orange', closure: 'grape', open: 'green' };
 const NATIONAL_KINDS = ['national', 'cuti_bersama'] as const;
@@ -109,29 +108,28 @@ function CutiBersamaWarning({ year, canEdit, onOpen }: { year: number; canEdit: 
 
 function AddSiteDay({ siteId, year }: { siteId: string; year: number }) {
   const { t } = useTranslation('catalog');
+  const { t: ta } = useTranslation('admin');
   const add = useAddSiteDay(siteId);
   const [date, setDate] = useState('');
   const [name, setName] = useState('');
   const [kind, setKind] = useState<'closure' | 'open'>('closure');
-  const { formRef, local, server, check, focusError } = useFormErrors(add.error, (f) => ['date', 'name', 'kind'].includes(f));
-  const errors = { ...local, ...server.fields };
+  const { formRef, server, errors, submit: send } = useAdminSubmit(add, (f) => ['date', 'name', 'kind'].includes(f));
 
   const submit = (ev: FormEvent) => {
     ev.preventDefault();
     const e: Record<string, string> = {};
-    if (!date) e.date = t('form.required');
+    if (!date) e.date = ta('form.required');
     else if (!isDate(date)) e.date = t('holiday.dateRule');
-    if (name.trim().length < 2) e.name = t('form.minChars', { count: 2 });
-    if (!check(e)) return;
-    add.mutate(
+    if (name.trim().length < 2) e.name = ta('form.minChars', { count: 2 });
+    send(
+      e,
       { date, name: name.trim(), kind },
       {
-        onSuccess: () => {
-          notifySuccess(t('holiday.added'));
+        success: () => t('holiday.added'),
+        onSaved: () => {
           setDate('');
           setName('');
         },
-        onError: focusError,
       },
     );
   };
@@ -237,10 +235,10 @@ const NATIONAL_FIELDS = (f: string) => ['date', 'name', 'kind'].includes(f);
 
 function AddNationalDay({ siteId, year, onYear }: { siteId: string; year: number; onYear: (y: number) => void }) {
   const { t } = useTranslation('catalog');
+  const { t: ta } = useTranslation('admin');
   const add = useAddNationalDay(siteId);
   const [f, setF] = useState<NationalDayInput>({ date: '', name: '', kind: 'cuti_bersama' });
-  const { formRef, local, server, check, focusError, clear } = useFormErrors(add.error, NATIONAL_FIELDS);
-  const errors = { ...local, ...server.fields };
+  const { formRef, server, errors, clear, submit: send } = useAdminSubmit(add, NATIONAL_FIELDS);
   const set = <K extends keyof NationalDayInput>(k: K, v: NationalDayInput[K]) => {
     setF((s) => ({ ...s, [k]: v }));
     clear(k);
@@ -249,20 +247,19 @@ function AddNationalDay({ siteId, year, onYear }: { siteId: string; year: number
   const submit = (ev: FormEvent) => {
     ev.preventDefault();
     const e: Record<string, string> = {};
-    if (!f.date) e.date = t('form.required');
+    if (!f.date) e.date = ta('form.required');
     else if (!isDate(f.date)) e.date = t('holiday.dateRule');
-    if (f.name.trim().length < 2) e.name = t('form.minChars', { count: 2 });
-    if (!check(e)) return;
-    add.mutate(
+    if (f.name.trim().length < 2) e.name = ta('form.minChars', { count: 2 });
+    send(
+      e,
       { ...f, name: f.name.trim() },
       {
-        onSuccess: (h) => {
-          notifySuccess(t('holiday.nationalAdded', { name: h.name }));
+        success: (h) => t('holiday.nationalAdded', { name: h.name }),
+        onSaved: (h) => {
           setF((s) => ({ ...s, date: '', name: '' }));
           const y = Number(h.date.slice(0, 4));
           if (y !== year) onYear(y);
         },
-        onError: focusError,
       },
     );
   };
@@ -291,26 +288,16 @@ function AddNationalDay({ siteId, year, onYear }: { siteId: string; year: number
 
 function EditNationalDay({ siteId, day, onDone }: { siteId: string; day: Holiday; onDone: () => void }) {
   const { t } = useTranslation('catalog');
+  const { t: ta } = useTranslation('admin');
   const lang = useLang();
   const update = useUpdateNationalDay(siteId);
   const [name, setName] = useState(day.name);
   const [kind, setKind] = useState<NationalKind>(day.kind === 'cuti_bersama' ? 'cuti_bersama' : 'national');
-  const { formRef, local, server, check, focusError } = useFormErrors(update.error, NATIONAL_FIELDS);
-  const errors = { ...local, ...server.fields };
+  const { formRef, server, errors, submit: send } = useAdminSubmit(update, NATIONAL_FIELDS);
 
   const submit = (ev: FormEvent) => {
     ev.preventDefault();
-    if (!check(name.trim().length < 2 ? { name: t('form.minChars', { count: 2 }) } : {})) return;
-    update.mutate(
-      { id: day.id, name: name.trim(), kind },
-      {
-        onSuccess: (h) => {
-          notifySuccess(t('holiday.nationalSaved', { name: h.name }));
-          onDone();
-        },
-        onError: focusError,
-      },
-    );
+    send(name.trim().length < 2 ? { name: ta('form.minChars', { count: 2 }) } : {}, { id: day.id, name: name.trim(), kind }, { success: (h) => t('holiday.nationalSaved', { name: h.name }), onSaved: onDone });
   };
 
   return (
@@ -320,7 +307,7 @@ function EditNationalDay({ siteId, day, onDone }: { siteId: string; day: Holiday
         <TextInput label={t('holiday.date')} description={t('holiday.nationalDateFixed')} value={formatDate(day.date, lang)} readOnly variant="filled" />
         <TextInput label={t('holiday.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} maxLength={200} data-autofocus data-testid="national-edit-name" />
         <KindSelect value={kind} onChange={setKind} error={errors.kind} testId="national-edit-kind" />
-        <DialogFormActions onCancel={onDone} submitLabel={t('common.save')} loading={update.isPending} testId="national-save" />
+        <DialogFormActions onCancel={onDone} submitLabel={ta('common.save')} loading={update.isPending} testId="national-save" />
       </Stack>
     </form>
   );

@@ -7,8 +7,9 @@ import { notifySuccess, problemMessage } from '../../../lib/errors';
 import { formatNumber } from '../../../lib/format';
 import type { ImportProblem, ImportResult } from '../types';
 import { P, useImportCatalog } from './api';
-import { AdminHeader, useCatalogScope, useConfirm } from './shared';
+import { AdminHeader, useConfirm } from '../../../app/admin';
 import { useLang } from '../../../lib/lang';
+import { useCatalogScope } from './scope';
 
 const SECTIONS = ['documentTypes', 'agencies', 'services', 'counters'] as const;
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -54,6 +55,7 @@ function Summary({ result }: { result: ImportResult }) {
 
 function Problems({ rows }: { rows: ImportProblem[] }) {
   const { t } = useTranslation('catalog');
+  const { t: ta } = useTranslation('admin');
   const lang = useLang();
   return (
     <Stack gap="sm">
@@ -74,8 +76,8 @@ function Problems({ rows }: { rows: ImportProblem[] }) {
           <Table.Tbody>
             {rows.map((r, i) => (
               <Table.Tr key={i}>
-                <Table.Td>{r.sheet || t('common.none')}</Table.Td>
-                <Table.Td ta="right">{r.row || t('common.none')}</Table.Td>
+                <Table.Td>{r.sheet || ta('common.none')}</Table.Td>
+                <Table.Td ta="right">{r.row || ta('common.none')}</Table.Td>
                 <Table.Td>
                   <Text size="sm" ff="monospace">
                     {r.field}

@@ -45,6 +45,7 @@ function RowTools({ index, count, onMove, onRemove, what }: { index: number; cou
 /** Persyaratan: a document type from the shared list, with a note ("asli", "fotokopi 2 lembar"). */
 export function RequirementsEditor({ rows, onChange, documentTypes, errors, loading }: { rows: RequirementRow[]; onChange: (r: RequirementRow[]) => void; documentTypes: DocumentType[]; errors: Record<string, string>; loading?: boolean }) {
   const { t } = useTranslation('catalog');
+  const { t: ta } = useTranslation('admin');
   const data = documentTypes.filter((d) => d.active || rows.some((r) => r.documentTypeKey === d.key)).map((d) => ({ value: d.key, label: d.name }));
   const set = (i: number, patch: Partial<RequirementRow>) => onChange(rows.map((r, k) => (k === i ? { ...r, ...patch } : r)));
   return (
@@ -64,7 +65,7 @@ export function RequirementsEditor({ rows, onChange, documentTypes, errors, load
             <Select
               flex={2}
               label={t('standard.document')}
-              placeholder={loading ? t('common.loading') : t('standard.documentPlaceholder')}
+              placeholder={loading ? ta('common.loading') : t('standard.documentPlaceholder')}
               data={data}
               value={r.documentTypeKey || null}
               onChange={(v) => set(i, { documentTypeKey: v ?? '' })}

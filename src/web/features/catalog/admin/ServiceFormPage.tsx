@@ -4,15 +4,15 @@ import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { QueryError } from '../../../app/QueryError';
-import { fieldErrors, notifySuccess } from '../../../lib/errors';
+import { fieldErrors } from '../../../lib/errors';
 import { feeKind, feeText, type FeeKind } from '../format';
 import { DURATION_UNITS, INTERNAL_TEXT_KEYS, type AgencyAdmin, type DurationUnit, type ServiceAdmin, type ServiceInput, type WeeklyHours } from '../types';
-import { FormBreadcrumbs, PageFormActions, useFormErrors, useFormValues } from './AdminForm';
+import { AdminHeader, FormAlert, FormBreadcrumbs, PageFormActions, TableSkeleton, useAdminSubmit, useFormValues } from '../../../app/admin';
 import { useAgencyOptions, useDocumentTypes, useSaveService, useService } from './api';
 import { cleanHours, HoursEditor, hoursErrors } from './HoursEditor';
 import { RequirementsEditor, rowKey, StepsEditor, type RequirementRow, type StepRow } from './ListEditors';
-import { AdminHeader, FormAlert, TableSkeleton, useCatalogScope } from './shared';
 import { useLang } from '../../../lib/lang';
+import { useCatalogScope } from './scope';
 
 interface Form {
   agencyId: string;
@@ -114,6 +114,7 @@ function Section({ title, description, children, id }: { title: string; descript
 
 function ServiceForm({ service, agencies }: { service?: ServiceAdmin; agencies: AgencyAdmin[] }) {
   const { t } = useTranslation('catalog');
+  const { t: ta } = useTranslation('admin');
   const lang = useLang();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -121,7 +122,7 @@ function ServiceForm({ service, agencies }: { service?: ServiceAdmin; agencies: 
   const siteId = scope.siteId as string;
   const save = useSaveService(siteId, service?.id);
   const docTypes = useDocumentTypes();
-  const { formRef, local, server, check, focusError, clear } = useFormErrors(save.error, known);
+  const { formRef, local, server, clear, submit: send } = useAdminSubmit(save, known);
 
   // agency_admin: their agency is chosen and the others are not offered.
   const pickable = agencies.filter((a) => (scope.siteWide || scope.agencyIds.includes(a.id)) && (a.active || a.id === service?.agencyId));
@@ -136,25 +137,25 @@ function ServiceForm({ service, agencies }: { service?: ServiceAdmin; agencies: 
 
   const validate = (): Record<string, string> => {
     const e: Record<string, string> = {};
-    if (!f.agencyId) e.agencyId = t('form.required');
+    if (!f.agencyId) e.agencyId = ta('form.required');
     if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/.test(f.code.trim())) e.code = t('service.codeRule');
     if (!/^[A-Za-z]{1,4}$/.test(f.prefix.trim())) e.prefix = t('service.prefixRule');
-    if (f.name.trim().length < 3) e.name = t('form.minChars', { count: 3 });
+    if (f.name.trim().length < 3) e.name = ta('form.minChars', { count: 3 });
     f.requirements.forEach((r, i) => {
       if (!r.documentTypeKey) e[`requirements.${i}.documentTypeKey`] = t('standard.chooseDocument');
     });
     const steps = f.procedure.filter((s) => s.text.trim());
     if (steps.length === 0) e.procedure = t('standard.stepNeeded');
-    if (!Number.isInteger(num(f.durationValue)) || num(f.durationValue) < 0) e.durationValue = t('form.wholeNumber');
+    if (!Number.isInteger(num(f.durationValue)) || num(f.durationValue) < 0) e.durationValue = ta('form.wholeNumber');
     if (f.feeMode === 'fixed' && (!Number.isInteger(num(f.fee)) || num(f.fee) < 1)) e.fee = t('standard.feeFixedRule');
     if (f.feeMode === 'variable' && f.fee !== '' && (!Number.isInteger(f.fee) || f.fee < 0)) e.fee = t('standard.feeFromRule');
     if (f.feeMode === 'variable' && !f.feeBasis.trim()) e.feeBasis = t('standard.feeBasisNeeded');
-    if (f.product.trim().length < 2) e.product = t('form.minChars', { count: 2 });
-    if (f.complaintChannel.trim().length < 2) e.complaintChannel = t('form.minChars', { count: 2 });
-    if (f.staffCount !== '' && (!Number.isInteger(f.staffCount) || f.staffCount < 0)) e.staffCount = t('form.wholeNumber');
+    if (f.product.trim().length < 2) e.product = ta('form.minChars', { count: 2 });
+    if (f.complaintChannel.trim().length < 2) e.complaintChannel = ta('form.minChars', { count: 2 });
+    if (f.staffCount !== '' && (!Number.isInteger(f.staffCount) || f.staffCount < 0)) e.staffCount = ta('form.wholeNumber');
     if (!Number.isInteger(num(f.handlingMinutes)) || num(f.handlingMinutes) < 1 || num(f.handlingMinutes) > 480) e.handlingMinutes = t('service.handlingRule');
-    if (!Number.isInteger(num(f.walkInQuota)) || num(f.walkInQuota) < 0) e.walkInQuota = t('form.wholeNumber');
-    if (!Number.isInteger(num(f.bookingQuota)) || num(f.bookingQuota) < 0) e.bookingQuota = t('form.wholeNumber');
+    if (!Number.isInteger(num(f.walkInQuota)) || num(f.walkInQuota) < 0) e.walkInQuota = ta('form.wholeNumber');
+    if (!Number.isInteger(num(f.bookingQuota)) || num(f.bookingQuota) < 0) e.bookingQuota = ta('form.wholeNumber');
     if (f.bookable && num(f.bookingQuota) === 0) e.bookingQuota = t('service.bookingQuotaNeeded');
     if (f.ownHours) Object.assign(e, hoursErrors(f.hours, 'hours'));
     if (e.staffCount) setInternalOpen(true);
@@ -163,7 +164,7 @@ function ServiceForm({ service, agencies }: { service?: ServiceAdmin; agencies: 
 
   const submit = (ev: FormEvent) => {
     ev.preventDefault();
-    if (!check(validate())) return;
+    const found = validate();
     const internal: ServiceInput['internal'] = {};
     for (const k of INTERNAL_TEXT_KEYS) if (f.internal[k].trim()) internal[k] = f.internal[k].trim();
     if (f.staffCount !== '') internal.staffCount = f.staffCount;
@@ -191,14 +192,12 @@ function ServiceForm({ service, agencies }: { service?: ServiceAdmin; agencies: 
       bookingQuota: f.bookingQuota as number,
       active: f.active,
     };
-    save.mutate(body, {
-      onSuccess: (saved) => {
-        notifySuccess(service ? t('service.saved', { name: saved.name }) : t('service.created', { name: saved.name }));
-        navigate('/admin/catalog/services');
-      },
-      onError: (err) => {
+    send(found, body, {
+      success: (saved) => (service ? t('service.saved', { name: saved.name }) : t('service.created', { name: saved.name })),
+      onSaved: () => navigate('/admin/catalog/services'),
+      // The internal components fold away: open them when the server found a problem there.
+      onFailed: (err) => {
         if (Object.keys(fieldErrors(err)).some((k) => k.startsWith('internal.'))) setInternalOpen(true);
-        focusError();
       },
     });
   };
@@ -226,7 +225,7 @@ function ServiceForm({ service, agencies }: { service?: ServiceAdmin; agencies: 
               required
               value={f.agencyId}
               onChange={(e) => set('agencyId', e.currentTarget.value)}
-              data={[{ value: '', label: t('form.choose') }, ...agencyData]}
+              data={[{ value: '', label: ta('form.choose') }, ...agencyData]}
               error={errors.agencyId}
               data-testid="service-agency"
             />
@@ -316,7 +315,7 @@ function ServiceForm({ service, agencies }: { service?: ServiceAdmin; agencies: 
           </SimpleGrid>
           <Text size="sm">
             <Text span c="dimmed" size="sm">
-              {t('form.published')}:{' '}
+              {ta('form.published')}:{' '}
             </Text>
             {durationPreview}
           </Text>
@@ -358,7 +357,7 @@ function ServiceForm({ service, agencies }: { service?: ServiceAdmin; agencies: 
             )}
             <Stack gap={4} justify="flex-end">
               <Text size="sm" c="dimmed">
-                {t('form.published')}
+                {ta('form.published')}
               </Text>
               <Badge size="lg" variant="light" color={feePreview.kind === 'free' ? 'teal' : 'gray'} tt="none" style={{ alignSelf: 'flex-start' }} data-testid="service-fee-preview">
                 {feePreview.text}
@@ -420,7 +419,7 @@ function ServiceForm({ service, agencies }: { service?: ServiceAdmin; agencies: 
               <Group gap="xs" wrap="nowrap">
                 {internalHasError && (
                   <Badge color="red" variant="light">
-                    {t('form.hasErrors')}
+                    {ta('form.hasErrors')}
                   </Badge>
                 )}
                 {internalOpen ? <IconChevronDown size={20} aria-hidden="true" /> : <IconChevronRight size={20} aria-hidden="true" />}
@@ -481,7 +480,7 @@ function ServiceForm({ service, agencies }: { service?: ServiceAdmin; agencies: 
           {f.ownHours && <HoursEditor legend={t('service.hours')} value={f.hours} onChange={(h) => set('hours', h)} errors={errors} />}
         </Section>
 
-        <PageFormActions cancelTo="/admin/catalog/services" submitLabel={service ? t('common.save') : t('service.create')} loading={save.isPending} testId="service-save">
+        <PageFormActions cancelTo="/admin/catalog/services" submitLabel={service ? ta('common.save') : t('service.create')} loading={save.isPending} testId="service-save">
           {service && (
             <Button variant="subtle" component={Link} to={`/layanan/${service.id}`} target="_blank" rightSection={<IconExternalLink size={14} aria-hidden="true" />}>
               {t('service.viewPublic')}

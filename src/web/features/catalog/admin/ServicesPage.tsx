@@ -5,15 +5,16 @@ import { Link } from 'react-router';
 import { useLang } from '../../../lib/lang';
 import { feeText } from '../format';
 import type { ServiceAdmin } from '../types';
-import { EditButton, FilterSelect, isFiltered, ListFilters, PagedTable, RowActions, ToggleActiveButton, useToggleActive } from './AdminList';
+import { ActiveBadge, AdminHeader, EditButton, FilterSelect, isFiltered, ListFilters, PagedTable, RowActions, ToggleActiveButton, useConfirm, useListParams, useToggleActive , type ActivationTexts } from '../../../app/admin';
 import { useAgencyOptions, useServices, useSetServiceActive } from './api';
-import { ActiveBadge, AdminHeader, useCatalogScope, useConfirm, useListParams } from './shared';
+import { useCatalogScope } from './scope';
 
 const PAGE_SIZE = 25;
 
 /** Layanan: the site's services and their standards, filtered by agency. */
 export default function ServicesPage() {
   const { t } = useTranslation('catalog');
+  const { t: ta } = useTranslation('admin');
   const lang = useLang();
   const scope = useCatalogScope();
   const siteId = scope.siteId as string;
@@ -25,7 +26,9 @@ export default function ServicesPage() {
   const agencyOptions = (agencies.data?.items ?? []).map((a) => ({ value: a.id, label: a.shortName ? `${a.shortName} · ${a.name}` : a.name }));
   const newHref = list.values.agencyId ? `new?agencyId=${list.values.agencyId}` : 'new';
 
-  const toggle = useToggleActive('service', setActive, confirm);
+  const activation: ActivationTexts = (k, v) => t(`service.${k}`, v);
+
+  const toggle = useToggleActive(activation, setActive, confirm);
   const toggleActive = (s: ServiceAdmin) => toggle(s, s.name);
 
   return (
@@ -42,7 +45,7 @@ export default function ServicesPage() {
       />
       <ListFilters list={list} searchPlaceholder={t('service.searchPlaceholder')}>
         {(scope.siteWide || agencyOptions.length > 1) && (
-          <FilterSelect list={list} param="agencyId" label={t('service.agency')} allLabel={t('common.allAgencies')} options={agencyOptions} w={280} data-testid="service-agency-filter" />
+          <FilterSelect list={list} param="agencyId" label={t('service.agency')} allLabel={ta('common.allAgencies')} options={agencyOptions} w={280} data-testid="service-agency-filter" />
         )}
       </ListFilters>
 
@@ -50,8 +53,8 @@ export default function ServicesPage() {
         query={services}
         empty={{
           icon: <IconListDetails size={36} aria-hidden="true" />,
-          title: isFiltered(list) ? t('common.noMatches') : t('service.emptyAdminTitle'),
-          description: list.q ? t('common.noMatchesHint') : t('service.emptyAdminHint'),
+          title: isFiltered(list) ? ta('common.noMatches') : t('service.emptyAdminTitle'),
+          description: list.q ? ta('common.noMatchesHint') : t('service.emptyAdminHint'),
         }}
         minWidth={860}
         caption={t('service.tableCaption')}
@@ -62,7 +65,7 @@ export default function ServicesPage() {
             <Table.Th>{t('service.agency')}</Table.Th>
             <Table.Th>{t('standard.fee')}</Table.Th>
             <Table.Th>{t('standard.duration')}</Table.Th>
-            <Table.Th>{t('common.status')}</Table.Th>
+            <Table.Th>{ta('common.status')}</Table.Th>
           </>
         }
         row={(s) => (
@@ -110,7 +113,7 @@ export default function ServicesPage() {
                   {t('service.viewPublic')}
                 </Button>
                 <EditButton to={s.id} name={s.name} />
-                <ToggleActiveButton entity="service" active={s.active} name={s.name} onClick={() => void toggleActive(s)} loading={setActive.isPending && setActive.variables?.id === s.id} />
+                <ToggleActiveButton texts={activation} active={s.active} name={s.name} onClick={() => void toggleActive(s)} loading={setActive.isPending && setActive.variables?.id === s.id} />
               </RowActions>
             </Table.Td>
           </Table.Tr>

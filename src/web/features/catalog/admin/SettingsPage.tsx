@@ -3,16 +3,14 @@ import { IconExternalLink } from '@tabler/icons-react';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { notifySuccess } from '../../../lib/errors';
 import { zoneLabel } from '../../../lib/format';
 import { hasRole } from '../../access/types';
 import { useCurrentUser } from '../../access/api';
 import { osmUrl } from '../format';
 import type { SiteDetail, SiteUpdate } from '../types';
-import { useFormErrors, useFormValues } from './AdminForm';
-import { QueryView } from './AdminList';
+import { AdminHeader, FormAlert, nullIfEmpty, QueryView, useAdminSubmit, useFormValues } from '../../../app/admin';
 import { useSiteSettings, useUpdateSite } from './api';
-import { AdminHeader, FormAlert, nullIfEmpty, useCatalogScope } from './shared';
+import { useCatalogScope } from './scope';
 
 const STATUSES = ['preparation', 'trial', 'operating', 'closed'] as const;
 const ZONES = ['Asia/Jakarta', 'Asia/Pontianak', 'Asia/Makassar', 'Asia/Jayapura'];
@@ -70,21 +68,20 @@ function Block({ title, children, id }: { title: string; children: ReactNode; id
 
 function SettingsForm({ site }: { site: SiteDetail }) {
   const { t } = useTranslation('catalog');
+  const { t: ta } = useTranslation('admin');
   const user = useCurrentUser();
   const platform = hasRole(user, ['platform_admin']);
   const update = useUpdateSite(site.id);
-  const { formRef, local, server, check, focusError, clear } = useFormErrors(update.error, (k) => FIELDS.has(k));
+  const { formRef, server, errors, clear, submit: send } = useAdminSubmit(update, (k) => FIELDS.has(k));
   const [f, set] = useFormValues<Form>(() => fromSite(site), clear);
-  const errors = { ...local, ...server.fields };
 
   const submit = (ev: FormEvent) => {
     ev.preventDefault();
     const e: Record<string, string> = {};
-    if (f.name.trim().length < 3) e.name = t('form.minChars', { count: 3 });
+    if (f.name.trim().length < 3) e.name = ta('form.minChars', { count: 3 });
     if ((f.latitude === '') !== (f.longitude === '')) e.longitude = t('settings.bothCoordinates');
-    if (f.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(f.email.trim())) e.email = t('form.invalidEmail');
-    if (f.website.trim() && !/^https?:\/\/\S+\.\S+/.test(f.website.trim())) e.website = t('form.invalidUrl');
-    if (!check(e)) return;
+    if (f.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(f.email.trim())) e.email = ta('form.invalidEmail');
+    if (f.website.trim() && !/^https?:\/\/\S+\.\S+/.test(f.website.trim())) e.website = ta('form.invalidUrl');
     const body: SiteUpdate = {
       name: f.name.trim(),
       status: f.status,
@@ -101,7 +98,7 @@ function SettingsForm({ site }: { site: SiteDetail }) {
       maklumat: nullIfEmpty(f.maklumat),
     };
     if (platform) Object.assign(body, { slug: f.slug.trim(), timeZone: f.timeZone });
-    update.mutate(body, { onSuccess: () => notifySuccess(t('settings.saved')), onError: focusError });
+    send(e, body, { success: () => t('settings.saved') });
   };
 
   return (
@@ -172,7 +169,7 @@ function SettingsForm({ site }: { site: SiteDetail }) {
 
         <Group>
           <Button type="submit" loading={update.isPending} data-testid="settings-save">
-            {t('common.save')}
+            {ta('common.save')}
           </Button>
         </Group>
       </Stack>

@@ -1,26 +1,24 @@
 /**
  * The catalogue administration API (staff). Every path lives in `P` so the pages never spell one.
- * Writes invalidate the admin lists of the site and the public catalogue caches.
+ * Writes invalidate the admin lists of the site and the public catalogue caches (app/admin/query.ts).
+ * Staff accounts and devices are access's (features/access/admin/api.ts).
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError, buildUrl, CSRF_COOKIE, CSRF_HEADER, errorFromResponse, readCookie, type QueryValue } from '../../../lib/api';
+import { adminKeys, useInvalidateSite, usePage, type ListFilter, type Page } from '../../../app/admin';
+import { api, ApiError, buildUrl, CSRF_COOKIE, CSRF_HEADER, errorFromResponse, readCookie } from '../../../lib/api';
 import type {
   AgencyAdmin,
   AgencyInput,
   CounterAdmin,
   CounterInput,
-  Device,
   DocumentTypeAdmin,
   DocumentTypeInput,
   Holiday,
   ImportResult,
-  Page,
-  Pairing,
   ServiceAdmin,
   ServiceInput,
   SiteDetail,
   SiteUpdate,
-  StaffUser,
 } from '../types';
 
 const V1 = '/api/v1';
@@ -47,46 +45,9 @@ export const P = {
   nationalHolidays: () => `${V1}/holidays`,
   nationalHoliday: (id: string) => `${V1}/holidays/${e(id)}`,
   seedNationalHolidays: () => `${V1}/holidays/seed`,
-  staff: (siteId: string) => `${V1}/sites/${e(siteId)}/staff`,
-  staffUser: (siteId: string, userId: string) => `${V1}/sites/${e(siteId)}/staff/${e(userId)}`,
-  staffActive: (siteId: string, userId: string, active: boolean) => `${V1}/sites/${e(siteId)}/staff/${e(userId)}/${active ? 'activate' : 'deactivate'}`,
-  staffPassword: (siteId: string, userId: string) => `${V1}/sites/${e(siteId)}/staff/${e(userId)}/reset-password`,
-  devices: (siteId: string) => `${V1}/sites/${e(siteId)}/devices`,
-  pairings: (siteId: string) => `${V1}/sites/${e(siteId)}/device-pairings`,
-  revokeDevice: (id: string) => `${V1}/devices/${e(id)}/revoke`,
   exportFile: (siteId: string, format: 'json' | 'xlsx') => `${V1}/sites/${e(siteId)}/catalog/export?format=${format}`,
   importFile: (siteId: string) => `${V1}/sites/${e(siteId)}/catalog/import`,
 };
-
-export const adminKeys = {
-  all: (siteId: string) => ['catalog-admin', siteId] as const,
-  list: (siteId: string, what: string, filter?: object) => ['catalog-admin', siteId, what, filter ?? {}] as const,
-  one: (siteId: string, what: string, id: string) => ['catalog-admin', siteId, what, 'one', id] as const,
-};
-
-export interface ListFilter {
-  q?: string;
-  page: number;
-  pageSize: number;
-  status?: 'all' | 'active' | 'inactive';
-  [k: string]: QueryValue;
-}
-
-/** After a write: the site's admin lists and every public catalogue cache are stale. */
-function useInvalidate(siteId: string) {
-  const qc = useQueryClient();
-  return () => Promise.all([qc.invalidateQueries({ queryKey: adminKeys.all(siteId) }), qc.invalidateQueries({ queryKey: ['catalog'] })]);
-}
-
-function usePage<T>(siteId: string | undefined, what: string, path: (siteId: string) => string, filter: ListFilter, enabled = true) {
-  return useQuery({
-    queryKey: adminKeys.list(siteId ?? '', what, filter),
-    queryFn: ({ signal }) => api.get<Page<T>>(path(siteId as string), filter, signal),
-    enabled: !!siteId && enabled,
-    placeholderData: keepPreviousData,
-    staleTime: 10_000,
-  });
-}
 
 /* ------------------------------------------------------------------ site */
 
@@ -99,7 +60,7 @@ export function useSiteSettings(siteId: string | undefined) {
 }
 
 export function useUpdateSite(siteId: string) {
-  const invalidate = useInvalidate(siteId);
+  const invalidate = useInvalidateSite(siteId);
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: SiteUpdate) => api.patch<SiteDetail>(P.site(siteId), body),
@@ -129,7 +90,7 @@ export function useAgency(siteId: string, id: string | undefined) {
 }
 
 export function useSaveAgency(siteId: string, id: string | undefined) {
-  const invalidate = useInvalidate(siteId);
+  const invalidate = useInvalidateSite(siteId);
   return useMutation({
     mutationFn: (body: Partial<AgencyInput>) => (id ? api.patch<AgencyAdmin>(P.agency(id), body) : api.post<AgencyAdmin>(P.agencies(siteId), body)),
     onSuccess: invalidate,
@@ -138,7 +99,7 @@ export function useSaveAgency(siteId: string, id: string | undefined) {
 }
 
 export function useSetAgencyActive(siteId: string) {
-  const invalidate = useInvalidate(siteId);
+  const invalidate = useInvalidateSite(siteId);
   return useMutation({
     mutationFn: ({ id, active }: { id: string; active: boolean }) => api.post<AgencyAdmin>(P.agencyActive(id, active)),
     onSuccess: invalidate,
@@ -179,7 +140,7 @@ export async function uploadAgencyFile(siteId: string, agencyId: string, slot: A
 /** After a change of an agency's file: the agency's own query gets the new view at once. */
 function useAgencyFileDone(siteId: string, agencyId: string) {
   const qc = useQueryClient();
-  const invalidate = useInvalidate(siteId);
+  const invalidate = useInvalidateSite(siteId);
   return async (saved: AgencyAdmin) => {
     qc.setQueryData(adminKeys.one(siteId, 'agency', agencyId), saved);
     await invalidate();
@@ -216,7 +177,7 @@ export function useService(siteId: string, id: string | undefined) {
 }
 
 export function useSaveService(siteId: string, id: string | undefined) {
-  const invalidate = useInvalidate(siteId);
+  const invalidate = useInvalidateSite(siteId);
   return useMutation({
     mutationFn: (body: Partial<ServiceInput>) => (id ? api.patch<ServiceAdmin>(P.service(id), body) : api.post<ServiceAdmin>(P.services(siteId), body)),
     onSuccess: invalidate,
@@ -225,7 +186,7 @@ export function useSaveService(siteId: string, id: string | undefined) {
 }
 
 export function useSetServiceActive(siteId: string) {
-  const invalidate = useInvalidate(siteId);
+  const invalidate = useInvalidateSite(siteId);
   return useMutation({
     mutationFn: ({ id, active }: { id: string; active: boolean }) => api.post<ServiceAdmin>(P.serviceActive(id, active)),
     onSuccess: invalidate,
@@ -281,7 +242,7 @@ export function useSetDocumentTypeActive() {
 export const useCounters = (siteId: string | undefined, filter: ListFilter) => usePage<CounterAdmin>(siteId, 'counters', P.counters, filter);
 
 export function useSaveCounter(siteId: string, id: string | undefined) {
-  const invalidate = useInvalidate(siteId);
+  const invalidate = useInvalidateSite(siteId);
   return useMutation({
     mutationFn: (body: Partial<CounterInput>) => (id ? api.patch<CounterAdmin>(P.counter(id), body) : api.post<CounterAdmin>(P.counters(siteId), body)),
     onSuccess: invalidate,
@@ -290,7 +251,7 @@ export function useSaveCounter(siteId: string, id: string | undefined) {
 }
 
 export function useSetCounterOfficers(siteId: string) {
-  const invalidate = useInvalidate(siteId);
+  const invalidate = useInvalidateSite(siteId);
   return useMutation({
     mutationFn: ({ id, userIds }: { id: string; userIds: string[] }) => api.put<unknown>(P.counterOfficers(id), { userIds }),
     onSuccess: invalidate,
@@ -299,7 +260,7 @@ export function useSetCounterOfficers(siteId: string) {
 }
 
 export function useSetCounterActive(siteId: string) {
-  const invalidate = useInvalidate(siteId);
+  const invalidate = useInvalidateSite(siteId);
   return useMutation({
     mutationFn: ({ id, active }: { id: string; active: boolean }) => api.post<CounterAdmin>(P.counterActive(id, active)),
     onSuccess: invalidate,
@@ -318,7 +279,7 @@ export function useHolidays(siteId: string | undefined, year: number) {
 }
 
 export function useAddSiteDay(siteId: string) {
-  const invalidate = useInvalidate(siteId);
+  const invalidate = useInvalidateSite(siteId);
   return useMutation({
     mutationFn: (body: { date: string; name: string; kind: 'closure' | 'open' }) => api.post<Holiday>(P.holidays(siteId), body),
     onSuccess: invalidate,
@@ -327,7 +288,7 @@ export function useAddSiteDay(siteId: string) {
 }
 
 export function useDeleteSiteDay(siteId: string) {
-  const invalidate = useInvalidate(siteId);
+  const invalidate = useInvalidateSite(siteId);
   return useMutation({
     mutationFn: (holidayId: string) => api.delete<void>(P.holiday(siteId, holidayId)),
     onSuccess: invalidate,
@@ -352,7 +313,7 @@ export interface NationalDayInput {
 
 /** Platform admin: changes of the national list concern every site's calendar. */
 function useNationalWrite<V, R>(siteId: string, fn: (v: V) => Promise<R>, inlineErrors = true) {
-  const invalidate = useInvalidate(siteId);
+  const invalidate = useInvalidateSite(siteId);
   return useMutation({ mutationFn: fn, onSuccess: invalidate, meta: inlineErrors ? { inlineErrors: true } : undefined });
 }
 
@@ -361,70 +322,6 @@ export const useUpdateNationalDay = (siteId: string) =>
   useNationalWrite(siteId, ({ id, ...body }: Partial<NationalDayInput> & { id: string }) => api.patch<Holiday>(P.nationalHoliday(id), body));
 export const useDeleteNationalDay = (siteId: string) => useNationalWrite(siteId, (id: string) => api.delete<void>(P.nationalHoliday(id)), false);
 export const useSeedNationalYear = (siteId: string) => useNationalWrite(siteId, (year: number) => api.post<{ year: number; added: number }>(P.seedNationalHolidays(), { year }), false);
-
-/* ----------------------------------------------------------------- staff */
-
-export const useStaff = (siteId: string | undefined, filter: ListFilter, enabled = true) => usePage<StaffUser>(siteId, 'staff', P.staff, filter, enabled);
-
-export interface StaffInput {
-  username?: string;
-  displayName: string;
-  password?: string;
-  memberships: Array<{ role: string; agencyId: string | null }>;
-}
-
-export function useSaveStaff(siteId: string, userId: string | undefined) {
-  const invalidate = useInvalidate(siteId);
-  return useMutation({
-    mutationFn: (body: StaffInput) =>
-      userId ? api.patch<StaffUser>(P.staffUser(siteId, userId), { displayName: body.displayName, memberships: body.memberships }) : api.post<StaffUser>(P.staff(siteId), body),
-    onSuccess: invalidate,
-    meta: { inlineErrors: true },
-  });
-}
-
-export function useSetStaffActive(siteId: string) {
-  const invalidate = useInvalidate(siteId);
-  return useMutation({
-    mutationFn: ({ id, active }: { id: string; active: boolean }) => api.post<unknown>(P.staffActive(siteId, id, active)),
-    onSuccess: invalidate,
-  });
-}
-
-export function useResetStaffPassword(siteId: string) {
-  return useMutation({
-    mutationFn: ({ id, password }: { id: string; password?: string }) => api.post<{ temporaryPassword: string | null }>(P.staffPassword(siteId, id), password ? { password } : {}),
-    meta: { inlineErrors: true },
-  });
-}
-
-/* --------------------------------------------------------------- devices */
-
-export function useDevices(siteId: string | undefined) {
-  return useQuery({
-    queryKey: adminKeys.list(siteId ?? '', 'devices'),
-    queryFn: ({ signal }) => api.get<Device[]>(P.devices(siteId as string), undefined, signal),
-    enabled: !!siteId,
-    refetchInterval: 30_000,
-  });
-}
-
-export function useCreatePairing(siteId: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (body: { role: 'kiosk' | 'display'; name: string }) => api.post<Pairing>(P.pairings(siteId), body),
-    onSuccess: () => qc.invalidateQueries({ queryKey: adminKeys.list(siteId, 'devices') }),
-    meta: { inlineErrors: true },
-  });
-}
-
-export function useRevokeDevice(siteId: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => api.post<void>(P.revokeDevice(id)),
-    onSuccess: () => qc.invalidateQueries({ queryKey: adminKeys.list(siteId, 'devices') }),
-  });
-}
 
 /* -------------------------------------------------------- import / export */
 
@@ -453,7 +350,7 @@ export async function uploadCatalog(siteId: string, file: File, dryRun: boolean)
 }
 
 export function useImportCatalog(siteId: string) {
-  const invalidate = useInvalidate(siteId);
+  const invalidate = useInvalidateSite(siteId);
   return useMutation({
     mutationFn: ({ file, dryRun }: { file: File; dryRun: boolean }) => uploadCatalog(siteId, file, dryRun),
     onSuccess: async (r) => {

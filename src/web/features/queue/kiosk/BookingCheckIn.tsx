@@ -2,8 +2,9 @@ import { IconArrowLeft, IconCalendarCheck } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type Lang } from '../../../lib/api';
+import { fieldErrors } from '../../../lib/errors';
 import { newKey } from '../format';
-import { fieldMessages, refusalText } from '../problem';
+import { refusalText } from '../problem';
 import type { IssuedTicket } from '../types';
 import { issueTicket, type KioskDevice } from './device';
 import classes from './kiosk.module.css';
@@ -48,7 +49,7 @@ export function BookingCheckIn(p: { device: KioskDevice; lang: Lang; onBack: () 
     }
   };
 
-  const fields = fieldMessages(error, p.lang);
+  const fields = fieldErrors(error, p.lang);
   const text = error ? refusalText(error, p.lang) : null;
 
   return (

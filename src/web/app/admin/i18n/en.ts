@@ -1,0 +1,43 @@
+import type { TextsOf } from '../../../i18n/texts';
+import type { id } from './id';
+
+export const en: TextsOf<typeof id> = {
+  common: {
+    loading: 'Loading…',
+    none: '—',
+    cancel: 'Cancel',
+    save: 'Save',
+    done: 'Done',
+    edit: 'Edit',
+    editNamed: 'Edit {{name}}',
+    copy: 'Copy',
+    copied: 'Copied',
+    search: 'Search',
+    all: 'All',
+    allAgencies: 'All agencies',
+    status: 'Status',
+    statusAll: 'All',
+    statusActive: 'Active',
+    statusInactive: 'Inactive',
+    active: 'Active',
+    inactive: 'Inactive',
+    actions: 'Actions',
+    moreActionsFor: 'More actions for {{name}}',
+    breadcrumb: 'Breadcrumb',
+    saveFailed: 'Not saved yet',
+    noMatches: 'Nothing matches',
+    noMatchesHint: 'Try other words or change the filters.',
+    range: 'Showing {{from}}–{{to}} of {{total}}',
+  },
+  form: {
+    required: 'Required.',
+    choose: '— Choose —',
+    minChars_one: 'At least {{count}} character.',
+    minChars_other: 'At least {{count}} characters.',
+    invalidEmail: 'Not a valid email address.',
+    invalidUrl: 'Write the full address, e.g. https://example.go.id',
+    wholeNumber: 'Enter a whole number, 0 or more.',
+    published: 'Shown as',
+    hasErrors: 'Some fields need attention',
+  },
+};

@@ -1,0 +1,8 @@
+import { registerTexts } from '../../../i18n/texts';
+import { en } from './en';
+import { id } from './id';
+
+export const NS = 'admin';
+export { en, id };
+
+registerTexts(NS, { id, en });
