@@ -1,14 +1,15 @@
+/** Requests and responses of sign-in, the first run, platform users, devices and the audit log. */
 import { z } from 'zod';
-import { ROLES } from '../../platform/authz';
-import { instantOrDate } from '../../platform/date-input';
-import { MIN_PASSWORD_LENGTH } from './passwords';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, USERNAME_CHARS, USERNAME_MAX, USERNAME_MIN } from '../domain/credentials';
+import { DEVICE_ROLES, ROLES } from '../domain/policy';
+import { instantOrDate, page } from './common';
 
 export const usernameSchema = z
   .string()
   .trim()
-  .min(3)
-  .max(64)
-  .regex(/^[a-zA-Z0-9._-]+$/, 'letters, digits, dot, dash, underscore');
+  .min(USERNAME_MIN)
+  .max(USERNAME_MAX)
+  .regex(USERNAME_CHARS, 'letters, digits, dot, dash, underscore');
 
 export const loginBody = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) });
 
@@ -30,7 +31,7 @@ export const userSchema = z.object({
 
 export const sessionResponse = z.object({ token: z.string(), user: userSchema });
 
-export const passwordSchema = z.string().min(MIN_PASSWORD_LENGTH).max(256);
+export const passwordSchema = z.string().min(MIN_PASSWORD_LENGTH).max(MAX_PASSWORD_LENGTH);
 
 export const setupBody = z.object({ username: usernameSchema, displayName: z.string().trim().min(1).max(120), password: passwordSchema });
 
@@ -43,7 +44,7 @@ export const createUserBody = z.object({
   memberships: z.array(z.object({ role: z.enum(ROLES), siteId: z.uuid().nullable(), agencyId: z.uuid().nullable() })).min(1),
 });
 
-export const pairingBody = z.object({ role: z.enum(['kiosk', 'display']), name: z.string().trim().min(1).max(80) });
+export const pairingBody = z.object({ role: z.enum(DEVICE_ROLES), name: z.string().trim().min(1).max(80) });
 export const claimBody = z.object({ code: z.string().trim().min(4).max(20) });
 
 export const auditQuery = z.object({
@@ -55,3 +56,43 @@ export const auditQuery = z.object({
   from: instantOrDate.optional(),
   to: instantOrDate.optional(),
 });
+
+// ---------- responses without a shape of their own elsewhere ----------
+/** A Date the service returns, written as an ISO 8601 instant (OpenAPI: string, date-time). */
+const at = z.date();
+
+export const setupState = z.object({ needed: z.boolean().describe('True while no user exists: POST /setup creates the first platform admin') });
+export const createdUser = z.object({ id: z.uuid(), username: z.string() });
+
+export const auditEntry = z.object({
+  id: z.number().int(),
+  at,
+  actor: z.object({ id: z.uuid().nullable(), username: z.string() }).nullable().describe('The staff user (id), or a label (a device, the system) with id null'),
+  action: z.string().describe('e.g. catalog.agency_created'),
+  siteId: z.uuid().nullable(),
+  agencyId: z.uuid().nullable(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  ip: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+export const auditPage = page(auditEntry);
+
+export const pairing = z.object({
+  code: z.string().describe('Shown once; valid 15 minutes'),
+  expiresAt: at,
+  role: z.enum(DEVICE_ROLES),
+  name: z.string(),
+});
+export const device = z.object({
+  id: z.uuid(),
+  siteId: z.uuid(),
+  role: z.string().describe('kiosk or display'),
+  name: z.string(),
+  createdAt: at,
+  lastSeenAt: at.nullable(),
+  revokedAt: at.nullable(),
+});
+export const deviceSelf = z.object({ id: z.uuid(), siteId: z.uuid(), role: z.enum(DEVICE_ROLES), name: z.string() });
+export const claimedDevice = z.object({ token: z.string().describe('The device bearer token (ld_…), shown once'), device: deviceSelf });
+export const deviceParams = z.object({ deviceId: z.uuid() });

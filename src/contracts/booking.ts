@@ -1,11 +1,12 @@
+/** Requests and responses of online booking: slots, a citizen's booking, the operator's calendar. */
 import { z } from 'zod';
-import { calendarDate, isoInstant } from '../../platform/date-input';
+import { calendarDate, isoInstant, siteParams } from './common';
 
 export const isoDate = calendarDate;
-export const siteParams = z.object({ siteId: z.uuid() });
+export { siteParams };
 export const slotsParams = z.object({ siteId: z.uuid(), serviceId: z.uuid() });
 export const slotsQuery = z.object({ date: isoDate });
-export const slotSchema = z.object({ start: z.string(), end: z.string(), capacity: z.number().int(), available: z.number().int() });
+export const slotSchema = z.object({ start: z.string().describe('ISO 8601 instant'), end: z.string().describe('ISO 8601 instant'), capacity: z.number().int(), available: z.number().int() });
 
 export const nikField = z.string().trim().min(1).max(32);
 
@@ -26,7 +27,7 @@ export const bookingResponse = z.object({
   code: z.string(),
   start: z.string(),
   end: z.string(),
-  status: z.string(),
+  status: z.string().describe('booked, checked_in, cancelled or no_show'),
   name: z.string().nullable(),
   nikMasked: z.string().nullable(),
   service: z.object({ id: z.string(), name: z.string(), agency: z.object({ id: z.string(), name: z.string() }) }),
@@ -36,6 +37,7 @@ export const bookingResponse = z.object({
 });
 
 export const codeParams = z.object({ siteId: z.uuid(), code: z.string().min(4).max(20) });
+export const bareCodeParams = z.object({ code: z.string().min(4).max(20) });
 export const nikBody = z.object({ nik: nikField });
 export const rescheduleBody = z.object({ nik: nikField, start: isoInstant });
 
@@ -47,4 +49,35 @@ export const capacityBody = z.object({
   capacityPerSlot: z.number().int().min(0).max(1000).nullable(),
   closed: z.boolean().default(false),
   reason: z.string().max(200).optional(),
+});
+
+// ---------- responses of the manage and operator routes ----------
+export const cancelledBooking = z.object({ code: z.string(), status: z.literal('cancelled') });
+
+export const calendarDay = z.object({
+  date: isoDate,
+  capacity: z.number().int().describe('Seats of the day'),
+  booked: z.number().int(),
+  available: z.number().int(),
+  closed: z.boolean(),
+  override: z.number().int().nullable().describe('Seats per slot set by the operator for that day, or null'),
+});
+
+export const dayBooking = z.object({
+  code: z.string(),
+  serviceId: z.uuid(),
+  start: z.string().describe('ISO 8601 instant'),
+  end: z.string().describe('ISO 8601 instant'),
+  status: z.string().describe('booked, checked_in, cancelled or no_show'),
+  name: z.string().nullable(),
+  nikMasked: z.string().nullable(),
+  phoneMasked: z.string().nullable(),
+  checkedInAt: z.string().nullable().describe('ISO 8601 instant'),
+});
+
+export const dayChangeResult = z.object({
+  date: isoDate,
+  closed: z.boolean(),
+  capacityPerSlot: z.number().int().nullable(),
+  cancelled: z.number().int().describe('Bookings cancelled (and their citizens notified) by closing the day'),
 });

@@ -4,25 +4,16 @@
  * be added, never renamed or removed.
  */
 import { z } from 'zod';
-import { calendarDate } from '../../platform/date-input';
-import { httpUrl } from '../../platform/http-url';
+import { AGENCY_KINDS, DAY_KEYS, DURATION_UNITS, HOLIDAY_KINDS, NATIONAL_DAY_KINDS, SITE_DAY_KINDS, SITE_STATUSES } from '../domain/catalog-values';
+import { calendarDate, counterParams, httpUrl, idParams, page, siteParams } from './common';
 
-export const AGENCY_KINDS = ['opd', 'vertikal', 'bumn', 'bumd', 'swasta'] as const;
-export const SITE_STATUSES = ['preparation', 'trial', 'operating', 'closed'] as const;
-export const DURATION_UNITS = ['minutes', 'hours', 'days', 'working_days'] as const;
-export const DAY_KEYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
-export const SITE_DAY_KINDS = ['closure', 'open'] as const;
-export const NATIONAL_DAY_KINDS = ['national', 'cuti_bersama'] as const;
-export const HOLIDAY_KINDS = [...NATIONAL_DAY_KINDS, ...SITE_DAY_KINDS] as const;
+export { AGENCY_KINDS, DAY_KEYS, DURATION_UNITS, HOLIDAY_KINDS, NATIONAL_DAY_KINDS, SITE_DAY_KINDS, SITE_STATUSES, counterParams, idParams, page, siteParams };
 
 const iso = z.string().describe('ISO 8601 instant');
 export const isoDate = calendarDate;
 
 // ---------- params and queries ----------
 export const siteRefParams = z.object({ siteId: z.string().trim().min(1).max(100).describe('Site id (UUID) or slug') });
-export const siteParams = z.object({ siteId: z.uuid() });
-export const idParams = z.object({ id: z.uuid() });
-export const counterParams = z.object({ counterId: z.uuid() });
 export const holidayParams = z.object({ siteId: z.uuid(), holidayId: z.uuid() });
 
 export const servicesQuery = z.object({
@@ -43,7 +34,6 @@ export const adminServicesQuery = pageQuery.extend({ agencyId: z.uuid().optional
 export const adminCountersQuery = pageQuery.extend({ agencyId: z.uuid().optional() });
 export const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional().describe('Default: the current year in the site zone') });
 
-export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 
 // ---------- shared pieces ----------
 export const timeRange = z.object({
@@ -398,6 +388,7 @@ export const siteDayBody = z
 export const nationalDayBody = z.object({ date: isoDate, name: z.string().trim().min(2).max(200), kind: z.enum(NATIONAL_DAY_KINDS) }).strict();
 export const updateNationalDayBody = nationalDayBody.partial().strict();
 export const seedHolidaysBody = z.object({ year: z.number().int().min(2000).max(2100) }).strict();
+export const seededHolidays = z.object({ year: z.number().int(), added: z.number().int() });
 
 // ---------- import / export ----------
 export const transferQuery = z.object({ format: z.enum(['json', 'xlsx']).default('json') });

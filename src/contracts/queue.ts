@@ -1,5 +1,9 @@
+/** Requests and responses of the queue: issuing, the counter console, public status and displays. */
 import { z } from 'zod';
-import { PRIORITIES, TICKET_STATUSES } from './queue.schema';
+import { PRIORITIES, TICKET_SOURCES, TICKET_STATUSES } from '../domain/tickets';
+import { counterParams, siteParams } from './common';
+
+export { counterParams, siteParams };
 
 /** Event types on the public site stream (DESIGN §6). Payload: {ticketId, number, serviceId, counter}. */
 export const PUBLIC_TICKET_EVENTS = ['ticket.issued', 'ticket.called', 'ticket.recalled', 'ticket.started', 'ticket.finished', 'ticket.no_show', 'ticket.transferred'] as const;
@@ -7,9 +11,7 @@ export type PublicTicketEvent = (typeof PUBLIC_TICKET_EVENTS)[number];
 /** Staff-side events of this module (never on public streams). */
 export const STAFF_QUEUE_EVENTS = ['ticket.parked', 'ticket.resumed', 'ticket.cancelled', 'counter.paused', 'counter.opened'] as const;
 
-export const siteParams = z.object({ siteId: z.uuid() });
 export const ticketParams = z.object({ id: z.uuid() });
-export const counterParams = z.object({ counterId: z.uuid() });
 export const codeParams = z.object({ trackingCode: z.string().trim().min(4).max(20) });
 
 export const ticketStatus = z.enum(TICKET_STATUSES).describe('waiting, called, serving, done, no_show, transferred, cancelled (DESIGN §6), plus parked: set aside at a counter while the citizen fetches a document');
@@ -92,7 +94,7 @@ export const ticketView = z.object({
   service: z.object({ id: z.uuid(), name: z.string(), prefix: z.string() }),
   agencyId: z.uuid(),
   priority: priority.nullable(),
-  source: z.enum(['walk_in', 'booking', 'transfer', 'step']),
+  source: z.enum(TICKET_SOURCES),
   bookingStart: iso.nullable(),
   visitId: z.uuid(),
   issuedAt: iso,
@@ -108,6 +110,7 @@ export const ticketView = z.object({
 });
 
 export const ticketResponse = z.object({ ticket: ticketView });
+export const transferResponse = ticketResponse.extend({ transferred: ticketView.describe('The new ticket at the other service') });
 
 export const visitStep = z.object({
   ticketId: z.uuid().nullable(),

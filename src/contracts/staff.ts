@@ -1,10 +1,9 @@
 /** Requests and responses of staff administration inside one site (site_admin). */
 import { z } from 'zod';
-import { passwordSchema, usernameSchema } from './access.contracts';
+import { STAFF_ROLES, type StaffRole } from '../domain/policy';
+import { passwordSchema, usernameSchema } from './access';
 
-/** Roles a site grants; platform_admin is granted only by a platform admin (POST /users). */
-export const STAFF_ROLES = ['site_admin', 'agency_admin', 'officer', 'auditor'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
+export { STAFF_ROLES, type StaffRole };
 
 export const staffSiteParams = z.object({ siteId: z.uuid() });
 export const staffParams = z.object({ siteId: z.uuid(), userId: z.uuid() });

@@ -7,7 +7,11 @@
 
 export const ROLES = ['platform_admin', 'site_admin', 'agency_admin', 'officer', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
-export type DeviceRole = 'kiosk' | 'display';
+/** Roles a site grants; platform_admin is granted only by a platform admin (POST /users). */
+export const STAFF_ROLES = ['site_admin', 'agency_admin', 'officer', 'auditor'] as const satisfies readonly Role[];
+export type StaffRole = (typeof STAFF_ROLES)[number];
+export const DEVICE_ROLES = ['kiosk', 'display'] as const;
+export type DeviceRole = (typeof DEVICE_ROLES)[number];
 
 /** What can be done. Services call authorize() with one of these on every call. */
 export type Action =

@@ -11,30 +11,10 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { AppError, type FieldError } from './errors';
+import { unsafeText, unsafeTextMessages, type UnsafeText } from '../../domain/text';
 
-/** C0 controls except \t \n \r; NUL is among them. */
-const FORBIDDEN_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
-/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-export type UnsafeText = 'nul' | 'surrogate' | 'control';
-
-/** Why a string may not be accepted, or null when it is fine. */
-export function unsafeText(s: string): UnsafeText | null {
-  if (s.includes('\u0000')) return 'nul';
-  if (FORBIDDEN_CONTROL.test(s)) return 'control';
-  if (LONE_SURROGATE.test(s)) return 'surrogate';
-  return null;
-}
-
-const MESSAGES: Record<UnsafeText, { id: string; en: string }> = {
-  nul: { id: 'Teks memuat karakter NUL yang tidak diizinkan.', en: 'Text contains a NUL character, which is not allowed.' },
-  surrogate: { id: 'Teks memuat karakter Unicode yang rusak.', en: 'Text contains a broken Unicode character (lone surrogate).' },
-  control: { id: 'Teks memuat karakter kontrol yang tidak diizinkan.', en: 'Text contains a control character, which is not allowed.' },
-};
-
-/** The bilingual message for a refused string (also used by the catalogue import's cells). */
-export const unsafeTextMessages = (why: UnsafeText) => MESSAGES[why];
+// The rule itself is pure and shared (src/domain/text.ts); this file applies it to requests.
+export { unsafeText, unsafeTextMessages, type UnsafeText };
 
 /** The first unsafe string (value or key) in a parsed input, with its dotted path. */
 export function findUnsafeText(value: unknown, path: string): { field: string; why: UnsafeText } | null {
@@ -61,7 +41,7 @@ export function findUnsafeText(value: unknown, path: string): { field: string; w
 
 /** A 400 naming the field that holds unsafe text. */
 export function unsafeTextProblem(field: string, why: UnsafeText): AppError {
-  const messages = MESSAGES[why];
+  const messages = unsafeTextMessages(why);
   const errors: FieldError[] = [{ field, code: `text.${why}`, messages }];
   return new AppError('validation_failed', 400, {
     messages: { id: `Data tidak valid pada: ${field}. ${messages.id}`, en: `Invalid input in: ${field}. ${messages.en}` },

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import { secureCookies } from '../../platform/https';
-import * as c from './access.contracts';
+import * as c from '../../../contracts/access';
 import { changePassword, login, logout, me, startSession, type SessionIssued } from './auth.service';
 import { listAudit } from './audit.service';
 import { callerOf, CSRF_COOKIE, SESSION_COOKIE } from './caller';

@@ -15,4 +15,4 @@ export async function verifyPassword(stored: string | undefined, password: strin
   return verify(stored, password).catch(() => false);
 }
 
-export const MIN_PASSWORD_LENGTH = 10;
+export { MIN_PASSWORD_LENGTH } from '../../../domain/credentials';

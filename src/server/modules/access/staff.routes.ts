@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context';
 import { callerOf } from './caller';
-import * as c from './staff.contracts';
+import * as c from '../../../contracts/staff';
 import { createStaff, listStaff, resetStaffPassword, setStaffActive, updateStaff } from './staff.service';
 
 const tags = ['staff'];

@@ -14,7 +14,7 @@ import { rankByQuery } from '../../../domain/search';
 import { getAgency, getSite } from '../catalog/catalog.lookup';
 import * as repo from './access.repository';
 import { hashPassword } from './passwords';
-import type { StaffRole } from './staff.contracts';
+import type { StaffRole } from '../../../domain/policy';
 import { insertUserWithRoles } from './users.service';
 
 const AGENCY_ROLES = new Set<StaffRole>(['agency_admin', 'officer']);

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import { callerOf } from '../access/caller';
-import * as c from './booking.contracts';
+import * as c from '../../../contracts/booking';
 import { bookSlot } from './book.service';
 import { bookingIcs, cancelBooking, getBooking, rescheduleBooking } from './manage.service';
 import { bookingCalendar, bookingsOfDay, exportBookings, setDayCapacity } from './operator.service';

@@ -3,7 +3,7 @@ import { validatorCompiler as zodValidator, type FastifyPluginAsyncZod } from 'f
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import { callerOf } from '../access/caller';
-import * as c from './catalog.contracts';
+import * as c from '../../../contracts/catalog';
 import { createAgency, getAdminAgency, listAdminAgencies, listPublicAgencies, setAgencyActive, updateAgency } from './agencies.service';
 import { createCounter, getAdminCounter, getCounterOfficers, listAdminCounters, setCounterActive, setCounterOfficers, updateCounter } from './counters.service';
 import { createDocumentType, listAdminDocumentTypes, listDocumentTypes, setDocumentTypeActive, updateDocumentType } from './document-types.service';

@@ -86,7 +86,7 @@ export interface CatalogFile {
   counters: FileCounter[];
 }
 
-export const INTERNAL_KEYS = ['legalBasis', 'facilities', 'competence', 'supervision', 'guarantee', 'security', 'evaluation'] as const;
+export { INTERNAL_TEXT_KEYS as INTERNAL_KEYS } from '../../../domain/catalog-values';
 
 type Kind = 'text' | 'optText' | 'url' | 'int' | 'optInt' | 'bool' | 'list' | 'lines' | 'requirements' | 'hours' | 'optHours' | 'date' | 'enum';
 

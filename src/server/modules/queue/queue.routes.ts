@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import { callerOf } from '../access/caller';
-import * as c from './queue.contracts';
+import * as c from '../../../contracts/queue';
 import { issueTicket } from './issue.service';
 import { getCounterQueue, getCounterStats, getTicketDetail, publicCounters, queueSummary, ticketStatusByCode } from './read.service';
 import { callNext, finishTicket, noShowTicket, parkTicket, recallTicket, resumeTicket, setCounterPaused, startTicket, transferTicket } from './serve.service';

@@ -1,18 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { PRIORITIES, TICKET_SOURCES, type TicketStatus } from '../../../domain/tickets';
 import { agencies, counters, services, sites } from '../catalog/catalog.schema';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
-/**
- * Ticket statuses. The first seven are the public contract (DESIGN §6); `parked` is a ticket set
- * aside at a counter while the citizen fetches a document: it frees the counter and comes back to
- * that counter's list when resumed.
- */
-export const TICKET_STATUSES = ['waiting', 'called', 'serving', 'parked', 'done', 'no_show', 'transferred', 'cancelled'] as const;
-export type TicketStatus = (typeof TICKET_STATUSES)[number];
-export const PRIORITIES = ['lansia', 'disabilitas', 'ibu_hamil'] as const;
-export const TICKET_SOURCES = ['walk_in', 'booking', 'transfer', 'step'] as const;
+// The statuses, priorities and sources are shared with the contracts and the web (src/domain).
+export { PRIORITIES, TICKET_SOURCES, TICKET_STATUSES, type TicketStatus } from '../../../domain/tickets';
 
 /**
  * One citizen's visit to the MPP: the tracking code printed on the ticket follows the citizen

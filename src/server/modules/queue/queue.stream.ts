@@ -8,7 +8,7 @@ import type { AppContext } from '../../platform/context';
 import { eventsAfter, type EventRow } from '../../platform/events';
 import { openEventStream } from '../../platform/sse';
 import { cachedCatalog } from '../catalog/catalog.lookup';
-import { PUBLIC_TICKET_EVENTS } from './queue.contracts';
+import { PUBLIC_TICKET_EVENTS } from '../../../contracts/queue';
 import { queuePolicyOf } from './queue.policy';
 import * as repo from './queue.repository';
 import type { TicketRow } from './queue.repository';
