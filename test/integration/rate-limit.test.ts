@@ -1,7 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBackground } from '../../src/server/background';
-import { rateLimits } from '../../src/server/modules/access/access.schema';
+import { rateLimits } from '../../src/server/db/rate-limits.schema';
 import { openDatabase, type Database } from '../../src/server/platform/db';
 import { admit, settle, sweepExpired, type Rule } from '../../src/server/platform/rate-limit';
 import { createTestApp, type TestApp } from '../support/app';

@@ -1,6 +1,6 @@
 /** The setting of the tests of an agency's files (agreement document, logo): who calls, and what the database holds. */
 import { and, count, eq } from 'drizzle-orm';
-import { auditLog } from '../../src/server/modules/access/access.schema';
+import { auditLog } from '../../src/server/db/audit.schema';
 import { agencies } from '../../src/server/modules/catalog/catalog.schema';
 import { storedFiles } from '../../src/server/modules/files/files.schema';
 import { bearer, type TestApp } from './app';

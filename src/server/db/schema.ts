@@ -4,5 +4,7 @@ export * from '../modules/access/access.schema';
 export * from '../modules/files/files.schema';
 export * from '../modules/catalog/catalog.schema';
 export * from './jobs.schema';
+export * from './audit.schema';
+export * from './rate-limits.schema';
 export * from '../modules/booking/booking.schema';
 export * from '../modules/queue/queue.schema';

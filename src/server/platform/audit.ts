@@ -1,5 +1,5 @@
-import { and, count, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
-import { auditLog, users } from '../modules/access/access.schema';
+import { sql, type SQL } from 'drizzle-orm';
+import { auditLog } from '../db/audit.schema';
 import { actorLabel, type Actor } from './authz';
 import type { Clock } from './clock';
 import type { Conn } from './db';
@@ -59,57 +59,4 @@ export function auditCte(rows: AuditRow[], name: string, when?: string): SQL {
   return sql`${sql.identifier(name)} AS (
     INSERT INTO audit_log (at, actor_user_id, actor_device_id, actor_label, action, site_id, agency_id, target_type, target_id, ip, details)
     SELECT v.* FROM (VALUES ${sql.join(values, sql`, `)}) AS v${when ? sql` WHERE EXISTS (SELECT 1 FROM ${sql.identifier(when)})` : sql``})`;
-}
-
-export interface AuditQuery {
-  /** 'all', or the sites (whole) and agencies (own entries only) the reader may see. */
-  scope: 'all' | { siteIds: string[]; agencyIds: string[] };
-  siteId?: string;
-  action?: string;
-  actorId?: string;
-  from?: Date;
-  to?: Date;
-  page: number;
-  pageSize: number;
-}
-
-export async function queryAudit(conn: Conn, q: AuditQuery) {
-  const where: SQL[] = [];
-  if (q.scope !== 'all') {
-    const { siteIds, agencyIds } = q.scope;
-    if (siteIds.length === 0 && agencyIds.length === 0) return { items: [], total: 0 };
-    const parts: SQL[] = [];
-    if (siteIds.length) parts.push(inArray(auditLog.siteId, siteIds));
-    if (agencyIds.length) parts.push(inArray(auditLog.agencyId, agencyIds));
-    where.push(or(...parts) as SQL);
-  }
-  if (q.siteId) where.push(eq(auditLog.siteId, q.siteId));
-  if (q.action) where.push(eq(auditLog.action, q.action));
-  if (q.actorId) where.push(eq(auditLog.actorUserId, q.actorId));
-  if (q.from) where.push(gte(auditLog.at, q.from));
-  if (q.to) where.push(lte(auditLog.at, q.to));
-  const cond = where.length ? and(...where) : undefined;
-  const [{ total }] = await conn.select({ total: count() }).from(auditLog).where(cond);
-  const items = await conn
-    .select({
-      id: auditLog.id,
-      at: auditLog.at,
-      actorUserId: auditLog.actorUserId,
-      actorLabel: auditLog.actorLabel,
-      actorUsername: users.username,
-      action: auditLog.action,
-      siteId: auditLog.siteId,
-      agencyId: auditLog.agencyId,
-      targetType: auditLog.targetType,
-      targetId: auditLog.targetId,
-      ip: auditLog.ip,
-      details: auditLog.details,
-    })
-    .from(auditLog)
-    .leftJoin(users, eq(users.id, auditLog.actorUserId))
-    .where(cond)
-    .orderBy(desc(auditLog.id))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  return { items, total };
 }

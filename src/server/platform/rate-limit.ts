@@ -1,5 +1,5 @@
 import { inArray, lt, sql } from 'drizzle-orm';
-import { rateLimits } from '../modules/access/access.schema';
+import { rateLimits } from '../db/rate-limits.schema';
 import { rows, type Conn } from './db';
 
 /**

@@ -1,4 +1,5 @@
-import { and, asc, count, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { auditLog } from '../../db/audit.schema';
 import { rows as rowsOf, type Conn } from '../../platform/db';
 import type { Membership, Role } from '../../platform/authz';
 import { agencies, sites } from '../catalog/catalog.schema';
@@ -218,4 +219,59 @@ export async function updateUser(conn: Conn, userId: string, patch: { displayNam
 /** Signs a user out everywhere (deactivation, password reset). */
 export async function revokeAllSessions(conn: Conn, userId: string, at: Date): Promise<void> {
   await conn.update(sessions).set({ revokedAt: at }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+}
+
+// ---------- the audit log, as staff read it (written by every module through platform/audit) ----------
+
+export interface AuditQuery {
+  /** 'all', or the sites (whole) and agencies (own entries only) the reader may see. */
+  scope: 'all' | { siteIds: string[]; agencyIds: string[] };
+  siteId?: string;
+  action?: string;
+  actorId?: string;
+  from?: Date;
+  to?: Date;
+  page: number;
+  pageSize: number;
+}
+
+export async function queryAudit(conn: Conn, q: AuditQuery) {
+  const where: SQL[] = [];
+  if (q.scope !== 'all') {
+    const { siteIds, agencyIds } = q.scope;
+    if (siteIds.length === 0 && agencyIds.length === 0) return { items: [], total: 0 };
+    const parts: SQL[] = [];
+    if (siteIds.length) parts.push(inArray(auditLog.siteId, siteIds));
+    if (agencyIds.length) parts.push(inArray(auditLog.agencyId, agencyIds));
+    where.push(or(...parts) as SQL);
+  }
+  if (q.siteId) where.push(eq(auditLog.siteId, q.siteId));
+  if (q.action) where.push(eq(auditLog.action, q.action));
+  if (q.actorId) where.push(eq(auditLog.actorUserId, q.actorId));
+  if (q.from) where.push(gte(auditLog.at, q.from));
+  if (q.to) where.push(lte(auditLog.at, q.to));
+  const cond = where.length ? and(...where) : undefined;
+  const [{ total }] = await conn.select({ total: count() }).from(auditLog).where(cond);
+  const items = await conn
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      actorUserId: auditLog.actorUserId,
+      actorLabel: auditLog.actorLabel,
+      actorUsername: users.username,
+      action: auditLog.action,
+      siteId: auditLog.siteId,
+      agencyId: auditLog.agencyId,
+      targetType: auditLog.targetType,
+      targetId: auditLog.targetId,
+      ip: auditLog.ip,
+      details: auditLog.details,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .where(cond)
+    .orderBy(desc(auditLog.id))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  return { items, total };
 }

@@ -1,5 +1,4 @@
-import { sql } from 'drizzle-orm';
-import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { agencies, sites } from '../catalog/catalog.schema';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -70,39 +69,3 @@ export const devicePairings = pgTable('device_pairings', {
   claimedAt: ts('claimed_at'),
   deviceId: uuid('device_id').references(() => devices.id),
 });
-
-/** Fixed-window counters shared by every process (login throttling, per-IP limits). */
-/** Failed-attempt limits (platform/rate-limit): one row per key, swept once expired. */
-export const rateLimits = pgTable(
-  'rate_limits',
-  {
-    key: text('key').primaryKey(),
-    /** Failures in the current window, or in a row (backoff). */
-    count: integer('count').notNull().default(0),
-    /** Attempts admitted and not yet settled. */
-    pending: integer('pending').notNull().default(0),
-    blockedUntil: ts('blocked_until'),
-    expiresAt: ts('expires_at').notNull(),
-  },
-  (t) => [index('rate_limits_expires_idx').on(t.expiresAt)],
-);
-
-/** Append-only (a trigger refuses UPDATE and DELETE). */
-export const auditLog = pgTable(
-  'audit_log',
-  {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    at: ts('at').notNull(),
-    actorUserId: uuid('actor_user_id'),
-    actorDeviceId: uuid('actor_device_id'),
-    actorLabel: text('actor_label'),
-    action: text('action').notNull(),
-    siteId: uuid('site_id'),
-    agencyId: uuid('agency_id'),
-    targetType: text('target_type'),
-    targetId: text('target_id'),
-    ip: text('ip'),
-    details: jsonb('details').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
-  },
-  (t) => [index('audit_at_idx').on(t.at), index('audit_site_at_idx').on(t.siteId, t.at), index('audit_actor_idx').on(t.actorUserId, t.at)],
-);

@@ -1,7 +1,7 @@
-import { queryAudit } from '../../platform/audit';
-import { AppError } from '../../platform/errors';
+import { appError } from '../../platform/errors';
 import { requireUser } from '../../platform/authz';
 import type { AppContext, Caller } from '../../platform/context';
+import { queryAudit } from './access.repository';
 
 const READERS = new Set(['platform_admin', 'site_admin', 'agency_admin', 'auditor']);
 
@@ -12,7 +12,7 @@ export async function listAudit(
 ) {
   const user = requireUser(caller.actor);
   const ms = user.memberships.filter((m) => READERS.has(m.role));
-  if (ms.length === 0) throw new AppError('auth.forbidden');
+  if (ms.length === 0) throw appError('auth.forbidden');
   const scope = ms.some((m) => m.siteId === null)
     ? ('all' as const)
     : {
