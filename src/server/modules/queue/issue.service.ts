@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { uuidv7 } from 'uuidv7';
-import { currentRangeEnd, formatOpening, isOpenAt, localDate, nextOpening, startOfLocalDay, type WeeklyHoursInput } from '../../../domain/opening-hours';
+import { quotaDecision, visitDecision, walkInDecision, type IssuingCalendar, type IssuingService, type Refusal } from '../../../domain/issuing';
+import { formatOpening, localDate, type WeeklyHoursInput } from '../../../domain/opening-hours';
 import { formatTicketNumber } from '../../../domain/ticket-number';
 import { recordAudit } from '../../platform/audit';
 import { actorLabel, agencyScope, authorize, type Actor } from '../../platform/authz';
@@ -60,21 +61,20 @@ function inactive(found: ServiceInfo, field: string): AppError {
   });
 }
 
-export interface Calendar {
+/** The site's zone and closed days (holidays, cuti bersama, closures) from today, for hours checks. */
+export interface Calendar extends IssuingCalendar {
   today: string;
-  closures: Set<string>;
-  names: Map<string, string>;
 }
 
-/** The site's closed days (holidays, cuti bersama, closures) from today, for hours checks. */
 export async function calendarOf(ctx: AppContext, site: Site, now: Date): Promise<Calendar> {
   const today = localDate(now, site.timeZone);
   const until = DateTime.fromISO(today).plus({ days: 60 }).toISODate()!;
-  const days = await cachedCatalog.closedDays(ctx, site.id, today, until);
-  return { today, closures: new Set(days.map((d) => d.date)), names: new Map(days.map((d) => [d.date, d.name])) };
+  const closedDays = await cachedCatalog.closedDays(ctx, site.id, today, until);
+  return { today, zone: site.timeZone, closedDays };
 }
 
 const hoursOf = (found: ServiceInfo) => effectiveHours(found.service, found.agency) as unknown as WeeklyHoursInput;
+const issuingOf = (found: ServiceInfo): IssuingService => ({ active: found.service.active && found.agency.active, hours: hoursOf(found) });
 
 function refusal(code: string, found: ServiceInfo, site: Site, next: Date | null, why: { id: string; en: string }, field: string): AppError {
   const when = next ? formatOpening(next, site.timeZone) : null;
@@ -88,35 +88,32 @@ function refusal(code: string, found: ServiceInfo, site: Site, next: Date | null
   });
 }
 
-/**
- * Whether a walk-in ticket may be issued for a service now: active, not a holiday or closure, inside
- * the service's hours (its own, else its agency's), not past the site's issuing cutoff.
- * `laterToday` accepts a service that opens later the same day (the further steps of a visit).
- */
-export function assertOpen(found: ServiceInfo, site: Site, cal: Calendar, policy: SiteQueuePolicy, now: Date, field: string, laterToday = false): void {
-  if (!found.service.active || !found.agency.active) throw inactive(found, field);
-  const hours = hoursOf(found);
-  const zone = site.timeZone;
-  if (cal.closures.has(cal.today)) {
-    const name = cal.names.get(cal.today) ?? '';
-    throw refusal('queue.holiday', found, site, nextOpening(hours, cal.closures, zone, now), { id: `Hari ini libur${name ? `: ${name}` : ''}.`, en: `Today is a holiday${name ? `: ${name}` : ''}.` }, field);
-  }
-  if (isOpenAt(hours, cal.closures, zone, now)) {
-    const end = currentRangeEnd(hours, cal.closures, zone, now);
-    if (policy.stopIssuingBeforeCloseMin > 0 && end && end.getTime() - now.getTime() < policy.stopIssuingBeforeCloseMin * 60_000) {
-      throw refusal('queue.closed', found, site, nextOpening(hours, cal.closures, zone, end), { id: `Pengambilan antrean ${found.service.name} sudah ditutup untuk sesi ini.`, en: `Tickets for ${found.service.name} are closed for this session.` }, field);
+/** The problem a refusal decided in `domain/issuing` is answered with (codes and fields are public API). */
+function refusalError(r: Refusal, found: ServiceInfo, site: Site, field: string): AppError {
+  const name = found.service.name;
+  switch (r.reason) {
+    case 'inactive':
+      return inactive(found, field);
+    case 'holiday': {
+      const n = r.holidayName ? `: ${r.holidayName}` : '';
+      return refusal('queue.holiday', found, site, r.nextOpening, { id: `Hari ini libur${n}.`, en: `Today is a holiday${n}.` }, field);
     }
-    return;
+    case 'cutoff':
+      return refusal('queue.closed', found, site, r.nextOpening, { id: `Pengambilan antrean ${name} sudah ditutup untuk sesi ini.`, en: `Tickets for ${name} are closed for this session.` }, field);
+    case 'closed':
+      return refusal('queue.closed', found, site, r.nextOpening, { id: `Layanan ${name} sedang tutup.`, en: `The service ${name} is closed.` }, field);
+    case 'quota_full':
+      return refusal('queue.quota_full', found, site, r.nextOpening, { id: `Kuota antrean ${name} hari ini sudah habis.`, en: `Today's quota for ${name} is used up.` }, field);
   }
-  const next = nextOpening(hours, cal.closures, zone, now);
-  if (laterToday && next && localDate(next, zone) === cal.today) return;
-  throw refusal('queue.closed', found, site, next, { id: `Layanan ${found.service.name} sedang tutup.`, en: `The service ${found.service.name} is closed.` }, field);
 }
 
-function quotaFull(found: ServiceInfo, site: Site, cal: Calendar, field: string): AppError {
-  const tomorrow = DateTime.fromISO(cal.today).plus({ days: 1 }).toISODate()!;
-  const next = nextOpening(hoursOf(found), cal.closures, site.timeZone, startOfLocalDay(tomorrow, site.timeZone));
-  return refusal('queue.quota_full', found, site, next, { id: `Kuota antrean ${found.service.name} hari ini sudah habis.`, en: `Today's quota for ${found.service.name} is used up.` }, field);
+/**
+ * Refuses a walk-in ticket for a service now unless `walkInDecision` allows it. `laterToday`
+ * accepts a service that opens later the same day (a transfer, the further steps of a visit).
+ */
+export function assertOpen(found: ServiceInfo, site: Site, cal: Calendar, policy: SiteQueuePolicy, now: Date, field: string, laterToday = false): void {
+  const d = walkInDecision(issuingOf(found), cal, policy, now, { laterToday });
+  if (!d.ok) throw refusalError(d, found, site, field);
 }
 
 function ticketNumber(prefix: string, seq: number): string {
@@ -246,8 +243,9 @@ export async function issueTicket(ctx: AppContext, caller: Caller, siteId: strin
   const now = ctx.clock.now();
   const cal = await calendarOf(ctx, site, now);
   if (!input.bookingCode) {
-    assertOpen(found, site, cal, policy, now, 'body.serviceId');
-    extraFound.forEach((f, i) => assertOpen(f, site, cal, policy, now, `body.serviceIds.${i}`, true));
+    const steps = [found, ...extraFound];
+    const d = visitDecision(steps.map(issuingOf), cal, policy, now);
+    if (!d.ok) throw refusalError(d, steps[d.step], site, d.step === 0 ? 'body.serviceId' : `body.serviceIds.${d.step - 1}`);
   } else if (!found.service.active || !found.agency.active) {
     throw inactive(found, 'body.serviceId');
   }
@@ -274,7 +272,10 @@ export async function issueTicket(ctx: AppContext, caller: Caller, siteId: strin
         // two kiosks can both take the last place of the quota (a refusal rolls the number back).
         const prefix = prefixOf(found);
         const { seq, issued } = await repo.takeNumber(tx, siteId, prefix, cal.today, bookingId ? null : found.service.id);
-        if (!bookingId && issued >= found.service.walkInQuota) throw quotaFull(found, site, cal, 'body.serviceId');
+        if (!bookingId) {
+          const quota = quotaDecision(issued, found.service.walkInQuota, issuingOf(found), cal, now);
+          if (!quota.ok) throw refusalError(quota, found, site, 'body.serviceId');
+        }
         const visit: VisitRow = {
           id: uuidv7(),
           siteId,
