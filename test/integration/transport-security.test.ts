@@ -2,7 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Config } from '../../src/server/config';
 import { bearer, createTestApp, type TestApp } from '../support/app';
 
-// One app per configuration (each has its own database), shared by the tests that use it.
+// One app per configuration (each has its own database), shared by the tests that use it; a test
+// that builds one may take a while on a busy machine (hence the longer timeouts).
 const apps = new Map<string, Promise<TestApp>>();
 function appWith(config: Partial<Config>) {
   const key = JSON.stringify(config);
@@ -22,7 +23,7 @@ async function signIn(t: TestApp, headers: Record<string, string> = {}) {
 
 const viaTls = { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.7' };
 
-describe('session cookie and HSTS in production', () => {
+describe('session cookie and HSTS in production', { timeout: 120_000 }, () => {
   it('behind a trusted TLS proxy: Secure cookies and HSTS on HTTPS requests', async () => {
     const t = await appWith({ env: 'production', trustProxy: true });
     const https = await signIn(t, viaTls);
@@ -61,7 +62,7 @@ describe('session cookie and HSTS in production', () => {
   });
 });
 
-describe('/metrics', () => {
+describe('/metrics', { timeout: 120_000 }, () => {
   it('without LOKET_METRICS_TOKEN: only direct connections from loopback and private addresses', async () => {
     const t = await appWith({ env: 'development', trustProxy: true });
     const get = (remoteAddress: string, headers: Record<string, string> = {}) => t.app.inject({ url: '/metrics', remoteAddress, headers });

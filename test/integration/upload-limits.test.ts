@@ -9,6 +9,7 @@ import { streamUpload } from '../support/upload-client';
 // corrupt logo or agreement) when a block of the upload ended right at the limit, as it does when a
 // browser streams a file in 64 KiB blocks. Over the limit is 413, nothing stored, whatever the
 // size over and however the body arrives (one piece, fetch over HTTP, or browser-like blocks).
+// 10 MiB through encryption on a busy 2-core machine: longer than the default 30 s timeout.
 let t: TestApp;
 let u: AgencyFilesFixture;
 let base: string;
@@ -34,7 +35,7 @@ const cases = [
   { slot: 'agreement-document' as const, limit: AGREEMENT_MAX_BYTES, head: PDF_HEAD, name: 'pks.pdf', type: 'application/pdf', overs: [1, 61_440] },
 ];
 
-describe('uploads over the limit', () => {
+describe('uploads over the limit', { timeout: 120_000 }, () => {
   for (const c of cases) {
     for (const over of c.overs) {
       it(`${c.slot}: limit + ${over} bytes → 413 file.too_large, nothing stored (inject and HTTP)`, async () => {
