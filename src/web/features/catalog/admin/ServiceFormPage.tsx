@@ -11,7 +11,7 @@ import { AdminHeader, FormAlert, FormBreadcrumbs, PageFormActions, TableSkeleton
 import { useAgencyOptions, useDocumentTypes, useSaveService, useService } from './api';
 import { cleanHours, HoursEditor, hoursErrors } from './HoursEditor';
 import { RequirementsEditor, rowKey, StepsEditor, type RequirementRow, type StepRow } from './ListEditors';
-import { useLang } from '../../../lib/lang';
+import { useLang } from '../../../i18n';
 import { useCatalogScope } from './scope';
 
 interface Form {
@@ -121,7 +121,7 @@ function ServiceForm({ service, agencies }: { service?: ServiceAdmin; agencies: 
   const scope = useCatalogScope();
   const siteId = scope.siteId as string;
   const save = useSaveService(siteId, service?.id);
-  const docTypes = useDocumentTypes();
+  const docTypes = useDocumentTypes(siteId);
   const { formRef, local, server, clear, submit: send } = useAdminSubmit(save, known);
 
   // agency_admin: their agency is chosen and the others are not offered.

@@ -194,10 +194,11 @@ export function useSetServiceActive(siteId: string) {
 }
 
 /** Every document type, inactive ones too (a service keeps a deactivated type it already names). */
-export function useDocumentTypes() {
+export function useDocumentTypes(siteId: string | undefined) {
+  // The shared types and this site's own: another site's types cannot be required here.
   return useQuery({
-    queryKey: ['catalog', 'document-types', 'all'],
-    queryFn: async ({ signal }) => (await api.get<Page<DocumentTypeAdmin>>(P.documentTypes(), { page: 1, pageSize: 500, status: 'all' }, signal)).items,
+    queryKey: ['catalog', 'document-types', 'all', siteId ?? ''],
+    queryFn: async ({ signal }) => (await api.get<Page<DocumentTypeAdmin>>(P.documentTypes(), { page: 1, pageSize: 500, status: 'all', siteId }, signal)).items,
     staleTime: 5 * 60_000,
   });
 }
