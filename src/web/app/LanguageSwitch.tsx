@@ -2,7 +2,7 @@ import { Button } from '@mantine/core';
 import { IconLanguage } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { setLanguage } from '../i18n';
-import { useLang } from '../lib/lang';
+import { useLang } from '../i18n';
 
 /**
  * Toggles between Bahasa Indonesia and English; it shows the code of the language it switches to

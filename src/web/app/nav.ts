@@ -1,4 +1,5 @@
 import { IconBuildingStore, IconCalendarEvent, IconHistory, IconHome, IconListNumbers, IconUserCircle, type Icon } from '@tabler/icons-react';
+import type { ParseKeys } from 'i18next';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Action } from '../../domain/policy';
 import type { User } from '../features/access/types';
@@ -19,7 +20,8 @@ import { can } from './policy';
  */
 export interface NavEntry {
   path: string;
-  labelKey: string;
+  /** Shared texts (`nav.x`) or a feature's own (`booking:nav`), registered before the page loads. */
+  labelKey: ParseKeys<['translation', 'booking', 'queue']>;
   icon: Icon;
   /** What the page is for; absent: any signed-in staff member. */
   action?: Action;

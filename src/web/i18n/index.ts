@@ -1,5 +1,7 @@
 import i18n from 'i18next';
-import { initReactI18next } from 'react-i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
+import type { Lang } from '../lib/api';
+import type { TextsOf } from './texts';
 import id from './id.json';
 
 /**
@@ -7,9 +9,10 @@ import id from './id.json';
  * its own small chunk the first time it is needed. The choice is kept in localStorage and mirrored
  * into <html lang>.
  *
- * Shared and staff-shell texts live in id.json / en.json (same keys in both; a test checks). A large
- * feature (kiosk, display) may ship its own texts inside its lazy chunk with
- * `i18n.addResourceBundle(lang, 'translation', {...}, true)`.
+ * Shared and staff-shell texts live in id.json / en.json (same keys in both; a test checks). Each
+ * feature keeps its own in its namespace, `<feature>/i18n/{id,en}.ts` (or `<area>.{id,en}.ts`),
+ * `en` typed by `id` (texts.ts) and registered by the feature's `i18n/index.ts`, which its pages
+ * import: the texts travel in the feature's lazy chunks. Keys are typed (i18next.d.ts).
  */
 export const LANGUAGES = ['id', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -75,5 +78,28 @@ export const i18nReady: Promise<void> = (async () => {
   const stored = storedLanguage();
   if (stored && stored !== 'id') await setLanguage(stored, false).catch(() => undefined);
 })();
+
+/** One of the two languages the server speaks, from an i18next language tag. */
+export const langOf = (language: string | undefined): Lang => (language?.startsWith('en') ? 'en' : 'id');
+
+/** The UI language now (for code outside components: toasts, error texts). */
+export const currentLang = (): Lang => langOf(i18n.language);
+
+/** The UI language in a component, which renders again when it changes. */
+export function useLang(): Lang {
+  const { i18n: instance } = useTranslation();
+  return langOf(instance.language);
+}
+
+/**
+ * Adds a feature's texts to its namespace in both languages (deep merge, so a feature may add its
+ * areas one by one). Called by the feature's `i18n/index.ts`, which its pages import, so the texts
+ * travel in the chunks of those pages and the entry chunk never carries them. (Here, not in a
+ * module of its own: every page needs it and one more tiny chunk costs more than it saves.)
+ */
+export function registerTexts<T extends object>(ns: string, texts: { id: T; en: TextsOf<T> }): void {
+  i18n.addResourceBundle('id', ns, texts.id, true, true);
+  i18n.addResourceBundle('en', ns, texts.en, true, true);
+}
 
 export default i18n;

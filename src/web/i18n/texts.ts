@@ -1,20 +1,15 @@
-import i18n from './index';
-
 /**
  * The texts of one language in the shape of the Indonesian ones: the same keys, any strings. A key
  * `x_other` (Indonesian's only plural form) requires `x_one` beside it (English needs both), so a
- * missing or extra key fails `tsc`. Write `export const en: TextsOf<typeof id> = { … }`.
+ * missing or extra key fails `tsc`. Write `export const en: TextsOf<typeof id> = { … }` and register
+ * both with `registerTexts` (./index.ts).
  */
 export type TextsOf<T> = {
   [K in keyof T as K extends `${infer Base}_other` ? K | `${Base}_one` : K]: T[K] extends string ? string : TextsOf<T[K]>;
 };
 
 /**
- * Adds a feature's texts to its namespace in both languages (deep merge, so a feature may add its
- * areas one by one). Called by the module that holds them, so the texts travel in the chunk of
- * the pages that import it and the entry chunk never carries them.
+ * A translator limited to the keys a helper outside a component needs, e.g.
+ * `Translate<'fee.free' | 'fee.from'>`: a component's typed `t` fits, and so does a test's stand-in.
  */
-export function registerTexts<T extends object>(ns: string, texts: { id: T; en: TextsOf<T> }): void {
-  i18n.addResourceBundle('id', ns, texts.id, true, true);
-  i18n.addResourceBundle('en', ns, texts.en, true, true);
-}
+export type Translate<K extends string> = (key: K, values?: Record<string, unknown>) => string;

@@ -1,11 +1,13 @@
-import i18n from '../i18n';
+import i18n, { currentLang } from '../i18n';
 import { ApiError, type Lang } from './api';
-import { currentLang } from './lang';
+
+/** Lookup by a key built from a server's code: checked at run time (`exists`), not by the key types. */
+const lookup = (i18n.t as unknown as (key: string, options: Record<string, unknown>) => unknown).bind(i18n);
 
 /** A translation that exists and is a string (not a nested object of keys). */
 function translated(key: string, lang: Lang, vars?: Record<string, unknown>): string | undefined {
   if (!i18n.exists(key, { lng: lang })) return undefined;
-  const v: unknown = i18n.t(key, { ...vars, lng: lang, returnObjects: true });
+  const v = lookup(key, { ...vars, lng: lang, returnObjects: true });
   return typeof v === 'string' ? v : undefined;
 }
 

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { formatNumber } from '../../lib/format';
-import { useLang } from '../../lib/lang';
+import { useLang } from '../../i18n';
 import { LabelledSegments } from './AdminParts';
 import './i18n';
 

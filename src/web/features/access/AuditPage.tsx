@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { QueryError } from '../../app/QueryError';
 import { usePageTitle } from '../../app/usePageTitle';
-import { useLang } from '../../lib/lang';
+import { useLang } from '../../i18n';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { useSites } from '../catalog/api';
 import { useAuditLog, useCurrentUser } from './api';

@@ -8,7 +8,8 @@ import { MembershipList } from './MembershipList';
 
 /** Staff home: a greeting, the user's roles and sites, and the pages they can open. */
 export default function HomePage() {
-  const { t } = useTranslation();
+  // Shortcut labels may come from a feature's namespace (`booking:nav`, see app/nav.ts).
+  const { t } = useTranslation(['translation', 'booking', 'queue']);
   usePageTitle(t('dashboard.title'));
   const user = useCurrentUser();
   const shortcuts = navFor(user).filter((e) => linkOf(e) !== STAFF_HOME);

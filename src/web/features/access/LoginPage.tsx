@@ -8,11 +8,12 @@ import { PageLoader } from '../../app/PageLoader';
 import { AuthFormCard } from './AuthFormCard';
 import { usePageTitle } from '../../app/usePageTitle';
 import { ApiError } from '../../lib/api';
+import type { Translate } from '../../i18n/texts';
 import { problemMessage } from '../../lib/errors';
 import { useLogin, useMe, useSetupStatus } from './api';
 
 /** The text for a failed sign-in: wrong credentials, rate limit with its seconds, or anything else. */
-function loginErrorText(err: unknown, t: (k: string, o?: Record<string, unknown>) => string): string {
+function loginErrorText(err: unknown, t: Translate<'auth.login.rateLimited'>): string {
   if (err instanceof ApiError && err.status === 429 && err.retryAfter !== undefined) {
     return t('auth.login.rateLimited', { count: err.retryAfter });
   }

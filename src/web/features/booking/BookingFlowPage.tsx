@@ -22,7 +22,7 @@ import { NS } from './i18n';
 import { requirementText, saveBooking } from './storage';
 import { toast } from './toast';
 import type { BookableService, PublicSite, Slot } from './types';
-import { useLang } from '../../lib/lang';
+import { useLang } from '../../i18n';
 
 /** Same rule as the server (booking.contracts.ts). */
 const PHONE = /^\+?[0-9 ()-]{8,20}$/;

@@ -18,7 +18,7 @@ import { forgetBooking } from './storage';
 import { toast } from './toast';
 import type { Booking, Slot } from './types';
 import { dateInZone, formatSlot } from '../../lib/format';
-import { useLang } from '../../lib/lang';
+import { useLang } from '../../i18n';
 
 /**
  * /booking/manage: find a booking by code + NIK (POST, the NIK never in a URL), then cancel it or

@@ -1,3 +1,4 @@
+import type { Translate } from '../../i18n/texts';
 import type { Lang } from '../../lib/api';
 import { formatHm, localeOf, weekdayNames } from '../../lib/format';
 import { DAY_KEYS, type DayKey, type WeeklyHours } from './types';
@@ -21,7 +22,7 @@ export const feeKind = (std: { fee: number; feeVariable?: boolean }): FeeKind =>
 export function feeText(
   std: { fee: number; feeVariable?: boolean },
   lang: Lang,
-  t: (key: string, opts?: Record<string, unknown>) => string,
+  t: Translate<'fee.free' | 'fee.variable' | 'fee.variableFrom' | 'fee.from' | 'fee.asRegulated' | 'standard.feeBasis'>,
 ): { kind: FeeKind; text: string; short: string; basisLabel: string } {
   const kind = feeKind(std);
   const amount = formatRupiah(std.fee, lang);
@@ -61,11 +62,14 @@ export function hoursLines(hours: WeeklyHours | undefined | null, lang: Lang, wi
 }
 
 /** The duration of a standard as text: the published wording first, else value + unit. */
-export function durationOf(std: { durationText?: string | null; duration?: { value: number; unit: string } }, t: (key: string, opts?: Record<string, unknown>) => string): string {
+type DurationUnit = 'minutes' | 'hours' | 'days' | 'working_days';
+
+export function durationOf(std: { durationText?: string | null; duration?: { value: number; unit: string } }, t: Translate<`duration.${DurationUnit}`>): string {
   if (std.durationText) return std.durationText;
   if (!std.duration) return '';
   const { value, unit } = std.duration;
-  return t(`duration.${unit}`, { count: value, defaultValue: `${value} ${unit}` });
+  // A unit this page does not know yet reads as the number and the unit's code.
+  return t(`duration.${unit as DurationUnit}`, { count: value, defaultValue: `${value} ${unit}` });
 }
 
 /** OpenStreetMap link centred on a point (no tiles are loaded by our page). */

@@ -6,7 +6,7 @@ import { AdminHeader, AdminTable, DangerRowButton, DialogFormActions, Empty, For
 import { useSiteId } from '../../../app/currentSite';
 import { notifySuccess } from '../../../lib/errors';
 import { formatDateTime, zonedParts } from '../../../lib/format';
-import { useLang } from '../../../lib/lang';
+import { useLang } from '../../../i18n';
 import { useFormErrors } from '../../../lib/useFormErrors';
 import { useSites } from '../../catalog/api';
 import type { Device, Pairing } from '../../catalog/types';

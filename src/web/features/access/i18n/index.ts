@@ -1,4 +1,4 @@
-import { registerTexts } from '../../../i18n/texts';
+import { registerTexts } from '../../../i18n';
 import { en } from './en';
 import { id } from './id';
 

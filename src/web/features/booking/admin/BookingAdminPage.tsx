@@ -18,7 +18,7 @@ import { addDays, addMonths, isIsoDate, monthOf, monthRange, monthWeeks } from '
 import { NS } from '../i18n';
 import { toast } from '../toast';
 import type { BookableService, CalendarDay } from '../types';
-import { useLang } from '../../../lib/lang';
+import { useLang } from '../../../i18n';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 

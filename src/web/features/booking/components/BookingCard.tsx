@@ -1,21 +1,23 @@
 import { Badge, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLang } from '../../../lib/lang';
+import { useLang } from '../../../i18n';
 import classes from '../booking.module.css';
 import { formatSlot } from '../../../lib/format';
 import { NS } from '../i18n';
+import type { id as texts } from '../i18n/id';
 import type { Booking } from '../types';
 import { QrImage } from './QrImage';
 
 export const STATUS_COLOR: Record<string, string> = { booked: 'indigo', checked_in: 'green', cancelled: 'gray', no_show: 'red' };
 
 export function StatusBadge({ status }: { status: string }) {
-  const { t, i18n } = useTranslation(NS);
-  const key = `status.${status}`;
+  const { t } = useTranslation(NS);
+  // A status a newer server sends reads as its code.
+  const label = t(`status.${status as Exclude<keyof typeof texts.status, 'unknown'>}`, { defaultValue: status });
   return (
     <Badge color={STATUS_COLOR[status] ?? 'gray'} variant="light" data-testid="booking-status" data-status={status}>
-      {i18n.exists(key, { ns: NS }) ? t(key) : status}
+      {label}
     </Badge>
   );
 }

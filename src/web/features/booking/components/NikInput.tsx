@@ -2,7 +2,7 @@ import { TextInput, type TextInputProps } from '@mantine/core';
 import { forwardRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { nikMessages, normalizeNik, validateNik } from '../../../../domain/nik';
-import { currentLang } from '../../../lib/lang';
+import { currentLang } from '../../../i18n';
 import { NS } from '../i18n';
 
 /** The message for a NIK that cannot be valid, in the UI language (the same rules as the server). */

@@ -3,7 +3,7 @@ import { IconCalendarOff } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../../app/QueryError';
-import { useLang } from '../../../lib/lang';
+import { useLang } from '../../../i18n';
 import { dateParts, formatClock, formatDate, formatTimeRange, zoneLabel } from '../../../lib/format';
 import { useDaysSlots, useSlots } from '../api';
 import classes from '../booking.module.css';

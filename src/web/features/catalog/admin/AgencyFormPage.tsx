@@ -11,8 +11,9 @@ import { AGENCY_KINDS, type AgencyAdmin, type AgencyInput, type AgencyKind, type
 import { AdminHeader, FormAlert, FormBreadcrumbs, nullIfEmpty, PageFormActions, TableSkeleton, useAdminSubmit, useConfirm, useFormValues, useToggleActive, type ActivationTexts } from '../../../app/admin';
 import { AGENCY_FILES, P, useAgency, useRemoveAgencyFile, useSaveAgency, useSetAgencyActive, useUploadAgencyFile, type AgencyFileSlot } from './api';
 import { cleanHours, HoursEditor, hoursErrors } from './HoursEditor';
-import { useLang } from '../../../lib/lang';
+import { useLang } from '../../../i18n';
 import { useCatalogScope } from './scope';
+import type { Translate } from '../../../i18n/texts';
 
 interface Form {
   kind: AgencyKind | '';
@@ -76,7 +77,7 @@ const FILE_TEXTS = {
 } as const;
 
 /** What the browser can tell before sending (the server checks the content again). */
-function localFileError(slot: AgencyFileSlot, file: File, t: (key: string, o?: Record<string, unknown>) => string, lang: Lang): string | null {
+function localFileError(slot: AgencyFileSlot, file: File, t: Translate<(typeof FILE_TEXTS)[AgencyFileSlot]['tooLarge' | 'wrongType']>, lang: Lang): string | null {
   if (file.size > AGENCY_FILES[slot].maxBytes) return t(FILE_TEXTS[slot].tooLarge, { size: formatSize(file.size, lang) });
   if (!AGENCY_FILES[slot].pattern.test(file.name)) return t(FILE_TEXTS[slot].wrongType);
   return null;

@@ -22,7 +22,7 @@ const ImportExportPage = lazy(() => import('./ImportExportPage'));
 
 interface Tab {
   path: string;
-  labelKey: string;
+  labelKey: `tabs.${'agencies' | 'services' | 'counters' | 'holidays' | 'documentTypes' | 'settings' | 'staff' | 'devices' | 'transfer'}`;
   /** Needs the whole site (site_admin / platform_admin); agency_admin does not see it. */
   siteWide?: boolean;
 }

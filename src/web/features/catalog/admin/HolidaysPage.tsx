@@ -20,7 +20,7 @@ import {
   useUpdateNationalDay,
   type NationalDayInput,
 } from './api';
-import { useLang } from '../../../lib/lang';
+import { useLang } from '../../../i18n';
 import { useCatalogScope } from './scope';
 
 const KIND_COLOR: Record<string, string> = { national: 'red', cuti_bersama: 'orange', closure: 'grape', open: 'green' };

@@ -3,7 +3,7 @@ import { IconCopy, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseHoursText, validateWeeklyHours } from '../../../../domain/hours-text';
-import { currentLang, useLang } from '../../../lib/lang';
+import { currentLang, useLang } from '../../../i18n';
 import { weekdayNames } from '../../../lib/format';
 import { DAY_KEYS, type DayKey, type TimeRange, type WeeklyHours } from '../types';
 

@@ -8,7 +8,7 @@ import { formatNumber } from '../../../lib/format';
 import type { ImportProblem, ImportResult } from '../types';
 import { P, useImportCatalog } from './api';
 import { AdminHeader, useConfirm } from '../../../app/admin';
-import { useLang } from '../../../lib/lang';
+import { useLang } from '../../../i18n';
 import { useCatalogScope } from './scope';
 
 const SECTIONS = ['documentTypes', 'agencies', 'services', 'counters'] as const;

@@ -11,7 +11,7 @@ import { AdminHeader, FormAlert, FormBreadcrumbs, PageFormActions, TableSkeleton
 import { useAgencyOptions, useDocumentTypes, useSaveService, useService } from './api';
 import { cleanHours, HoursEditor, hoursErrors } from './HoursEditor';
 import { RequirementsEditor, rowKey, StepsEditor, type RequirementRow, type StepRow } from './ListEditors';
-import { useLang } from '../../../lib/lang';
+import { useLang } from '../../../i18n';
 import { useCatalogScope } from './scope';
 
 interface Form {

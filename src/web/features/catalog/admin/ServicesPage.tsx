@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core'
 import { IconListDetails, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useLang } from '../../../lib/lang';
+import { useLang } from '../../../i18n';
 import { feeText } from '../format';
 import type { ServiceAdmin } from '../types';
 import { ActiveBadge, AdminHeader, EditButton, FilterSelect, isFiltered, ListFilters, PagedTable, RowActions, ToggleActiveButton, useConfirm, useListParams, useToggleActive , type ActivationTexts } from '../../../app/admin';

@@ -1,6 +1,7 @@
 import { Badge, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { currentLang } from '../../../lib/lang';
+import type { Translate } from '../../../i18n/texts';
+import { currentLang } from '../../../i18n';
 import { dateInZone, formatHm, hmInZone, zonedParts } from '../../../lib/format';
 import type { OpenState } from '../types';
 
@@ -10,7 +11,7 @@ const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00
  * "Buka · sampai 15.00 WITA" or "Tutup · buka lagi Kamis 08.00 WITA", from the server's openNow /
  * nextOpening (computed in the site's zone; the browser's clock and zone play no part).
  */
-export function openStatusText(state: OpenState, timeZone: string, t: (k: string, o?: Record<string, unknown>) => string): { open: boolean; label: string; detail: string | null } {
+export function openStatusText(state: OpenState, timeZone: string, t: Translate<'open.open' | 'open.closed' | 'open.until' | 'open.againToday' | 'open.againOn'>): { open: boolean; label: string; detail: string | null } {
   const lang = currentLang();
   const today = state.today;
   if (state.openNow) {

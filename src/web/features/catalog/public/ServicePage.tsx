@@ -9,7 +9,7 @@ import NotFoundPage from '../../../app/StatusPages';
 import { usePageTitle } from '../../../app/usePageTitle';
 import { ApiError } from '../../../lib/api';
 import { formatInstant } from '../../../lib/format';
-import { useLang } from '../../../lib/lang';
+import { useLang } from '../../../i18n';
 import { usePublicService } from '../api';
 import { bookingHref, durationOf, feeText, hoursLines } from '../format';
 import '../i18n';

@@ -7,7 +7,7 @@ import { PublicShell } from '../../../app/PublicShell';
 import { QueryError } from '../../../app/QueryError';
 import { usePageTitle } from '../../../app/usePageTitle';
 import { ApiError } from '../../../lib/api';
-import { useLang } from '../../../lib/lang';
+import { useLang } from '../../../i18n';
 import { zoneLabel } from '../../../lib/format';
 import NotFoundPage from '../../../app/StatusPages';
 import { usePublicAgencies, usePublicServices, useSiteDetail } from '../api';

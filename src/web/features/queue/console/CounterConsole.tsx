@@ -25,7 +25,7 @@ import { formatClock } from '../../../lib/format';
 import { PUBLIC_TICKET_EVENTS, type CounterQueue, type Stats, type TicketView, type VisitStep } from '../types';
 import { consoleKeys, useCounterAction, useCounterQueue, useCounterStats, useServices, useSiteList, useTicketDetail, type Action } from './api';
 import { rememberCounter } from './ConsolePage';
-import { useLang } from '../../../lib/lang';
+import { useLang } from '../../../i18n';
 
 const SHORTCUTS = { n: 'call-next', r: 'recall', s: 'start', f: 'finish', x: 'no-show', p: 'park', t: 'transfer', b: 'break' } as const;
 type Shortcut = (typeof SHORTCUTS)[keyof typeof SHORTCUTS];
@@ -477,7 +477,7 @@ function VisitHistory({ steps, currentId }: { steps: VisitStep[]; currentId: str
 function StatsTable({ mine, all }: { mine: Stats | null; all: Stats }) {
   const { t } = useTranslation('queue');
   const mins = (n: number | null) => (n == null ? t('common.none') : t('console.minutesShort', { n: Math.round(n) }));
-  const rows: Array<[string, (s: Stats) => string | number]> = [
+  const rows: Array<[`console.${'served' | 'followUps' | 'noShows' | 'transferredCount' | 'avgWait' | 'avgHandling'}`, (s: Stats) => string | number]> = [
     ['console.served', (s) => s.served],
     ['console.followUps', (s) => s.followUps],
     ['console.noShows', (s) => s.noShows],

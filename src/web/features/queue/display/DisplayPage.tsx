@@ -13,7 +13,7 @@ import { Announcer, audioAllowed, unlockAudio, watchVoices } from '../sound';
 import { PUBLIC_TICKET_EVENTS, type PublicCounter, type QueueSummary, type TicketEventData } from '../types';
 import classes from './display.module.css';
 import type { Lang } from '../../../lib/api';
-import { useLang } from '../../../lib/lang';
+import { useLang } from '../../../i18n';
 
 /** How many calls the display keeps (the big one plus the list): bounded for a screen that runs for days. */
 const MAX_CALLS = 9;

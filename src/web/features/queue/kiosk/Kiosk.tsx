@@ -6,6 +6,7 @@ import { setLanguage } from '../../../i18n';
 import { ApiError, type Lang } from '../../../lib/api';
 import { noteServerTime, useServerNow } from '../clock';
 import { estimateRange, newKey } from '../format';
+import type { id as queueTexts } from '../i18n/id';
 import { refusalText } from '../problem';
 import { fetchAgencies, fetchCounters, fetchServices, fetchSites, fetchSummary } from '../publicApi';
 import { PRIORITIES, type IssuedTicket, type Priority, type PublicAgency, type PublicCounter, type PublicService, type QueueSummary } from '../types';
@@ -15,7 +16,7 @@ import { BookingCheckIn } from './BookingCheckIn';
 import { KioskSettingsScreen } from './KioskSettings';
 import { TicketScreen } from './TicketScreen';
 import { formatClock, formatLongDate, formatOpening, zoneLabel } from '../../../lib/format';
-import { useLang } from '../../../lib/lang';
+import { useLang } from '../../../i18n';
 
 type Screen =
   | { name: 'home' }
@@ -26,7 +27,9 @@ type Screen =
   | { name: 'ticket'; ticket: IssuedTicket; bookingCheckIn: boolean }
   | { name: 'settings' };
 
-const KIND_ORDER = ['opd', 'vertikal', 'bumn', 'bumd', 'swasta'];
+const KIND_ORDER: readonly string[] = ['opd', 'vertikal', 'bumn', 'bumd', 'swasta'] satisfies Array<keyof typeof queueTexts.kind>;
+/** The kiosk's sections: the kinds it names, and `other` for any kind a newer server sends. */
+type KindGroup = 'opd' | 'vertikal' | 'bumn' | 'bumd' | 'swasta' | 'other';
 const IDLE_MS = 60_000;
 const MAX_EXTRA = 5;
 
@@ -102,9 +105,9 @@ export function Kiosk({ device, onRevoked, onUnpair }: { device: KioskDevice; on
     }
     const rank = (k: string) => (KIND_ORDER.includes(k) ? KIND_ORDER.indexOf(k) : KIND_ORDER.length);
     const list = [...byAgency.values()].sort((a, b) => rank(a.kind) - rank(b.kind) || a.name.localeCompare(b.name, 'id'));
-    const kinds: Array<{ kind: string; agencies: AgencyGroup[] }> = [];
+    const kinds: Array<{ kind: KindGroup; agencies: AgencyGroup[] }> = [];
     for (const g of list) {
-      const k = KIND_ORDER.includes(g.kind) ? g.kind : 'other';
+      const k = (KIND_ORDER.includes(g.kind) ? g.kind : 'other') as KindGroup;
       const last = kinds.at(-1);
       if (last && last.kind === k) last.agencies.push(g);
       else kinds.push({ kind: k, agencies: [g] });

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { refusalText } from '../problem';
 import { claimPairing, type KioskDevice } from './device';
 import classes from './kiosk.module.css';
-import { useLang } from '../../../lib/lang';
+import { useLang } from '../../../i18n';
 
 /** First start of a kiosk browser: trade the admin's pairing code for a device token. */
 export function Pairing({ onPaired, notice }: { onPaired: (d: KioskDevice) => void; notice?: string | null }) {

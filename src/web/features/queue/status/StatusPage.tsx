@@ -10,7 +10,7 @@ import { beep, unlockAudio } from '../sound';
 import { PUBLIC_TICKET_EVENTS, type PublicStatus } from '../types';
 import classes from './status.module.css';
 import { formatClock } from '../../../lib/format';
-import { useLang } from '../../../lib/lang';
+import { useLang } from '../../../i18n';
 
 const VIBRATION = [400, 150, 400, 150, 800];
 

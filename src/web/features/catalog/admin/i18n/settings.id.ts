@@ -1,0 +1,27 @@
+/** The site's public information (address, contacts, maklumat). */
+export const id = {
+  settings: {
+    intro: 'Informasi MPP yang tampil di halaman publik: alamat, kontak, dan maklumat pelayanan.',
+    identity: 'Identitas',
+    name: 'Nama MPP',
+    slug: 'Alamat halaman (slug)',
+    slugHint: 'Dipakai di /mpp/<slug>; mengubahnya memutus tautan lama.',
+    platformOnly: 'Hanya admin platform yang dapat mengubah.',
+    timeZone: 'Zona waktu',
+    status: 'Status',
+    statuses: { preparation: 'Persiapan', trial: 'Uji coba', operating: 'Beroperasi', closed: 'Tutup' },
+    description: 'Keterangan untuk warga',
+    descriptionHint: 'mis. petunjuk arah, parkir, fasilitas ramah disabilitas.',
+    viewPublic: 'Lihat halaman publik MPP',
+    location: 'Lokasi',
+    regency: 'Kabupaten/kota',
+    province: 'Provinsi',
+    latitude: 'Lintang (latitude)',
+    longitude: 'Bujur (longitude)',
+    bothCoordinates: 'Isi lintang dan bujur bersama-sama.',
+    checkMap: 'Periksa titik di OpenStreetMap',
+    maklumatLabel: 'Teks maklumat pelayanan',
+    maklumatHint: 'Janji penyelenggara yang ditandatangani, ditampilkan apa adanya (baris baru dipertahankan).',
+    saved: 'Pengaturan MPP disimpan.',
+  },
+};

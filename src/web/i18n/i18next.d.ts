@@ -1,0 +1,28 @@
+/**
+ * Translation keys are typed: `t('kiosk.title')` in `useTranslation('queue')` must name a key of
+ * the Indonesian texts of that namespace (English has the same shape, see texts.ts), so a typo or
+ * a removed key fails `tsc`. Keys built at run time (`status.${s}`) are checked through the union
+ * of their parts.
+ */
+import 'i18next';
+import type { id as admin } from '../app/admin/i18n/id';
+import type { id as access } from '../features/access/i18n/id';
+import type { id as booking } from '../features/booking/i18n/id';
+import type { id as catalogAdmin } from '../features/catalog/admin/i18n';
+import type { id as catalog } from '../features/catalog/i18n/id';
+import type { id as queue } from '../features/queue/i18n/id';
+import type translation from './id.json';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: {
+      translation: typeof translation;
+      admin: typeof admin;
+      access: typeof access;
+      booking: typeof booking;
+      catalog: typeof catalog & typeof catalogAdmin;
+      queue: typeof queue;
+    };
+  }
+}
