@@ -12,7 +12,7 @@ import helmet from 'helmet';
 import { z } from 'zod';
 import type { AppContext } from './platform/context';
 import { migrationsApplied } from './platform/db';
-import { AppError } from './platform/errors';
+import { appError } from './platform/errors';
 import { setHsts } from './platform/https';
 import { safeLoggerOptions } from './platform/log';
 import { notifierFromConfig, type Notifier } from './platform/notifier';
@@ -115,8 +115,8 @@ export async function buildApp(
     // A stuck database (a transaction holding PGlite's one connection, an exhausted pool) must
     // make readiness fail, not hang with everything else.
     const ok = await withTimeout(migrationsApplied(full.db).catch(() => false), READY_TIMEOUT_MS);
-    if (ok === 'timeout') throw new AppError('db.unavailable', 503, { extra: { database: full.database.kind } });
-    if (!ok) throw new AppError('not_ready', 503);
+    if (ok === 'timeout') throw appError('db.unavailable', { extra: { database: full.database.kind } });
+    if (!ok) throw appError('not_ready');
     return { status: 'ready', database: full.database.kind };
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -1,5 +1,5 @@
 import { DEVICE_ACTIONS, roleCan, type Action, type DeviceRole, type Role } from '../../domain/policy';
-import { AppError } from './errors';
+import { appError } from './errors';
 
 // The role → action table is pure domain data, shared with the web's navigation.
 export { ROLES, type Action, type DeviceRole, type Role } from '../../domain/policy';
@@ -49,8 +49,8 @@ export function can(actor: Actor, action: Action, scope: Scope = {}): boolean {
 
 /** Throws 401 for nobody, 403 for somebody without the right in that scope. */
 export function authorize(actor: Actor, action: Action, scope: Scope = {}): void {
-  if (actor.kind === 'anonymous') throw new AppError('auth.unauthenticated');
-  if (!can(actor, action, scope)) throw new AppError('auth.forbidden');
+  if (actor.kind === 'anonymous') throw appError('auth.unauthenticated');
+  if (!can(actor, action, scope)) throw appError('auth.forbidden');
 }
 
 /**
@@ -67,7 +67,7 @@ export function agencyScope(actor: Actor, action: Action, siteId: string): { all
 }
 
 export function requireUser(actor: Actor): Extract<Actor, { kind: 'user' }> {
-  if (actor.kind !== 'user') throw new AppError('auth.unauthenticated');
+  if (actor.kind !== 'user') throw appError('auth.unauthenticated');
   return actor;
 }
 

@@ -1,45 +1,18 @@
 /**
- * The one error type of the domain. Services throw AppError with a stable code; the HTTP layer
- * turns it into application/problem+json (RFC 9457). The web translates codes, and every code
- * carries an Indonesian and an English message for API clients.
+ * The one error type of the domain. Services throw AppError with a stable code of the closed
+ * catalogue (src/contracts/errors: each module lists its codes there, with the status, the
+ * Indonesian and English message, and the extra members); the HTTP layer turns it into
+ * application/problem+json (RFC 9457). The status is the catalogue's, never the thrower's.
+ *
+ * Modules throw through factories: `appError(code, …)` for the platform's codes (below), and
+ * `<module>.errors.ts` for a module's own (`queueError('queue.closed', …)`, `invalidState(t, …)`).
  */
-export const ERRORS = {
-  validation_failed: { status: 400, id: 'Data yang dikirim tidak valid.', en: 'The request is not valid.' },
-  malformed_json: { status: 400, id: 'Isi permintaan bukan JSON yang valid.', en: 'The request body is not valid JSON.' },
-  payload_too_large: { status: 413, id: 'Isi permintaan terlalu besar.', en: 'The request body is too large.' },
-  unsupported_media_type: { status: 415, id: 'Jenis konten tidak didukung.', en: 'Unsupported content type.' },
-  not_found: { status: 404, id: 'Data tidak ditemukan.', en: 'Not found.' },
-  route_not_found: { status: 404, id: 'Alamat API tidak dikenal.', en: 'Unknown API route.' },
-  malformed_url: { status: 400, id: 'Alamat (URL) tidak valid.', en: 'The URL is malformed.' },
-  uri_too_long: { status: 414, id: 'Alamat (URL) atau salah satu bagiannya terlalu panjang.', en: 'The URL or one of its parts is too long.' },
-  headers_too_large: { status: 431, id: 'Header permintaan terlalu besar.', en: 'The request headers are too large.' },
-  method_not_allowed: { status: 405, id: 'Metode tidak diizinkan.', en: 'Method not allowed.' },
-  not_acceptable: { status: 406, id: 'Format jawaban yang diminta tidak tersedia.', en: 'The requested response format is not available.' },
-  request_timeout: { status: 408, id: 'Permintaan terlalu lama.', en: 'The request took too long.' },
-  bad_request: { status: 400, id: 'Permintaan tidak valid.', en: 'Bad request.' },
-  internal: { status: 500, id: 'Terjadi kesalahan pada server.', en: 'Internal server error.' },
-  not_ready: { status: 503, id: 'Layanan belum siap.', en: 'Service not ready.' },
-  'db.timeout': { status: 503, id: 'Basis data terlalu lama menjawab. Coba lagi sebentar lagi.', en: 'The database took too long to answer. Try again shortly.' },
-  'db.unavailable': { status: 503, id: 'Basis data tidak menjawab.', en: 'The database is not answering.' },
+import { ERROR_CATALOGUE, PLATFORM_ERRORS, type Catalogue, type ErrorCode, type ErrorEntry, type ErrorExtra } from '../../contracts/errors';
 
-  'auth.unauthenticated': { status: 401, id: 'Silakan masuk terlebih dahulu.', en: 'Please sign in first.' },
-  'auth.invalid_credentials': { status: 401, id: 'Nama pengguna atau kata sandi salah.', en: 'Wrong username or password.' },
-  'auth.rate_limited': { status: 429, id: 'Terlalu banyak percobaan. Coba lagi nanti.', en: 'Too many attempts. Try again later.' },
-  'auth.forbidden': { status: 403, id: 'Anda tidak berwenang melakukan tindakan ini.', en: 'You are not allowed to do this.' },
-  'auth.csrf': { status: 403, id: 'Token keamanan (CSRF) tidak valid. Muat ulang halaman.', en: 'Invalid CSRF token. Reload the page.' },
-  'auth.user_inactive': { status: 403, id: 'Akun ini dinonaktifkan.', en: 'This account is disabled.' },
-  'setup.already_done': { status: 409, id: 'Penyiapan awal sudah dilakukan.', en: 'First-run setup is already done.' },
-  'user.username_taken': { status: 409, id: 'Nama pengguna sudah dipakai.', en: 'Username already taken.' },
-  'device.pairing_invalid': { status: 400, id: 'Kode pemasangan tidak valid atau kedaluwarsa.', en: 'Pairing code is invalid or expired.' },
-  'rate_limited': { status: 429, id: 'Terlalu banyak permintaan. Coba lagi nanti.', en: 'Too many requests. Try again later.' },
-  conflict: { status: 409, id: 'Terjadi konflik dengan data yang ada.', en: 'Conflict with existing data.' },
-  invalid_state: { status: 409, id: 'Tindakan tidak sesuai dengan status saat ini.', en: 'Action not allowed in the current state.' },
-  'file.missing': { status: 400, id: 'Tidak ada berkas yang dikirim.', en: 'No file was sent.' },
-  'file.too_large': { status: 413, id: 'Berkas terlalu besar.', en: 'The file is too large.' },
-  'file.type_not_allowed': { status: 415, id: 'Jenis berkas tidak diizinkan.', en: 'This type of file is not allowed.' },
-} as const satisfies Record<string, { status: number; id: string; en: string }>;
+export type { ErrorCode } from '../../contracts/errors';
 
-export type ErrorCode = keyof typeof ERRORS | (string & {});
+/** Every code → {status, id, en}. */
+export const ERRORS: Readonly<Record<ErrorCode, ErrorEntry>> = ERROR_CATALOGUE;
 
 export interface FieldError {
   field: string;
@@ -47,43 +20,68 @@ export interface FieldError {
   messages: { id: string; en: string };
 }
 
-export interface ErrorDetails {
+interface BaseDetails {
   /** Overrides the catalogue's messages (e.g. with the specific reason). */
   messages?: { id: string; en: string };
   errors?: FieldError[];
-  /** Extra members added to the problem document (e.g. nextOpening, retryAfter). */
-  extra?: Record<string, unknown>;
   headers?: Record<string, string>;
 }
 
-export class AppError extends Error {
+/** What a problem of `C` may add: the extra members its catalogue entry declares, required then. */
+export type ErrorDetails<C extends ErrorCode = ErrorCode> = BaseDetails &
+  ([ErrorExtra<C>] extends [undefined] ? { extra?: undefined } : { extra: ErrorExtra<C> });
+
+/** The details argument: optional unless the code carries extra members. */
+export type DetailsArg<C extends ErrorCode> = [ErrorExtra<C>] extends [undefined] ? [details?: ErrorDetails<C>] : [details: ErrorDetails<C>];
+
+export class AppError<C extends ErrorCode = ErrorCode> extends Error {
   readonly status: number;
+  readonly details: BaseDetails & { extra?: object };
   constructor(
-    readonly code: ErrorCode,
-    status?: number,
-    readonly details: ErrorDetails = {},
+    readonly code: C,
+    ...[given]: DetailsArg<C>
   ) {
-    const known = (ERRORS as Record<string, { status: number; id: string; en: string }>)[code];
-    const resolved = status ?? known?.status ?? 400;
+    const details: BaseDetails & { extra?: object } = given ?? {};
+    const known = ERRORS[code];
     // A 4xx is an answer, not a fault: nobody reads its stack, and capturing one for each of the
     // thousands of refusals in a booking rush is measurable. 5xx keep theirs.
     const limit = Error.stackTraceLimit;
-    if (resolved < 500) Error.stackTraceLimit = 0;
-    super(details.messages?.en ?? known?.en ?? code);
+    if (known.status < 500) Error.stackTraceLimit = 0;
+    super(details.messages?.en ?? known.en);
     Error.stackTraceLimit = limit;
-    this.status = resolved;
+    this.status = known.status;
+    this.details = details;
   }
 
   /** Just {id, en} (the catalogue entry also holds the status, which is no message). */
   get messages(): { id: string; en: string } {
-    const known = (ERRORS as Record<string, { id: string; en: string }>)[this.code];
-    return this.details.messages ?? (known ? { id: known.id, en: known.en } : { id: this.message, en: this.message });
+    const known = ERRORS[this.code];
+    return this.details.messages ?? { id: known.id, en: known.en };
+  }
+
+  /**
+   * A framework 4xx that has no code of its own (platform/problem): `bad_request` with that
+   * status, the one problem whose status is not the catalogue's.
+   */
+  static unmappedHttpStatus(status: number): AppError<'bad_request'> {
+    const err = new AppError('bad_request');
+    (err as { status: number }).status = status;
+    return err;
   }
 }
 
+/** The factory of one catalogue's codes: a module throws its own codes with it (`<module>.errors.ts`). */
+export function errorsOf<T extends Catalogue>(_catalogue: T) {
+  return <C extends keyof T & ErrorCode>(code: C, ...details: DetailsArg<C>): AppError<C> => new AppError(code, ...details);
+}
+
+/** The platform's codes (validation, not found, rights, conflicts, limits), for every module. */
+export const appError = errorsOf(PLATFORM_ERRORS);
+export type PlatformErrorCode = keyof typeof PLATFORM_ERRORS;
+
 /** A 400 naming one field: the common case for domain validation beyond the zod schema. */
 export function fieldError(field: string, code: string, messages: { id: string; en: string }): AppError {
-  return new AppError('validation_failed', 400, {
+  return appError('validation_failed', {
     messages: { id: `${ERRORS.validation_failed.id} ${messages.id}`, en: `${ERRORS.validation_failed.en} ${messages.en}` },
     errors: [{ field, code, messages }],
   });
@@ -91,9 +89,10 @@ export function fieldError(field: string, code: string, messages: { id: string; 
 
 /** 404 naming what was missing, e.g. notFound('Tiket', 'Ticket'). */
 export const notFound = (whatId: string, whatEn: string) =>
-  new AppError('not_found', 404, { messages: { id: `${whatId} tidak ditemukan.`, en: `${whatEn} not found.` } });
+  appError('not_found', { messages: { id: `${whatId} tidak ditemukan.`, en: `${whatEn} not found.` } });
 
-export const forbidden = () => new AppError('auth.forbidden');
+export const forbidden = () => appError('auth.forbidden');
+export const unauthenticated = () => appError('auth.unauthenticated');
 
 /**
  * For lookups where "not there" is an answer: null for a 404 AppError, any other failure (a

@@ -10,7 +10,7 @@
  * (catalogue import, uploads) and routes without a schema are covered too.
  */
 import type { FastifyRequest } from 'fastify';
-import { AppError, type FieldError } from './errors';
+import { AppError, appError, type FieldError } from './errors';
 import { unsafeText, unsafeTextMessages, type UnsafeText } from '../../domain/text';
 
 // The rule itself is pure and shared (src/domain/text.ts); this file applies it to requests.
@@ -43,7 +43,7 @@ export function findUnsafeText(value: unknown, path: string): { field: string; w
 export function unsafeTextProblem(field: string, why: UnsafeText): AppError {
   const messages = unsafeTextMessages(why);
   const errors: FieldError[] = [{ field, code: `text.${why}`, messages }];
-  return new AppError('validation_failed', 400, {
+  return appError('validation_failed', {
     messages: { id: `Data tidak valid pada: ${field}. ${messages.id}`, en: `Invalid input in: ${field}. ${messages.en}` },
     errors,
   });

@@ -3,7 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { BlockList, isIP } from 'node:net';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import { AppError } from './errors';
+import { appError } from './errors';
 import { openStreamCount } from './sse';
 
 /** Loopback and private networks: where a Prometheus of the MPP's own network scrapes from. */
@@ -38,11 +38,11 @@ export function metricsAccess(token: string | undefined) {
     if (token) {
       const auth = req.headers.authorization ?? '';
       const given = /^Bearer (.+)$/i.exec(auth)?.[1] ?? '';
-      if (!sameSecret(given, token)) throw new AppError('auth.unauthenticated', 401, { headers: { 'www-authenticate': 'Bearer realm="metrics"' } });
+      if (!sameSecret(given, token)) throw appError('auth.unauthenticated', { headers: { 'www-authenticate': 'Bearer realm="metrics"' } });
       return;
     }
     const proxied = req.headers['x-forwarded-for'] !== undefined || req.headers.forwarded !== undefined || req.headers['x-real-ip'] !== undefined;
-    if (proxied || !isPrivateAddress(req.socket.remoteAddress)) throw new AppError('auth.forbidden', 403);
+    if (proxied || !isPrivateAddress(req.socket.remoteAddress)) throw appError('auth.forbidden');
   };
 }
 

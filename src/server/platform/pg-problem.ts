@@ -6,7 +6,7 @@
  * or value reaches the client: the texts below are fixed.
  */
 import type { FastifyRequest } from 'fastify';
-import { AppError, type FieldError } from './errors';
+import { AppError, appError, type FieldError } from './errors';
 
 interface SqlError {
   code: string;
@@ -58,7 +58,7 @@ function inInput(req: FastifyRequest, key: string | null, value: string | null):
 }
 
 const invalid = (messages: { id: string; en: string }, field: string | null, code: string) =>
-  new AppError('validation_failed', 400, {
+  appError('validation_failed', {
     messages: field ? { id: `Data tidak valid pada: ${field}. ${messages.id}`, en: `Invalid input in: ${field}. ${messages.en}` } : messages,
     ...(field ? { errors: [{ field, code, messages } satisfies FieldError] } : {}),
   });
@@ -69,13 +69,13 @@ const OUT_OF_RANGE = { id: 'Nilai di luar rentang yang diizinkan.', en: 'The val
 /** A foreign key: an unknown id in the path is a 404, in the body a 400 naming it. */
 function foreignKey(req: FastifyRequest, e: SqlError): AppError {
   if (/still referenced/.test(e.detail ?? '')) {
-    return new AppError('conflict', 409, { messages: { id: 'Data ini masih dipakai oleh data lain.', en: 'This record is still in use by other records.' } });
+    return appError('conflict', { messages: { id: 'Data ini masih dipakai oleh data lain.', en: 'This record is still in use by other records.' } });
   }
   const key = keyOf(e.detail);
   const name = key ? camel(key.columns[key.columns.length - 1]) : null;
   const value = key && key.columns.length === 1 ? key.value : null;
   if (name && (inParams(req, name, value) ?? (value && inParams(req, null, value)))) {
-    return new AppError('not_found', 404, { messages: { id: 'Data tidak ditemukan.', en: 'Not found.' } });
+    return appError('not_found');
   }
   const field = (name && (inInput(req, name, value) ?? inInput(req, name, null))) ?? (value && inInput(req, null, value)) ?? (name ? `body.${name}` : null);
   return invalid(UNKNOWN_REF, field, 'not_found');
@@ -86,7 +86,7 @@ function unique(req: FastifyRequest, e: SqlError): AppError {
   const key = keyOf(e.detail);
   const field = key?.columns.map((c) => inInput(req, camel(c), null)).find(Boolean) ?? null;
   const messages = { id: 'Nilai ini sudah dipakai.', en: 'This value is already taken.' };
-  return new AppError('conflict', 409, { messages, ...(field ? { errors: [{ field, code: 'taken', messages }] } : {}) });
+  return appError('conflict', { messages, ...(field ? { errors: [{ field, code: 'taken', messages }] } : {}) });
 }
 
 /** A value PostgreSQL cannot take (class 22): a quoted value of the message, found in the request, names the field. */
@@ -94,7 +94,7 @@ function dataException(req: FastifyRequest, e: SqlError): AppError {
   const quoted = [...(e.message ?? '').matchAll(/"([^"]*)"/g)].map((m) => m[1]);
   if (e.code === '22P02' && quoted.some((q) => inParams(req, null, q))) {
     // A path segment that is not even of the right type names nothing that exists.
-    return new AppError('not_found', 404, { messages: { id: 'Data tidak ditemukan.', en: 'Not found.' } });
+    return appError('not_found');
   }
   const field = quoted.map((q) => inInput(req, null, q) ?? inParams(req, null, q)).find(Boolean) ?? null;
   return invalid(e.code === '22001' ? { id: 'Teks terlalu panjang.', en: 'The text is too long.' } : OUT_OF_RANGE, field, 'invalid');

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, type ZodFastifySchemaValidationError } from 'fastify-type-provider-zod';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-import { AppError, ERRORS, type FieldError } from './errors';
+import { AppError, appError, ERRORS, type FieldError } from './errors';
 import { databaseProblem } from './pg-problem';
 
 /** RFC 9457 problem document, with the code and bilingual messages clients rely on. */
@@ -14,7 +14,7 @@ function send(reply: FastifyReply, err: AppError) {
     .type('application/problem+json')
     .send({
       type: `urn:loket:problem:${err.code}`,
-      title: (ERRORS as Record<string, { en: string }>)[err.code]?.en ?? messages.en,
+      title: ERRORS[err.code].en,
       status: err.status,
       code: err.code,
       detail: messages.en,
@@ -65,7 +65,7 @@ function validationProblem(context: string, issues: ZodFastifySchemaValidationEr
     return { field, code: i.keyword, messages: issueMessages(i as unknown as Issue) };
   });
   const list = errors.map((e) => e.field).join(', ');
-  return new AppError('validation_failed', 400, {
+  return appError('validation_failed', {
     messages: { id: `Data tidak valid pada: ${list}.`, en: `Invalid input in: ${list}.` },
     errors,
   });
@@ -84,16 +84,16 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     switch (error.code) {
       case 'FST_ERR_CTP_INVALID_JSON_BODY':
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-        return send(reply, new AppError('malformed_json'));
+        return send(reply, appError('malformed_json'));
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
-        return send(reply, new AppError('payload_too_large'));
+        return send(reply, appError('payload_too_large'));
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-        return send(reply, new AppError('unsupported_media_type'));
+        return send(reply, appError('unsupported_media_type'));
       case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
         // The body is not as long as its Content-Length says: a broken request, not a media type.
-        return send(reply, new AppError('bad_request'));
+        return send(reply, appError('bad_request'));
     }
-    if (error instanceof SyntaxError) return send(reply, new AppError('malformed_json'));
+    if (error instanceof SyntaxError) return send(reply, appError('malformed_json'));
     const refused = databaseProblem(error, request);
     if (refused) {
       // A 4xx for the client, but a check the service missed: worth a line for the operator.
@@ -102,14 +102,16 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return send(reply, httpProblem(error.statusCode));
     request.log.error({ err: error }, 'unhandled error');
-    return send(reply, new AppError('internal'));
+    return send(reply, appError('internal'));
   });
 }
 
+const HTTP_CODES = { 400: 'validation_failed', 404: 'not_found', 405: 'method_not_allowed', 406: 'not_acceptable', 413: 'payload_too_large', 414: 'uri_too_long', 415: 'unsupported_media_type', 431: 'headers_too_large' } as const;
+
 /** Any other 4xx from Fastify or a plugin (FST_ERR_*), by its status. */
 function httpProblem(status: number): AppError {
-  const code = ({ 400: 'validation_failed', 404: 'not_found', 405: 'method_not_allowed', 406: 'not_acceptable', 413: 'payload_too_large', 414: 'uri_too_long', 415: 'unsupported_media_type', 431: 'headers_too_large' } as Record<number, string>)[status];
-  return new AppError(code ?? 'bad_request', status);
+  const code = (HTTP_CODES as Partial<Record<number, (typeof HTTP_CODES)[keyof typeof HTTP_CODES]>>)[status];
+  return code ? appError(code) : AppError.unmappedHttpStatus(status);
 }
 
 /**
@@ -117,9 +119,9 @@ function httpProblem(status: number): AppError {
  * path parameter over maxParamLength), which Fastify would otherwise answer as plain JSON.
  */
 export function frameworkErrorHandler(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
-  if (error.code === 'FST_ERR_BAD_URL') return send(reply, new AppError('malformed_url'));
-  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return send(reply, new AppError('uri_too_long'));
-  return send(reply, error.statusCode && error.statusCode < 500 ? httpProblem(error.statusCode) : new AppError('internal'));
+  if (error.code === 'FST_ERR_BAD_URL') return send(reply, appError('malformed_url'));
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return send(reply, appError('uri_too_long'));
+  return send(reply, error.statusCode && error.statusCode < 500 ? httpProblem(error.statusCode) : appError('internal'));
 }
 
 /**
@@ -131,7 +133,7 @@ export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): 
   if (err.code === 'ECONNRESET' || err.code === 'EPIPE' || socket.destroyed) return;
   const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
   const code = status === 431 ? 'headers_too_large' : status === 408 ? 'request_timeout' : 'bad_request';
-  const known = (ERRORS as Record<string, { id: string; en: string }>)[code];
+  const known = ERRORS[code];
   const body = JSON.stringify({ type: `urn:loket:problem:${code}`, title: known.en, status, code, detail: known.en, messages: { id: known.id, en: known.en } });
   if (socket.writable && socket.bytesWritten === 0) {
     socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
@@ -140,5 +142,5 @@ export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): 
 }
 
 export function sendNotFoundProblem(reply: FastifyReply) {
-  return send(reply, new AppError('route_not_found'));
+  return send(reply, appError('route_not_found'));
 }

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { AppError } from './errors';
+import { AppError, appError } from './errors';
 
 /**
  * Which transaction the running code is inside, per async context.
@@ -64,7 +64,7 @@ export async function runInScope<T>(scope: Omit<Scope, 'open'>, timeoutMs: numbe
 }
 
 export function transactionTimeout(ms: number): AppError {
-  return new AppError('db.timeout', 503, {
+  return appError('db.timeout', {
     messages: {
       id: `Basis data tidak menjawab dalam ${Math.round(ms / 1000)} detik. Coba lagi sebentar lagi.`,
       en: `The database did not answer within ${Math.round(ms / 1000)} s. Try again shortly.`,

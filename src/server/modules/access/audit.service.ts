@@ -1,4 +1,4 @@
-import { AppError } from '../../platform/errors';
+import { appError } from '../../platform/errors';
 import { requireUser } from '../../platform/authz';
 import type { AppContext, Caller } from '../../platform/context';
 import { queryAudit } from './access.repository';
@@ -12,7 +12,7 @@ export async function listAudit(
 ) {
   const user = requireUser(caller.actor);
   const ms = user.memberships.filter((m) => READERS.has(m.role));
-  if (ms.length === 0) throw new AppError('auth.forbidden');
+  if (ms.length === 0) throw appError('auth.forbidden');
   const scope = ms.some((m) => m.siteId === null)
     ? ('all' as const)
     : {

@@ -1,11 +1,12 @@
 import { uuidv7 } from 'uuidv7';
-import { AppError, fieldError } from '../../platform/errors';
+import { appError, fieldError } from '../../platform/errors';
 import type { Actor, Membership } from '../../platform/authz';
 import { requireUser } from '../../platform/authz';
 import { recordAudit } from '../../platform/audit';
 import type { AppContext, Caller } from '../../platform/context';
 import { hmac, randomToken, sha256 } from '../../platform/crypto';
 import { admit, settle, type Outcome } from '../../platform/rate-limit';
+import { accessError } from './access.errors';
 import * as repo from './access.repository';
 import { loginRules, signInRefused } from './login-limits';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords';
@@ -57,10 +58,10 @@ export async function login(ctx: AppContext, caller: Caller, input: { username: 
     if (!user || !ok) {
       outcome = 'failure';
       await recordAudit(ctx.db, ctx.clock, { kind: 'anonymous' }, caller.ip, { action: 'auth.login_failed', details: { username } });
-      throw new AppError('auth.invalid_credentials');
+      throw accessError('auth.invalid_credentials');
     }
     // A disabled account with the right password is neither a guess nor a success.
-    if (!user.active) throw new AppError('auth.user_inactive');
+    if (!user.active) throw accessError('auth.user_inactive');
     outcome = 'success';
   } finally {
     await settle(ctx.db, rules, outcome, ctx.clock.now());
@@ -93,7 +94,7 @@ export async function me(ctx: AppContext, actor: Actor) {
   const u = requireUser(actor);
   if (u.profile) return u.profile;
   const user = await repo.findUserById(ctx.db, u.id);
-  if (!user) throw new AppError('auth.unauthenticated');
+  if (!user) throw appError('auth.unauthenticated');
   return presentUser(ctx, user);
 }
 
@@ -101,7 +102,7 @@ export async function changePassword(ctx: AppContext, caller: Caller, input: { c
   const u = requireUser(caller.actor);
   const user = await repo.findUserById(ctx.db, u.id);
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw new AppError('auth.invalid_credentials', 401, {
+    throw accessError('auth.invalid_credentials', {
       messages: { id: 'Kata sandi saat ini salah.', en: 'The current password is wrong.' },
       errors: [{ field: 'body.currentPassword', code: 'wrong_password', messages: { id: 'Kata sandi saat ini salah.', en: 'The current password is wrong.' } }],
     });

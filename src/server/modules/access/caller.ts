@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { anonymous, type Actor } from '../../platform/authz';
 import type { AppContext, Caller } from '../../platform/context';
 import { safeEqual } from '../../platform/crypto';
-import { AppError } from '../../platform/errors';
+import { accessError } from './access.errors';
 import { actorFromSession, csrfTokenFor } from './auth.service';
 import { actorFromDeviceToken } from './devices.service';
 
@@ -43,7 +43,7 @@ async function resolve(ctx: AppContext, req: FastifyRequest): Promise<Caller> {
     if (user && !SAFE_METHODS.has(req.method)) {
       const sent = req.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || !user.sessionId || !safeEqual(sent, csrfTokenFor(ctx, user.sessionId))) {
-        throw new AppError('auth.csrf');
+        throw accessError('auth.csrf');
       }
     }
     actor = user ?? anonymous;

@@ -1,10 +1,11 @@
 import { uuidv7 } from 'uuidv7';
-import { AppError, notFound } from '../../platform/errors';
+import { appError, notFound } from '../../platform/errors';
 import { authorize, type Actor, type DeviceRole } from '../../platform/authz';
 import { recordAudit } from '../../platform/audit';
 import type { AppContext, Caller } from '../../platform/context';
 import { normaliseCode as normalise, randomCode, randomToken, sha256 } from '../../platform/crypto';
 import { getSite } from '../catalog/catalog.lookup';
+import { accessError } from './access.errors';
 import * as repo from './access.repository';
 
 const PAIRING_TTL_MINUTES = 15;
@@ -45,7 +46,7 @@ export async function claimPairing(ctx: AppContext, caller: Caller, code: string
     const deviceId = uuidv7();
     const pairing = await repo.claimPairing(tx, sha256(normalise(code)), now);
     if (!pairing) {
-      throw new AppError('device.pairing_invalid', 400, {
+      throw accessError('device.pairing_invalid', {
         errors: [{ field: 'body.code', code: 'invalid', messages: { id: 'Kode pemasangan tidak valid atau kedaluwarsa.', en: 'Pairing code is invalid or expired.' } }],
       });
     }
@@ -86,6 +87,6 @@ export async function revokeDevice(ctx: AppContext, caller: Caller, deviceId: st
 
 /** The device's own view of itself (a kiosk checks it is still paired). */
 export function whoAmI(actor: Actor) {
-  if (actor.kind !== 'device') throw new AppError('auth.unauthenticated');
+  if (actor.kind !== 'device') throw appError('auth.unauthenticated');
   return { id: actor.id, siteId: actor.siteId, role: actor.role, name: actor.name };
 }

@@ -1,5 +1,6 @@
 import { AppError } from '../../platform/errors';
 import { limitKey, waitText, type Refusal, type Rule } from '../../platform/rate-limit';
+import { accessError } from './access.errors';
 
 /**
  * The staff sign-in policy (docs/api.md, "Sign-in and proof limits"). Only failures count:
@@ -32,7 +33,7 @@ const limitOf = (r: Refusal): LoginLimit => (r.rule.kind === 'backoff' ? 'accoun
 /** 429 with Retry-After; `limit` names the limit that refused (for clients and the docs). */
 export function signInRefused(r: Refusal): AppError {
   const wait = waitText(r.retryAfter);
-  return new AppError('auth.rate_limited', 429, {
+  return accessError('auth.rate_limited', {
     messages: {
       id: `Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam ${wait.id}.`,
       en: `Too many failed sign-in attempts. Try again in ${wait.en}.`,

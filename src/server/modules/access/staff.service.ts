@@ -9,7 +9,7 @@ import { agencyScope, authorize, can, type Actor, type Membership } from '../../
 import type { AppContext, Caller } from '../../platform/context';
 import { randomCode } from '../../platform/crypto';
 import { ambientConn, type Conn } from '../../platform/db';
-import { AppError, fieldError, notFound, nullIfNotFound, type FieldError } from '../../platform/errors';
+import { appError, fieldError, notFound, nullIfNotFound, type FieldError } from '../../platform/errors';
 import { rankByQuery } from '../../../domain/search';
 import { getAgency, getSite } from '../catalog/catalog.lookup';
 import * as repo from './access.repository';
@@ -53,9 +53,9 @@ export async function listStaff(
   siteId: string,
   q: { q?: string; page: number; pageSize: number; status: 'all' | 'active' | 'inactive'; role?: StaffRole; agencyId?: string },
 ) {
-  if (caller.actor.kind === 'anonymous') throw new AppError('auth.unauthenticated');
+  if (caller.actor.kind === 'anonymous') throw appError('auth.unauthenticated');
   const scope = can(caller.actor, 'site.manage', { siteId }) ? { all: true as const } : agencyScope(caller.actor, 'catalog.manage', siteId);
-  if (!scope) throw new AppError('auth.forbidden');
+  if (!scope) throw appError('auth.forbidden');
   let rows = await repo.staffOfSite(ctx.db, siteId);
   if (!scope.all) rows = rows.filter((u) => u.memberships.some((m) => m.siteId === siteId && m.agencyId !== null && scope.agencyIds.includes(m.agencyId)));
   if (q.status !== 'all') rows = rows.filter((u) => u.active === (q.status === 'active'));
@@ -87,7 +87,7 @@ async function checkMemberships(ctx: AppContext, siteId: string, list: Membershi
       errors.push({ field, code: 'not_allowed', messages: { id: 'Admin MPP berlaku untuk seluruh MPP, tanpa instansi.', en: 'A site admin covers the whole site: no agency.' } });
     }
   }
-  if (errors.length) throw new AppError('validation_failed', 400, { errors });
+  if (errors.length) throw appError('validation_failed', { errors });
 }
 
 /** Site admin: a new staff user with roles in this site. */

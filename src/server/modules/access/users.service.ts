@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
-import { AppError, nullIfNotFound, type FieldError } from '../../platform/errors';
+import { appError, nullIfNotFound, type FieldError } from '../../platform/errors';
 import { authorize, type Role } from '../../platform/authz';
 import { recordAudit } from '../../platform/audit';
 import type { AppContext, Caller } from '../../platform/context';
 import type { Conn } from '../../platform/db';
 import { getAgency, getSite } from '../catalog/catalog.lookup';
+import { accessError } from './access.errors';
 import * as repo from './access.repository';
 import { hashPassword } from './passwords';
 
@@ -26,7 +27,7 @@ export async function insertUserWithRoles(conn: Conn, now: Date, input: NewUser)
     createdAt: now,
     passwordChangedAt: now,
   });
-  if (!user) throw new AppError('user.username_taken', 409, { errors: [{ field: 'body.username', code: 'taken', messages: { id: 'Nama pengguna sudah dipakai.', en: 'Username already taken.' } }] });
+  if (!user) throw accessError('user.username_taken', { errors: [{ field: 'body.username', code: 'taken', messages: { id: 'Nama pengguna sudah dipakai.', en: 'Username already taken.' } }] });
   for (const m of input.memberships) {
     await repo.insertMembership(conn, { id: uuidv7(), userId: user.id, role: m.role, siteId: m.siteId, agencyId: m.agencyId, createdAt: now });
   }
@@ -44,7 +45,7 @@ export async function setupNeeded(ctx: AppContext): Promise<boolean> {
 export async function createFirstAdmin(ctx: AppContext, caller: Caller, input: { username: string; displayName: string; password: string }) {
   return ctx.db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('loket:setup'))`);
-    if ((await repo.countUsers(tx)) > 0) throw new AppError('setup.already_done');
+    if ((await repo.countUsers(tx)) > 0) throw accessError('setup.already_done');
     const user = await insertUserWithRoles(tx, ctx.clock.now(), { ...input, memberships: [{ role: 'platform_admin', siteId: null, agencyId: null }] });
     await recordAudit(tx, ctx.clock, { kind: 'user', id: user.id, username: user.username, memberships: [], sessionId: null }, caller.ip, {
       action: 'setup.first_admin',
@@ -69,7 +70,7 @@ async function checkReferences(ctx: AppContext, memberships: NewUser['membership
       errors.push({ field: `body.memberships.${i}.agencyId`, code: 'unknown_agency', messages: { id: 'Instansi tidak ada di MPP ini.', en: 'No such agency in this site.' } });
     }
   }
-  if (errors.length) throw new AppError('validation_failed', 400, { errors });
+  if (errors.length) throw appError('validation_failed', { errors });
 }
 
 /** Staff user creation by an admin; site admins may only grant roles inside their own site. */

@@ -4,7 +4,7 @@ import QRCode from 'qrcode';
 import { uuidv7 } from 'uuidv7';
 import { maskNik, nikMessages, validateNik } from '../../../domain/nik';
 import { localDate } from '../../../domain/opening-hours';
-import { AppError, fieldError } from '../../platform/errors';
+import { AppError, appError, fieldError } from '../../platform/errors';
 import type { AppContext, Caller } from '../../platform/context';
 import { encryptText, hmac, normaliseCode, randomCode } from '../../platform/crypto';
 import { isUniqueViolation } from '../../platform/db';
@@ -12,6 +12,7 @@ import { enqueue } from '../../platform/jobs';
 import { LocalLimiter, retryAfterSeconds } from '../../platform/rate-limit';
 import { transact } from '../../platform/tx';
 import { cachedCatalog, getService } from '../catalog/catalog.lookup';
+import { bookingError } from './booking.errors';
 import { bookingPolicyOf } from './booking.policy';
 import { fullSlotsOf } from './full-slots';
 import * as repo from './booking.repository';
@@ -27,8 +28,7 @@ export interface BookInput {
 }
 
 const full = () =>
-  new AppError('booking.full', 409, {
-    messages: { id: 'Slot ini sudah penuh. Silakan pilih jam atau hari lain.', en: 'This slot is full. Please choose another time or day.' },
+  bookingError('booking.full', {
     errors: [{ field: 'body.start', code: 'full', messages: { id: 'Slot penuh.', en: 'Slot full.' } }],
   });
 
@@ -76,7 +76,7 @@ export async function bookSlot(ctx: AppContext, caller: Caller, siteId: string, 
   const ipCount = limiter.hit(`${siteId}:${caller.ip ?? 'unknown'}`, now);
   if (ipCount > policy.perIpPerHour) {
     const retryAfter = retryAfterSeconds(now, 3600);
-    throw new AppError('rate_limited', 429, { extra: { retryAfter }, headers: { 'retry-after': String(retryAfter) } });
+    throw appError('rate_limited', { extra: { retryAfter }, headers: { 'retry-after': String(retryAfter) } });
   }
 
   const startMs = instantOf(input.start);
@@ -97,8 +97,7 @@ export async function bookSlot(ctx: AppContext, caller: Caller, siteId: string, 
   const generation = hints.generation(found.service.id);
   const slots = await slotsFor(ctx, site, found, date);
   if (!slots.length) {
-    throw new AppError('booking.day_closed', 409, {
-      messages: { id: 'Layanan tidak menerima booking pada hari itu (tutup atau libur).', en: 'The service takes no bookings that day (closed or holiday).' },
+    throw bookingError('booking.day_closed', {
       errors: [{ field: 'body.start', code: 'closed', messages: { id: 'Hari tutup.', en: 'Closed day.' } }],
     });
   }
@@ -112,9 +111,7 @@ export async function bookSlot(ctx: AppContext, caller: Caller, siteId: string, 
 
   const nikHash = nikHashOf(ctx, input.nik);
   if (policy.noShowLimit > 0 && (await repo.noShowsOfNikSince(ctx.db, nikHash, new Date(now.getTime() - 90 * 86_400_000))) >= policy.noShowLimit) {
-    throw new AppError('booking.no_show_limit', 409, {
-      messages: { id: 'NIK ini terlalu sering tidak hadir; booking online ditangguhkan. Silakan datang langsung.', en: 'This NIK missed too many bookings; online booking is suspended. Please walk in.' },
-    });
+    throw bookingError('booking.no_show_limit');
   }
 
   const id = uuidv7();
@@ -126,7 +123,7 @@ export async function bookSlot(ctx: AppContext, caller: Caller, siteId: string, 
       await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`nik:${nikHash}`}))`);
       const thisWeek = await repo.liveBookingsOfNikBetween(tx, nikHash, siteId, week.startOf('week').toISODate()!, week.endOf('week').toISODate()!);
       if (thisWeek >= policy.maxPerWeek) {
-        throw new AppError('booking.week_limit', 409, {
+        throw bookingError('booking.week_limit', {
           messages: { id: `Satu NIK paling banyak ${policy.maxPerWeek} booking per minggu.`, en: `One NIK may hold at most ${policy.maxPerWeek} bookings per week.` },
           errors: [{ field: 'body.nik', code: 'week_limit', messages: { id: 'Batas booking mingguan tercapai.', en: 'Weekly limit reached.' } }],
         });
@@ -151,8 +148,7 @@ export async function bookSlot(ctx: AppContext, caller: Caller, siteId: string, 
   } catch (err) {
     if (err instanceof AppError && err.code === 'booking.full') hints.markFull(found.service.id, startMs, generation);
     if (isUniqueViolation(err, 'bookings_nik_service_day_uq')) {
-      throw new AppError('booking.duplicate', 409, {
-        messages: { id: 'NIK ini sudah punya booking untuk layanan ini pada hari itu.', en: 'This NIK already holds a booking for this service that day.' },
+      throw bookingError('booking.duplicate', {
         errors: [{ field: 'body.nik', code: 'duplicate', messages: { id: 'Sudah ada booking hari itu.', en: 'Already booked that day.' } }],
       });
     }

@@ -1,8 +1,8 @@
 import { formatOpening } from '../../../domain/opening-hours';
-import { AppError } from '../../platform/errors';
 import type { AppContext, Caller } from '../../platform/context';
 import type { Conn } from '../../platform/db';
 import { getSite } from '../catalog/catalog.lookup';
+import { bookingError } from './booking.errors';
 import { bookingPolicyOf } from './booking.policy';
 import * as repo from './booking.repository';
 import { proveBooking } from './proof';
@@ -29,9 +29,9 @@ export const proveCheckIn = (ctx: AppContext, caller: Caller, siteId: string, co
  */
 export async function checkInBooking(ctx: AppContext, tx: Conn, input: { siteId: string; bookingId: string }): Promise<CheckIn> {
   const b = await repo.findById(tx, input.bookingId);
-  if (!b || b.siteId !== input.siteId) throw new AppError('booking.invalid_state', 409);
+  if (!b || b.siteId !== input.siteId) throw bookingError('booking.invalid_state');
   if (b.status !== 'booked') {
-    throw new AppError('booking.invalid_state', 409, {
+    throw bookingError('booking.invalid_state', {
       messages: { id: `Booking ini tidak bisa check-in (status: ${b.status}).`, en: `This booking cannot check in (status: ${b.status}).` },
       errors: [{ field: 'body.bookingCode', code: b.status, messages: { id: 'Sudah dipakai atau dibatalkan.', en: 'Already used or cancelled.' } }],
     });
@@ -43,7 +43,7 @@ export async function checkInBooking(ctx: AppContext, tx: Conn, input: { siteId:
   const closes = b.slotStart.getTime() + policy.checkInAfterMinutes * 60_000;
   if (now < opens) {
     const at = formatOpening(new Date(opens), site.timeZone);
-    throw new AppError('booking.too_early', 409, {
+    throw bookingError('booking.too_early', {
       messages: {
         id: `Check-in dibuka ${policy.checkInBeforeMinutes} menit sebelum jadwal, mulai ${at.id}.`,
         en: `Check-in opens ${policy.checkInBeforeMinutes} minutes before the slot, from ${at.en}.`,
@@ -53,10 +53,10 @@ export async function checkInBooking(ctx: AppContext, tx: Conn, input: { siteId:
   }
   const late = now > closes;
   if (late && policy.lateArrival === 'refuse') {
-    throw new AppError('booking.too_late', 409, { messages: { id: 'Waktu check-in sudah lewat.', en: 'The check-in window has passed.' } });
+    throw bookingError('booking.too_late');
   }
   const moved = await repo.transition(tx, b.id, ['booked'], { status: 'checked_in', checkedInAt: ctx.clock.now() });
-  if (!moved) throw new AppError('booking.invalid_state', 409);
+  if (!moved) throw bookingError('booking.invalid_state');
   return { bookingId: b.id, serviceId: b.serviceId, bookingStart: late ? null : b.slotStart, late };
 }
 

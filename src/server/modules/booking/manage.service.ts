@@ -1,11 +1,12 @@
 import { DateTime } from 'luxon';
-import { AppError, notFound } from '../../platform/errors';
+import { notFound } from '../../platform/errors';
 import type { AppContext, Caller } from '../../platform/context';
 import { decryptText, normaliseCode } from '../../platform/crypto';
 import { cancelJob } from '../../platform/jobs';
 import { transact } from '../../platform/tx';
 import { getService, getSite } from '../catalog/catalog.lookup';
 import { bookSlot, presentBooking } from './book.service';
+import { bookingError } from './booking.errors';
 import * as repo from './booking.repository';
 import type { BookingRow } from './booking.repository';
 import { limited, proveBooking, sourceRule } from './proof';
@@ -33,7 +34,7 @@ async function cancelProven(ctx: AppContext, siteId: string, b: BookingRow) {
   await transact(ctx, async (tx, emit) => {
     const moved = await repo.transition(tx, b.id, ['booked'], { status: 'cancelled', cancelledAt: ctx.clock.now() });
     if (!moved) {
-      throw new AppError('booking.invalid_state', 409, { messages: { id: `Booking tidak bisa dibatalkan (status: ${b.status}).`, en: `The booking cannot be cancelled (status: ${b.status}).` } });
+      throw bookingError('booking.invalid_state', { messages: { id: `Booking tidak bisa dibatalkan (status: ${b.status}).`, en: `The booking cannot be cancelled (status: ${b.status}).` } });
     }
     await repo.releaseSeat(tx, b.serviceId, b.slotStart);
     await cancelJob(tx, `booking.reminder:${b.id}`);
@@ -45,7 +46,7 @@ async function cancelProven(ctx: AppContext, siteId: string, b: BookingRow) {
 /** Moves a booking to another slot: the new seat is taken before the old one is given back. */
 export async function rescheduleBooking(ctx: AppContext, caller: Caller, siteId: string, code: string, input: { nik: string; start: string }) {
   const b = await ownedBooking(ctx, caller, code, input.nik, siteId);
-  if (b.status !== 'booked') throw new AppError('booking.invalid_state', 409);
+  if (b.status !== 'booked') throw bookingError('booking.invalid_state');
   const name = b.nameEnc ? decryptText(ctx.keys.encryption, b.nameEnc) : '';
   const phone = b.phoneEnc ? decryptText(ctx.keys.encryption, b.phoneEnc) : null;
   const email = b.emailEnc ? decryptText(ctx.keys.encryption, b.emailEnc) : null;

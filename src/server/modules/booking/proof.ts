@@ -1,8 +1,9 @@
 import type { AppContext, Caller } from '../../platform/context';
 import { decryptText, normaliseCode, safeEqual } from '../../platform/crypto';
-import { AppError, fieldError } from '../../platform/errors';
+import { AppError, appError, fieldError } from '../../platform/errors';
 import { admit, limitKey, settle, waitText, type Outcome, type Refusal, type Rule } from '../../platform/rate-limit';
 import { nikHashOf } from './book.service';
+import { bookingError } from './booking.errors';
 import * as repo from './booking.repository';
 
 /**
@@ -43,8 +44,7 @@ function proofRules(caller: Caller, code: string, mode: ProofMode): Rule[] {
 
 /** The one answer for an unknown code, a code of another site and a wrong NIK. */
 export const noMatch = (codeField: string) =>
-  new AppError('booking.not_found', 404, {
-    messages: { id: 'Tidak ada booking dengan kode dan NIK ini.', en: 'No booking matches this code and NIK.' },
+  bookingError('booking.not_found', {
     errors: [
       { field: codeField, code: 'no_match', messages: { id: 'Periksa kode booking.', en: 'Check the booking code.' } },
       { field: 'body.nik', code: 'no_match', messages: { id: 'Periksa NIK.', en: 'Check the NIK.' } },
@@ -54,7 +54,7 @@ export const noMatch = (codeField: string) =>
 export function proofRefused(r: Refusal): AppError {
   const wait = waitText(r.retryAfter);
   const limit = r.rule.key.split(':')[1];
-  return new AppError('rate_limited', 429, {
+  return appError('rate_limited', {
     messages: {
       id: `Terlalu banyak percobaan kode booking dan NIK yang salah. Coba lagi dalam ${wait.id}.`,
       en: `Too many wrong booking code and NIK attempts. Try again in ${wait.en}.`,

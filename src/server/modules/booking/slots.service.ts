@@ -1,9 +1,10 @@
 import { localDate } from '../../../domain/opening-hours';
 import { bookingWindow, computeSlots, type ComputedSlot, type SlotInput } from '../../../domain/slots';
-import { AppError, fieldError } from '../../platform/errors';
+import { fieldError } from '../../platform/errors';
 import type { AppContext } from '../../platform/context';
 import { ambientConn, type Conn } from '../../platform/db';
 import { cachedCatalog, closedDates, countersServing, effectiveHours, getService, getSite } from '../catalog/catalog.lookup';
+import { bookingError } from './booking.errors';
 import { bookingPolicyOf, type BookingPolicy } from './booking.policy';
 import * as repo from './booking.repository';
 
@@ -34,10 +35,10 @@ const windowMemo = new Map<string, { first: string; last: string }>();
 
 export function assertBookableService(service: ServiceInfo['service'], agency: ServiceInfo['agency']) {
   if (!service.active || !agency.active) {
-    throw new AppError('booking.service_inactive', 409, { messages: { id: 'Layanan ini sedang tidak aktif.', en: 'This service is not active.' }, errors: [{ field: 'body.serviceId', code: 'inactive', messages: { id: 'Layanan tidak aktif.', en: 'Service not active.' } }] });
+    throw bookingError('booking.service_inactive', { errors: [{ field: 'body.serviceId', code: 'inactive', messages: { id: 'Layanan tidak aktif.', en: 'Service not active.' } }] });
   }
   if (!service.bookable) {
-    throw new AppError('booking.not_bookable', 409, { messages: { id: 'Layanan ini tidak melayani booking online.', en: 'This service does not take online bookings.' }, errors: [{ field: 'body.serviceId', code: 'not_bookable', messages: { id: 'Tidak bisa dibooking.', en: 'Not bookable.' } }] });
+    throw bookingError('booking.not_bookable', { errors: [{ field: 'body.serviceId', code: 'not_bookable', messages: { id: 'Tidak bisa dibooking.', en: 'Not bookable.' } }] });
   }
 }
 

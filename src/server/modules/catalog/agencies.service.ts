@@ -3,7 +3,7 @@ import { rankByQuery } from '../../../domain/search';
 import { recordAudit } from '../../platform/audit';
 import type { AppContext, Caller } from '../../platform/context';
 import type { Conn } from '../../platform/db';
-import { AppError, notFound } from '../../platform/errors';
+import { appError, notFound } from '../../platform/errors';
 import { transact } from '../../platform/tx';
 import { uuidv7 } from 'uuidv7';
 import type { WeeklyHoursJson } from './catalog.schema';
@@ -263,7 +263,7 @@ async function agencyOfSite(ctx: AppContext, siteId: string, agencyId: string): 
   return a;
 }
 
-const noFile = (slot: AgencyFileSlot) => new AppError('not_found', 404, { messages: AGENCY_FILES[slot].none });
+const noFile = (slot: AgencyFileSlot) => appError('not_found', { messages: AGENCY_FILES[slot].none });
 
 export interface Upload {
   /** As the uploader named it (sanitized when stored). */

@@ -1,6 +1,6 @@
 /** Who may manage what in the catalogue: the checks every catalogue use case starts with. */
 import { agencyScope, authorize, type Actor } from '../../platform/authz';
-import { AppError } from '../../platform/errors';
+import { appError } from '../../platform/errors';
 
 /** Whole-site catalogue work (agencies, counters, import): site_admin or platform_admin. */
 export function authorizeSiteCatalog(actor: Actor, siteId: string): void {
@@ -14,9 +14,9 @@ export function authorizeAgencyCatalog(actor: Actor, siteId: string, agencyId: s
 
 /** For admin listings: every agency of the site, or the agencies the actor manages. */
 export function catalogListScope(actor: Actor, siteId: string): { all: true } | { all: false; agencyIds: string[] } {
-  if (actor.kind === 'anonymous') throw new AppError('auth.unauthenticated');
+  if (actor.kind === 'anonymous') throw appError('auth.unauthenticated');
   const scope = agencyScope(actor, 'catalog.manage', siteId);
-  if (!scope) throw new AppError('auth.forbidden');
+  if (!scope) throw appError('auth.forbidden');
   return scope;
 }
 

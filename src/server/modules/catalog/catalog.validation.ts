@@ -4,7 +4,7 @@
  */
 import { validateWeeklyHours } from '../../../domain/hours-text';
 import { isUniqueViolation } from '../../platform/db';
-import { AppError, ERRORS, type FieldError } from '../../platform/errors';
+import { AppError, appError, ERRORS, type FieldError } from '../../platform/errors';
 
 type Messages = { id: string; en: string };
 
@@ -18,7 +18,7 @@ export class FieldErrors {
   throwIfAny(): void {
     if (this.list.length === 0) return;
     const fields = [...new Set(this.list.map((e) => e.field))].join(', ');
-    throw new AppError('validation_failed', 400, {
+    throw appError('validation_failed', {
       messages: { id: `${ERRORS.validation_failed.id} Periksa: ${fields}.`, en: `${ERRORS.validation_failed.en} Check: ${fields}.` },
       errors: this.list,
     });
@@ -81,7 +81,7 @@ const CONFLICTS: Record<string, { field: string; messages: Messages }> = {
 };
 
 export function conflict(field: string, messages: Messages, prefix = 'body'): AppError {
-  return new AppError('conflict', 409, {
+  return appError('conflict', {
     messages: { id: `${ERRORS.conflict.id} ${messages.id}`, en: `${ERRORS.conflict.en} ${messages.en}` },
     errors: [{ field: `${prefix}.${field}`, code: 'taken', messages }],
   });
@@ -92,7 +92,7 @@ export function rethrowConflict(err: unknown, prefix = 'body'): never {
   for (const [constraint, c] of Object.entries(CONFLICTS)) {
     if (isUniqueViolation(err, constraint)) throw conflict(c.field, c.messages, prefix);
   }
-  if (isUniqueViolation(err)) throw new AppError('conflict');
+  if (isUniqueViolation(err)) throw appError('conflict');
   throw err;
 }
 

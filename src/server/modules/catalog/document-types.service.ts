@@ -20,7 +20,7 @@ import { recordAudit } from '../../platform/audit';
 import { authorize, can, type Actor } from '../../platform/authz';
 import type { AppContext, Caller } from '../../platform/context';
 import type { Conn } from '../../platform/db';
-import { AppError, fieldError, notFound } from '../../platform/errors';
+import { appError, fieldError, notFound } from '../../platform/errors';
 import { transact, type Emit } from '../../platform/tx';
 import * as repo from './catalog.repository';
 import { changes, paginate, statusFilter } from './catalog.view';
@@ -36,18 +36,18 @@ export async function listDocumentTypes(ctx: AppContext, siteId?: string) {
 
 /** Holders of an action in at least one site (or platform-wide). */
 function authorizeSomewhere(actor: Actor, action: 'site.manage' | 'catalog.manage'): void {
-  if (actor.kind === 'anonymous') throw new AppError('auth.unauthenticated');
+  if (actor.kind === 'anonymous') throw appError('auth.unauthenticated');
   const ok = actor.kind === 'user' && actor.memberships.some((m) => can(actor, action, { siteId: m.siteId, agencyId: m.agencyId }));
-  if (!ok) throw new AppError('auth.forbidden');
+  if (!ok) throw appError('auth.forbidden');
 }
 
 /** Shared types are the platform admin's; a site's own, its site admins' (and the platform admin's). */
 const mayEdit = (actor: Actor, d: Pick<repo.DocumentTypeRow, 'siteId'>) => (d.siteId === null ? can(actor, 'platform.manage') : can(actor, 'site.manage', { siteId: d.siteId }));
 
 function authorizeEdit(actor: Actor, d: Pick<repo.DocumentTypeRow, 'siteId'>): void {
-  if (actor.kind === 'anonymous') throw new AppError('auth.unauthenticated');
+  if (actor.kind === 'anonymous') throw appError('auth.unauthenticated');
   if (mayEdit(actor, d)) return;
-  throw new AppError('auth.forbidden', 403, {
+  throw appError('auth.forbidden', {
     messages:
       d.siteId === null
         ? { id: 'Jenis dokumen bersama hanya dapat diubah oleh admin platform; tambahkan jenis dokumen khusus MPP ini bila perlu.', en: 'A shared document type is changed by the platform admin only; add a document type of this site if needed.' }

@@ -11,9 +11,9 @@ import { canonicalHours, type WeeklyHoursMap } from '../../../domain/hours-text'
 import { recordAudit } from '../../platform/audit';
 import type { AppContext, Caller } from '../../platform/context';
 import type { Conn } from '../../platform/db';
-import { AppError } from '../../platform/errors';
 import { transact } from '../../platform/tx';
 import { canServe, staffLookup } from '../access/staff.service';
+import { catalogError } from './catalog.errors';
 import type { InternalStandardJson, WeeklyHoursJson } from './catalog.schema';
 import * as repo from './catalog.repository';
 import { authorizeSiteCatalog } from './catalog.access';
@@ -459,7 +459,7 @@ export async function importCatalog(ctx: AppContext, caller: Caller, siteId: str
   const issues: ImportIssue[] = [];
   const parsed = await parse(input.format, input.body, issues);
   const invalid = () =>
-    new AppError('catalog.import_invalid', 400, {
+    catalogError('catalog.import_invalid', {
       messages: {
         id: `Berkas berisi ${issues.length} kesalahan; tidak ada yang disimpan.`,
         en: `The file has ${issues.length} problem${issues.length === 1 ? '' : 's'}; nothing was saved.`,

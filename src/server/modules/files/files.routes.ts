@@ -9,7 +9,7 @@ import type { FastifyRequest } from 'fastify';
 import { validatorCompiler as zodValidator, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
-import { AppError } from '../../platform/errors';
+import { AppError, appError } from '../../platform/errors';
 import { callerOf } from '../access/caller';
 import { getAgencyLogo, getAgreementDocument, putAgencyFile, removeAgencyFile, type AgencyFileSlot, type Upload } from '../catalog/agencies.service';
 import * as c from '../catalog/catalog.contracts';
@@ -19,8 +19,8 @@ const tags = ['catalog admin'];
 /** Room for the multipart boundaries and part headers around the file itself. */
 const MULTIPART_OVERHEAD = 64 * 1024;
 
-const uploadProblem = (id: string, en: string, code: string, status = 400, problem = 'validation_failed') =>
-  new AppError(problem, status, { messages: { id, en }, errors: [{ field: FILE_FIELD, code, messages: { id, en } }] });
+const uploadProblem = (id: string, en: string, code: string, problem: 'validation_failed' | 'unsupported_media_type' | 'payload_too_large' = 'validation_failed') =>
+  appError(problem, { messages: { id, en }, errors: [{ field: FILE_FIELD, code, messages: { id, en } }] });
 
 /** What the multipart parser throws, as the problem it stands for. */
 function problemOf(err: unknown, maxBytes: number): unknown {
@@ -30,11 +30,11 @@ function problemOf(err: unknown, maxBytes: number): unknown {
     case 'FST_REQ_FILE_TOO_LARGE':
       return fileTooLarge(maxBytes);
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
-      return uploadProblem('Kirim berkas sebagai multipart/form-data pada kolom "file".', 'Send the file as multipart/form-data in the "file" field.', 'not_multipart', 415, 'unsupported_media_type');
+      return uploadProblem('Kirim berkas sebagai multipart/form-data pada kolom "file".', 'Send the file as multipart/form-data in the "file" field.', 'not_multipart', 'unsupported_media_type');
     case 'FST_FILES_LIMIT':
     case 'FST_PARTS_LIMIT':
     case 'FST_FIELDS_LIMIT':
-      return uploadProblem('Kirim satu berkas saja.', 'Send one file only.', 'too_many_parts', 413, 'payload_too_large');
+      return uploadProblem('Kirim satu berkas saja.', 'Send one file only.', 'too_many_parts', 'payload_too_large');
     default:
       // Anything else busboy refuses is a malformed request body.
       return uploadProblem('Isi unggahan tidak dapat dibaca. Coba unggah lagi.', 'The upload could not be read. Try again.', 'malformed');

@@ -10,10 +10,12 @@
  */
 import { fileTypeFromBuffer } from 'file-type';
 import { uuidv7 } from 'uuidv7';
+import { FILES_ERRORS } from '../../../contracts/errors';
 import type { AppContext } from '../../platform/context';
 import { decryptBytes, encryptBytes, sha256Bytes } from '../../platform/crypto';
 import { ambientConn, type Conn } from '../../platform/db';
-import { AppError, ERRORS, notFound } from '../../platform/errors';
+import { notFound } from '../../platform/errors';
+import { filesError } from './files.errors';
 import * as repo from './files.repository';
 
 export type { StoredFileMeta } from './files.repository';
@@ -60,38 +62,43 @@ const TYPE_LABELS: Record<string, string> = { webp: 'WebP' };
 const typeLabels = (p: FilePolicy) => Object.values(p.types).map((exts) => TYPE_LABELS[exts[0]] ?? exts[0].toUpperCase());
 const list = (items: string[], and: string) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`);
 
-function fileProblem(code: 'file.missing' | 'file.too_large' | 'file.type_not_allowed', fieldCode: string, messages: { id: string; en: string }, extra?: Record<string, unknown>): AppError {
-  const base = ERRORS[code];
-  return new AppError(code, base.status, {
+type Messages = { id: string; en: string };
+/** The catalogue's message of `code` followed by the specific one, and that one on the file field. */
+function fileDetails(code: keyof typeof FILES_ERRORS, fieldCode: string, messages: Messages) {
+  const base = FILES_ERRORS[code];
+  return {
     messages: { id: `${base.id} ${messages.id}`, en: `${base.en} ${messages.en}` },
     errors: [{ field: FILE_FIELD, code: fieldCode, messages }],
-    extra,
-  });
+  };
 }
 
 /** 400 `file.missing`: no file part, or an empty one. */
 export const fileMissing = (empty = false) =>
-  fileProblem(
+  filesError(
     'file.missing',
-    empty ? 'empty' : 'missing',
-    empty ? { id: 'Berkas yang dipilih kosong.', en: 'The chosen file is empty.' } : { id: 'Pilih berkas untuk diunggah.', en: 'Choose a file to upload.' },
+    fileDetails(
+      'file.missing',
+      empty ? 'empty' : 'missing',
+      empty ? { id: 'Berkas yang dipilih kosong.', en: 'The chosen file is empty.' } : { id: 'Pilih berkas untuk diunggah.', en: 'Choose a file to upload.' },
+    ),
   );
 
 /** 413 `file.too_large`, naming the limit. */
 export const fileTooLarge = (maxBytes: number) =>
-  fileProblem('file.too_large', 'too_large', { id: `Ukuran maksimal ${megabytes(maxBytes)}.`, en: `The limit is ${megabytes(maxBytes)}.` }, { maxBytes });
+  filesError('file.too_large', {
+    ...fileDetails('file.too_large', 'too_large', { id: `Ukuran maksimal ${megabytes(maxBytes)}.`, en: `The limit is ${megabytes(maxBytes)}.` }),
+    extra: { maxBytes },
+  });
 
 /** 415 `file.type_not_allowed`, naming the types the purpose takes. */
 export const fileTypeNotAllowed = (policy: FilePolicy, found?: string) =>
-  fileProblem(
-    'file.type_not_allowed',
-    'type_not_allowed',
-    {
+  filesError('file.type_not_allowed', {
+    ...fileDetails('file.type_not_allowed', 'type_not_allowed', {
       id: `Hanya berkas ${list(typeLabels(policy), 'atau')} yang diterima (isi berkas yang diperiksa, bukan namanya).`,
       en: `Only ${list(typeLabels(policy), 'or')} files are accepted (the content is checked, not the name).`,
-    },
-    { allowedTypes: Object.keys(policy.types), ...(found ? { detectedType: found } : {}) },
-  );
+    }),
+    extra: { allowedTypes: Object.keys(policy.types), ...(found ? { detectedType: found } : {}) },
+  });
 
 /**
  * Checks content against the purpose's policy: not empty, within the size limit, and of an allowed

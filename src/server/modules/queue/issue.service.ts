@@ -8,10 +8,11 @@ import { actorLabel, agencyScope, authorize, type Actor } from '../../platform/a
 import type { AppContext, Caller } from '../../platform/context';
 import { randomCode } from '../../platform/crypto';
 import { isUniqueViolation, type Tx } from '../../platform/db';
-import { AppError, fieldError } from '../../platform/errors';
+import { AppError, appError, fieldError } from '../../platform/errors';
 import { transact, type Emit } from '../../platform/tx';
 import { attachTicket, checkInBooking, proveCheckIn } from '../booking/checkin.service';
 import { cachedCatalog, effectiveHours, type getSite } from '../catalog/catalog.lookup';
+import { queueError } from './queue.errors';
 import { queuePolicyOf, type SiteQueuePolicy } from './queue.policy';
 import * as repo from './queue.repository';
 import type { TicketRow, VisitRow } from './queue.repository';
@@ -42,7 +43,7 @@ export async function serviceOfSite(ctx: AppContext, siteId: string, serviceId: 
     found = await cachedCatalog.getService(ctx, serviceId);
   } catch (err) {
     if (err instanceof AppError && err.status === 404) {
-      throw new AppError('not_found', 404, {
+      throw appError('not_found', {
         messages: err.messages,
         errors: [{ field, code: 'not_found', messages: { id: 'Layanan tidak ditemukan.', en: 'Service not found.' } }],
       });
@@ -54,7 +55,7 @@ export async function serviceOfSite(ctx: AppContext, siteId: string, serviceId: 
 }
 
 function inactive(found: ServiceInfo, field: string): AppError {
-  return new AppError('queue.service_inactive', 409, {
+  return queueError('queue.service_inactive', {
     messages: { id: `Layanan ${found.service.name} sedang tidak tersedia.`, en: `The service ${found.service.name} is not available.` },
     errors: [{ field, code: 'inactive', messages: { id: 'Layanan tidak aktif.', en: 'Service inactive.' } }],
     extra: { nextOpening: null, serviceId: found.service.id },
@@ -76,9 +77,9 @@ export async function calendarOf(ctx: AppContext, site: Site, now: Date): Promis
 const hoursOf = (found: ServiceInfo) => effectiveHours(found.service, found.agency) as unknown as WeeklyHoursInput;
 const issuingOf = (found: ServiceInfo): IssuingService => ({ active: found.service.active && found.agency.active, hours: hoursOf(found) });
 
-function refusal(code: string, found: ServiceInfo, site: Site, next: Date | null, why: { id: string; en: string }, field: string): AppError {
+function refusal(code: 'queue.holiday' | 'queue.closed' | 'queue.quota_full', found: ServiceInfo, site: Site, next: Date | null, why: { id: string; en: string }, field: string): AppError {
   const when = next ? formatOpening(next, site.timeZone) : null;
-  return new AppError(code, 409, {
+  return queueError(code, {
     messages: {
       id: `${why.id} ${when ? `Layanan buka kembali ${when.id}.` : 'Jadwal buka berikutnya belum tersedia.'}`,
       en: `${why.en} ${when ? `The service opens again ${when.en}.` : 'No next opening is scheduled yet.'}`,
@@ -329,8 +330,7 @@ export async function issueTicket(ctx: AppContext, caller: Caller, siteId: strin
 
 async function replay(ctx: AppContext, site: Site, ticket: TicketRow, input: IssueInput & { serviceId: string }, policy: SiteQueuePolicy) {
   if (ticket.serviceId !== input.serviceId) {
-    throw new AppError('queue.idempotency_conflict', 409, {
-      messages: { id: 'Kunci idempoten ini sudah dipakai untuk layanan lain.', en: 'This idempotency key was used for another service.' },
+    throw queueError('queue.idempotency_conflict', {
       errors: [{ field: 'body.idempotencyKey', code: 'reused', messages: { id: 'Sudah dipakai.', en: 'Already used.' } }],
     });
   }

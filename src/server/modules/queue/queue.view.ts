@@ -7,7 +7,7 @@ import { estimateWait, type WaitEstimate } from '../../../domain/eta';
 import { callOrder, type WaitingTicket } from '../../../domain/queue-policy';
 import type { AppContext } from '../../platform/context';
 import { ambientConn, type Conn } from '../../platform/db';
-import { AppError, nullIfNotFound } from '../../platform/errors';
+import { nullIfNotFound } from '../../platform/errors';
 import { cachedCatalog, type getCounter, type getService } from '../catalog/catalog.lookup';
 import { pickPolicy, type SiteQueuePolicy } from './queue.policy';
 import * as repo from './queue.repository';
@@ -185,17 +185,4 @@ export async function visitSteps(names: Names, visit: VisitRow, tickets: TicketR
 export function currentOf(tickets: TicketRow[]): TicketRow | undefined {
   const open = tickets.filter((t) => repo.OPEN.includes(t.status));
   return (open.length ? open : tickets).at(-1);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Problems
-
-export function invalidState(t: { status: string; number: string }, action: string): AppError {
-  return new AppError('queue.invalid_state', 409, {
-    messages: {
-      id: `Tiket ${t.number} berstatus ${t.status}; tindakan "${action}" tidak bisa dilakukan.`,
-      en: `Ticket ${t.number} is ${t.status}; "${action}" is not possible.`,
-    },
-    extra: { status: t.status, action },
-  });
 }

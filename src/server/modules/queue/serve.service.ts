@@ -10,16 +10,17 @@ import { auditValues, recordAudit, type AuditEntry } from '../../platform/audit'
 import { actorLabel, authorize, can, type Actor, type Scope } from '../../platform/authz';
 import type { AppContext, Caller } from '../../platform/context';
 import { isUniqueViolation, type Tx } from '../../platform/db';
-import { AppError, fieldError, notFound, nullIfNotFound } from '../../platform/errors';
+import { appError, fieldError, notFound, nullIfNotFound } from '../../platform/errors';
 import type { EventInput } from '../../platform/events';
 import { commitStatement, transact, type Emit } from '../../platform/tx';
 import { cachedCatalog } from '../catalog/catalog.lookup';
 import { actorId, assertOpen, calendarOf, emitIssued, insertTicketRow, insertTicketTx, serviceOfSite, type Site } from './issue.service';
+import { counterBusy, invalidState, queueError } from './queue.errors';
 import { pickPolicy, queuePolicyOf, type SiteQueuePolicy } from './queue.policy';
 import * as repo from './queue.repository';
 import type { TicketRow } from './queue.repository';
 import type { TicketStatus } from './queue.schema';
-import { invalidState, Names, publicPayload, ticketView, toWaiting, type CounterInfo } from './queue.view';
+import { Names, publicPayload, ticketView, toWaiting, type CounterInfo } from './queue.view';
 
 const userId = (a: Actor) => (a.kind === 'user' ? a.id : null);
 
@@ -49,20 +50,6 @@ async function staffCounter(ctx: AppContext, caller: Caller, counterId: string, 
   return counter;
 }
 
-const busy = (t: { id: string; number: string }) =>
-  new AppError('queue.counter_busy', 409, {
-    messages: {
-      id: `Loket masih melayani tiket ${t.number}. Selesaikan, tandai tidak hadir, atau tunda dulu.`,
-      en: `The counter still has ticket ${t.number}. Finish it, mark it a no-show or park it first.`,
-    },
-    extra: { ticketId: t.id, number: t.number },
-  });
-
-const pausedError = () =>
-  new AppError('queue.counter_paused', 409, {
-    messages: { id: 'Loket sedang istirahat. Buka loket dulu untuk memanggil.', en: 'The counter is on a break. Open it to call.' },
-  });
-
 async function siteAndPolicy(ctx: AppContext, siteId: string) {
   const site = await cachedCatalog.getSite(ctx, siteId);
   return { site, policy: queuePolicyOf(site.settings) };
@@ -78,7 +65,7 @@ async function present(ctx: AppContext, t: TicketRow, counter?: CounterInfo | nu
 export async function callNext(ctx: AppContext, caller: Caller, counterId: string) {
   const counter = await staffCounter(ctx, caller, counterId);
   if (!counter.active) {
-    throw new AppError('queue.counter_inactive', 409, { messages: { id: 'Loket ini tidak aktif.', en: 'This counter is not active.' } });
+    throw queueError('queue.counter_inactive');
   }
   const { site, policy } = await siteAndPolicy(ctx, counter.siteId);
   const now = ctx.clock.now();
@@ -88,10 +75,10 @@ export async function callNext(ctx: AppContext, caller: Caller, counterId: strin
       // Under the lock, one read: the counter's state, its active ticket, the tickets resumed for
       // it and the waiting tickets that can be next (repo.callSituation).
       const { state, tickets } = await repo.callSituation(tx, site.id, counterId, today, counter.serviceIds);
-      if (state?.paused) throw pausedError();
+      if (state?.paused) throw queueError('queue.counter_paused');
       const startRun = state?.priorityCallsInARow ?? 0;
       const active = tickets.find((t) => t.counterId === counterId && repo.ACTIVE.includes(t.status));
-      if (active) throw busy(active);
+      if (active) throw counterBusy(active);
       const pinned = tickets
         .filter((t) => t.status === 'waiting' && t.pinnedCounterId === counterId)
         .sort((a, b) => a.parkedAt!.getTime() - b.parkedAt!.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -132,7 +119,7 @@ export async function callNext(ctx: AppContext, caller: Caller, counterId: strin
         action: 'queue.ticket_called', siteId: site.id, agencyId: counter.agencyId, targetType: 'ticket', targetId: expected.id, details: { number: expected.number, counterId },
       });
       const t = await repo.transition(tx, chosen.id, ['waiting'], set);
-      if (!t) throw new AppError('conflict', 409);
+      if (!t) throw appError('conflict');
       return t;
     });
     return called ? present(ctx, called, counter) : null;
@@ -140,7 +127,7 @@ export async function callNext(ctx: AppContext, caller: Caller, counterId: strin
     // The partial unique index is the last line: one active ticket per counter.
     if (isUniqueViolation(err, 'tickets_counter_active_uq')) {
       const active = await repo.activeOfCounter(ctx.db, counterId);
-      throw busy(active ?? { id: '', number: '?' });
+      throw counterBusy(active ?? { id: '', number: '?' });
     }
     throw err;
   }
@@ -265,7 +252,7 @@ export async function recallTicket(ctx: AppContext, caller: Caller, id: string) 
     if (!moved) {
       const current = (await repo.findTicket(tx, id)) ?? before;
       if (current.status !== 'called') throw invalidState(current, 'recall');
-      throw new AppError('queue.recall_limit', 409, {
+      throw queueError('queue.recall_limit', {
         messages: {
           id: `Tiket ${current.number} sudah dipanggil ulang ${policy.maxRecalls} kali. Tandai tidak hadir atau mulai layani.`,
           en: `Ticket ${current.number} was recalled ${policy.maxRecalls} times already. Mark it a no-show or start serving.`,
