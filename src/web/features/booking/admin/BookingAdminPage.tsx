@@ -19,14 +19,18 @@ import { NS } from '../i18n';
 import { toast } from '../toast';
 import type { BookableService, CalendarDay } from '../types';
 import { useLang } from '../../../i18n';
+import { roleCan } from '../../../../domain/policy';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-/** The services this staff member may manage here: all for the site's admins, else their agencies'. */
+/**
+ * The services this staff member may manage here (src/domain/policy.ts, 'booking.manage'): all for a
+ * membership covering the whole site, else their agencies'.
+ */
 function manageable(user: User, siteId: string, services: BookableService[]): BookableService[] {
-  const wide = user.memberships.some((m) => m.role === 'platform_admin' || (m.role === 'site_admin' && (m.siteId === siteId || m.siteId === null)));
-  if (wide) return services;
-  const agencies = new Set(user.memberships.filter((m) => m.role === 'agency_admin' && m.siteId === siteId && m.agencyId).map((m) => m.agencyId));
+  const mine = user.memberships.filter((m) => roleCan(m.role, 'booking.manage') && (m.siteId === null || m.siteId === siteId));
+  if (mine.some((m) => m.agencyId === null)) return services;
+  const agencies = new Set(mine.map((m) => m.agencyId));
   return services.filter((s) => agencies.has(s.agency.id));
 }
 

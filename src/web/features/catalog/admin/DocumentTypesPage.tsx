@@ -4,10 +4,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifySuccess } from '../../../lib/errors';
 import type { DocumentTypeAdmin } from '../types';
-import { ActiveBadge, AdminHeader, DialogFormActions, EditButton, FormAlert, isFiltered, ListFilters, PagedTable, RowActions, useConfirm, useFormErrors, useFormValues, useListParams } from '../../../app/admin';
+import { ActiveBadge, AdminHeader, DialogFormActions, EditButton, FormAlert, isFiltered, ListFilters, PagedTable, RowActions, useAdminSubmit, useConfirm, useFormValues, useListParams } from '../../../app/admin';
 import { useCurrentUser } from '../../access/api';
 import { useAdminDocumentTypes, useSaveDocumentType, useSetDocumentTypeActive } from './api';
 import { useCatalogScope } from './scope';
+import { can } from '../../../app/policy';
 
 const PAGE_SIZE = 25;
 const KEY_RE = /^[a-z0-9][a-z0-9_-]{1,59}$/;
@@ -41,11 +42,10 @@ function DocumentTypeForm({ docType, siteId, platformAdmin, onDone }: { docType?
   const { t: ta } = useTranslation('admin');
   const save = useSaveDocumentType(docType?.id);
   const [onlyThisSite, setOnlyThisSite] = useState(!platformAdmin);
-  const { formRef, local, server, check, focusError, clear } = useFormErrors(save.error, (f) => FIELDS.has(f));
+  const { formRef, server, errors, clear, submit: send } = useAdminSubmit(save, (f) => FIELDS.has(f));
   const [f, set, setF] = useFormValues<Form>(() => ({ key: docType?.key ?? '', name: docType?.name ?? '', description: docType?.description ?? '' }), clear);
   // While creating, the key follows the name until the admin types one.
   const [keyTouched, setKeyTouched] = useState(!!docType);
-  const errors: Record<string, string> = { ...local, ...server.fields };
 
   const setName = (name: string) => {
     setF((s) => ({ ...s, name, key: keyTouched ? s.key : keyFromName(name) }));
@@ -58,16 +58,10 @@ function DocumentTypeForm({ docType, siteId, platformAdmin, onDone }: { docType?
     const e: Record<string, string> = {};
     if (f.name.trim().length < 2) e.name = ta('form.minChars', { count: 2 });
     if (!docType && !KEY_RE.test(f.key.trim())) e.key = t('documentType.keyRule');
-    if (!check(e)) return;
-    save.mutate(
+    send(
+      e,
       { ...(docType ? {} : { key: f.key.trim(), siteId: onlyThisSite ? siteId : null }), name: f.name.trim(), description: f.description.trim() || null },
-      {
-        onSuccess: (saved) => {
-          notifySuccess(docType ? t('documentType.saved', { name: saved.name }) : t('documentType.created', { name: saved.name }));
-          onDone();
-        },
-        onError: focusError,
-      },
+      { success: (saved) => (docType ? t('documentType.saved', { name: saved.name }) : t('documentType.created', { name: saved.name })), onSaved: onDone },
     );
   };
 
@@ -136,7 +130,7 @@ export default function DocumentTypesPage() {
   const { t: ta } = useTranslation('admin');
   const list = useListParams();
   const scope = useCatalogScope();
-  const platformAdmin = useCurrentUser().memberships.some((m) => m.role === 'platform_admin');
+  const platformAdmin = can(useCurrentUser(), 'platform.manage');
   // The shared types and this site's own.
   const docTypes = useAdminDocumentTypes({ q: list.q, page: list.page, pageSize: PAGE_SIZE, status: list.status, siteId: scope.siteId ?? undefined });
   const setActive = useSetDocumentTypeActive();

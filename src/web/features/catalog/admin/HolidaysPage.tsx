@@ -22,6 +22,7 @@ import {
 } from './api';
 import { useLang } from '../../../i18n';
 import { useCatalogScope } from './scope';
+import { can } from '../../../app/policy';
 
 const KIND_COLOR: Record<string, string> = { national: 'red', cuti_bersama: 'orange', closure: 'grape', open: 'green' };
 const NATIONAL_KINDS = ['national', 'cuti_bersama'] as const;
@@ -400,7 +401,7 @@ export default function HolidaysPage() {
   const scope = useCatalogScope();
   const siteId = scope.siteId as string;
   const user = useCurrentUser();
-  const platform = user.memberships.some((m) => m.role === 'platform_admin');
+  const platform = can(user, 'platform.manage');
   const [params, setParams] = useSearchParams();
   const thisYear = useThisYear(siteId);
   const year = Number(params.get('year')) || thisYear;

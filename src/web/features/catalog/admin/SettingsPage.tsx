@@ -4,13 +4,13 @@ import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { zoneLabel } from '../../../lib/format';
-import { hasRole } from '../../access/types';
 import { useCurrentUser } from '../../access/api';
 import { osmUrl } from '../format';
 import type { SiteDetail, SiteUpdate } from '../types';
 import { AdminHeader, FormAlert, nullIfEmpty, QueryView, useAdminSubmit, useFormValues } from '../../../app/admin';
 import { useSiteSettings, useUpdateSite } from './api';
 import { useCatalogScope } from './scope';
+import { can } from '../../../app/policy';
 
 const STATUSES = ['preparation', 'trial', 'operating', 'closed'] as const;
 const ZONES = ['Asia/Jakarta', 'Asia/Pontianak', 'Asia/Makassar', 'Asia/Jayapura'];
@@ -70,7 +70,7 @@ function SettingsForm({ site }: { site: SiteDetail }) {
   const { t } = useTranslation('catalog');
   const { t: ta } = useTranslation('admin');
   const user = useCurrentUser();
-  const platform = hasRole(user, ['platform_admin']);
+  const platform = can(user, 'platform.manage');
   const update = useUpdateSite(site.id);
   const { formRef, server, errors, clear, submit: send } = useAdminSubmit(update, (k) => FIELDS.has(k));
   const [f, set] = useFormValues<Form>(() => fromSite(site), clear);
