@@ -4,6 +4,8 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { PageLoader } from '../../../app/PageLoader';
+// Staff accounts and devices are access's pages, shown among the site's tabs.
+import { DevicesPage, StaffPage } from '../../access/admin/pages';
 import '../i18n';
 import './i18n';
 import { useCatalogScope } from './scope';
@@ -16,8 +18,6 @@ const CountersPage = lazy(() => import('./CountersPage'));
 const HolidaysPage = lazy(() => import('./HolidaysPage'));
 const DocumentTypesPage = lazy(() => import('./DocumentTypesPage'));
 const SettingsPage = lazy(() => import('./SettingsPage'));
-const StaffPage = lazy(() => import('../../access/admin/StaffPage'));
-const DevicesPage = lazy(() => import('../../access/admin/DevicesPage'));
 const ImportExportPage = lazy(() => import('./ImportExportPage'));
 
 interface Tab {
