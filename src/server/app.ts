@@ -22,6 +22,7 @@ import { clientErrorHandler, frameworkErrorHandler, registerProblemHandlers, sen
 import { closeAllStreams } from './platform/sse';
 import { accessRoutes } from './modules/access/access.routes';
 import { catalogRoutes } from './modules/catalog/catalog.routes';
+import { scopeDirectory } from './modules/catalog/catalog.lookup';
 import { filesRoutes } from './modules/files/files.routes';
 import { staffRoutes } from './modules/access/staff.routes';
 import { bookingRoutes } from './modules/booking/booking.routes';
@@ -44,7 +45,7 @@ export interface BuildOptions {
 
 /** Builds the HTTP app: platform plugins first, then each module's routes under /api/v1. */
 export async function buildApp(
-  ctx: Omit<AppContext, 'log' | 'notifier'> & { notifier?: Notifier },
+  ctx: Omit<AppContext, 'log' | 'notifier' | 'scopes'> & { notifier?: Notifier },
   opts: BuildOptions = {},
 ): Promise<{ app: FastifyInstance; ctx: AppContext }> {
   const app = Fastify({
@@ -61,7 +62,8 @@ export async function buildApp(
     clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   const notifier = ctx.notifier ?? notifierFromConfig(ctx.config, app.log);
-  const full: AppContext = { ...ctx, notifier, log: app.log };
+  // Access asks the catalogue about sites and agencies through this port (platform/scopes).
+  const full: AppContext = { ...ctx, notifier, log: app.log, scopes: scopeDirectory };
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -2,7 +2,7 @@ import type { AppContext } from './platform/context';
 import { startJobRunner } from './platform/jobs';
 import { sweepExpired } from './platform/rate-limit';
 import { bookingJobHandlers, purgeOldBookings, sweepNoShows } from './modules/booking/booking.jobs';
-import { closeStaleTickets } from './modules/queue/serve.service';
+import { closeStaleTickets } from './modules/queue/queue.jobs';
 
 /**
  * Background work of one process: queued jobs (booking messages) and periodic sweeps. Every sweep

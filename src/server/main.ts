@@ -4,7 +4,7 @@ import { startServer } from './server';
 import { openDatabase } from './platform/db';
 import { DataDirInUseError } from './platform/data-dir-lock';
 import { systemClock } from './platform/clock';
-import { insertUserWithRoles } from './modules/access/users.service';
+import { insertUserWithRoles } from './modules/access/access.lookup';
 import { ROLES, type Role } from './platform/authz';
 import { readPassword } from './platform/prompt';
 
@@ -101,7 +101,7 @@ async function run(argv: string[]): Promise<void> {
         process.exit(64);
       }
       await withDatabase(config({ demo: true }), async (database) => {
-        const { seedDemo } = await import('./modules/catalog/demo-seed');
+        const { seedDemo } = await import('./modules/catalog/catalog.lookup');
         const result = await seedDemo(database.db, systemClock);
         console.log(result.created ? 'Demo data loaded.' : 'Demo data was already present.');
       });

@@ -5,7 +5,7 @@ import { offsetClock, systemClock } from './platform/clock';
 import { deriveKeys } from './platform/crypto';
 import { openDatabase } from './platform/db';
 import { safeLoggerOptions } from './platform/log';
-import { setDemoLoginsActive } from './modules/access/access.repository';
+import { setDemoLoginsActive } from './modules/access/access.lookup';
 import { startBackground } from './background';
 
 function loggerOptions(cfg: Config) {
@@ -34,7 +34,7 @@ export async function startServer(cfg: Config) {
   const bus = database.kind === 'postgres' ? await postgresBus(database) : memoryBus();
   if (cfg.demo) {
     // Loaded only in demo mode: production never carries the demo catalogue in memory.
-    const { seedDemo } = await import('./modules/catalog/demo-seed');
+    const { seedDemo } = await import('./modules/catalog/catalog.lookup');
     await seedDemo(database.db, clock);
   }
   await setDemoLoginsActive(database.db, cfg.demo);

@@ -12,13 +12,13 @@ export interface Membership {
   agencyId: string | null;
 }
 
-/** What the web shows of the signed-in user; loaded with the session in one read. */
+/** What the web shows of the signed-in user; loaded with the session in one read (the names of sites and agencies are added by /auth/me). */
 export interface UserProfile {
   id: string;
   username: string;
   displayName: string;
   locale: 'id' | 'en' | null;
-  memberships: Array<Membership & { siteName: string | null; agencyName: string | null }>;
+  memberships: Membership[];
 }
 
 export type Actor =

@@ -6,6 +6,7 @@ import type { Clock } from './clock';
 import type { Keys } from './crypto';
 import type { Database, Db } from './db';
 import type { Notifier } from './notifier';
+import type { ScopeDirectory } from './scopes';
 
 /** What every service gets: built once at boot, passed explicitly (no globals). */
 export interface AppContext {
@@ -17,6 +18,8 @@ export interface AppContext {
   keys: Keys;
   notifier: Notifier;
   log: FastifyBaseLogger;
+  /** Whether sites and agencies exist and their names, for access (see platform/scopes). */
+  scopes: ScopeDirectory;
 }
 
 /** Who is calling, from where: every service call that can change or reveal data takes one. */

@@ -2,7 +2,6 @@ import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lte, or, sql, type
 import { auditLog } from '../../db/audit.schema';
 import { rows as rowsOf, type Conn } from '../../platform/db';
 import type { Membership, Role } from '../../platform/authz';
-import { agencies, sites } from '../catalog/catalog.schema';
 import { devicePairings, devices, memberships, sessions, users } from './access.schema';
 
 export type UserRow = typeof users.$inferSelect;
@@ -40,23 +39,11 @@ export async function insertMembership(conn: Conn, row: typeof memberships.$infe
   await conn.insert(memberships).values(row).onConflictDoNothing();
 }
 
-export interface MembershipView extends Membership {
-  siteName: string | null;
-  agencyName: string | null;
-}
-
-export async function membershipsOf(conn: Conn, userId: string): Promise<MembershipView[]> {
+/** A user's memberships (the names of their sites and agencies come from the catalogue: ./scopes). */
+export async function membershipsOf(conn: Conn, userId: string): Promise<Membership[]> {
   const rows = await conn
-    .select({
-      role: memberships.role,
-      siteId: memberships.siteId,
-      agencyId: memberships.agencyId,
-      siteName: sites.name,
-      agencyName: agencies.shortName,
-    })
+    .select({ role: memberships.role, siteId: memberships.siteId, agencyId: memberships.agencyId })
     .from(memberships)
-    .leftJoin(sites, eq(sites.id, memberships.siteId))
-    .leftJoin(agencies, eq(agencies.id, memberships.agencyId))
     .where(eq(memberships.userId, userId));
   return rows.map((r) => ({ ...r, role: r.role as Role }));
 }
@@ -66,20 +53,17 @@ export async function insertSession(conn: Conn, row: typeof sessions.$inferInser
 }
 
 /**
- * A live session, its user and memberships (with site and agency names) in one round trip: this
- * runs on every staff request.
+ * A live session, its user and memberships in one round trip: this runs on every staff request.
+ * (The names of the sites and agencies, shown by /auth/me, come from the catalogue: ./scopes.)
  */
 export async function findLiveSession(conn: Conn, tokenHash: string, now: Date) {
   const [r] = await rowsOf<{
-    session_id: string; id: string; username: string; display_name: string; locale: string | null; active: boolean; memberships: MembershipView[] | null;
+    session_id: string; id: string; username: string; display_name: string; locale: string | null; active: boolean; memberships: Membership[] | null;
   }>(
     conn,
     sql`SELECT s.id AS session_id, u.id, u.username, u.display_name, u.locale, u.active,
-          (SELECT json_agg(json_build_object('role', m.role, 'siteId', m.site_id, 'agencyId', m.agency_id,
-                   'siteName', st.name, 'agencyName', a.short_name))
+          (SELECT json_agg(json_build_object('role', m.role, 'siteId', m.site_id, 'agencyId', m.agency_id))
              FROM memberships m
-             LEFT JOIN sites st ON st.id = m.site_id
-             LEFT JOIN agencies a ON a.id = m.agency_id
             WHERE m.user_id = u.id) AS memberships
         FROM sessions s JOIN users u ON u.id = s.user_id
        WHERE s.token_hash = ${tokenHash} AND s.revoked_at IS NULL AND s.expires_at > ${now.toISOString()}`,
@@ -171,7 +155,7 @@ export interface StaffRow {
   active: boolean;
   isDemo: boolean;
   createdAt: Date;
-  memberships: Array<{ role: Role; siteId: string | null; agencyId: string | null; agencyName: string | null }>;
+  memberships: Membership[];
 }
 
 /** Users with at least one membership in a site, each with all their memberships. */
@@ -191,9 +175,8 @@ export async function staffByIds(conn: Conn, userIds: readonly string[]): Promis
 async function withMemberships(conn: Conn, us: UserRow[]): Promise<StaffRow[]> {
   if (us.length === 0) return [];
   const ms = await conn
-    .select({ userId: memberships.userId, role: memberships.role, siteId: memberships.siteId, agencyId: memberships.agencyId, agencyName: agencies.shortName })
+    .select({ userId: memberships.userId, role: memberships.role, siteId: memberships.siteId, agencyId: memberships.agencyId })
     .from(memberships)
-    .leftJoin(agencies, eq(agencies.id, memberships.agencyId))
     .where(inArray(memberships.userId, us.map((u) => u.id)));
   return us.map((u) => ({
     id: u.id,
@@ -202,7 +185,7 @@ async function withMemberships(conn: Conn, us: UserRow[]): Promise<StaffRow[]> {
     active: u.active,
     isDemo: u.isDemo,
     createdAt: u.createdAt,
-    memberships: ms.filter((m) => m.userId === u.id).map((m) => ({ role: m.role as Role, siteId: m.siteId, agencyId: m.agencyId, agencyName: m.agencyName })),
+    memberships: ms.filter((m) => m.userId === u.id).map((m) => ({ role: m.role as Role, siteId: m.siteId, agencyId: m.agencyId })),
   }));
 }
 

@@ -9,6 +9,7 @@ import { admit, settle, type Outcome } from '../../platform/rate-limit';
 import { accessError } from './access.errors';
 import * as repo from './access.repository';
 import { loginRules, signInRefused } from './login-limits';
+import { withScopeNames } from './scopes';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords';
 
 export interface SessionIssued {
@@ -19,7 +20,7 @@ export interface SessionIssued {
 }
 
 export async function presentUser(ctx: AppContext, user: repo.UserRow) {
-  const memberships = await repo.membershipsOf(ctx.db, user.id);
+  const memberships = await withScopeNames(ctx, await repo.membershipsOf(ctx.db, user.id));
   return {
     id: user.id,
     username: user.username,
@@ -92,7 +93,7 @@ export async function actorFromSession(ctx: AppContext, token: string): Promise<
 
 export async function me(ctx: AppContext, actor: Actor) {
   const u = requireUser(actor);
-  if (u.profile) return u.profile;
+  if (u.profile) return { ...u.profile, memberships: await withScopeNames(ctx, u.profile.memberships) };
   const user = await repo.findUserById(ctx.db, u.id);
   if (!user) throw appError('auth.unauthenticated');
   return presentUser(ctx, user);

@@ -4,9 +4,9 @@ import { authorize, type Actor, type DeviceRole } from '../../platform/authz';
 import { recordAudit } from '../../platform/audit';
 import type { AppContext, Caller } from '../../platform/context';
 import { normaliseCode as normalise, randomCode, randomToken, sha256 } from '../../platform/crypto';
-import { getSite } from '../catalog/catalog.lookup';
 import { accessError } from './access.errors';
 import * as repo from './access.repository';
+import { assertSiteExists } from './scopes';
 
 const PAIRING_TTL_MINUTES = 15;
 // Read off one screen and typed on another: grouped for the eye.
@@ -18,7 +18,7 @@ function pairingCode(): string {
 export async function createPairing(ctx: AppContext, caller: Caller, siteId: string, input: { role: DeviceRole; name: string }) {
   authorize(caller.actor, 'site.manage', { siteId });
   // An unknown site is a 404 here, not a foreign-key failure in the insert.
-  await getSite(ctx, siteId);
+  await assertSiteExists(ctx, siteId);
   const code = pairingCode();
   const now = ctx.clock.now();
   const expiresAt = new Date(now.getTime() + PAIRING_TTL_MINUTES * 60_000);

@@ -9,17 +9,17 @@ import { agencyScope, authorize, can, type Actor, type Membership } from '../../
 import type { AppContext, Caller } from '../../platform/context';
 import { randomCode } from '../../platform/crypto';
 import { ambientConn, type Conn } from '../../platform/db';
-import { appError, fieldError, notFound, nullIfNotFound, type FieldError } from '../../platform/errors';
+import { appError, fieldError, notFound, type FieldError } from '../../platform/errors';
 import { rankByQuery } from '../../../domain/search';
-import { getAgency, getSite } from '../catalog/catalog.lookup';
 import * as repo from './access.repository';
 import { hashPassword } from './passwords';
+import { assertSiteExists, withAgencyNames } from './scopes';
 import type { StaffRole } from '../../../domain/policy';
 import { insertUserWithRoles } from './users.service';
 
 const AGENCY_ROLES = new Set<StaffRole>(['agency_admin', 'officer']);
 
-function present(u: repo.StaffRow, siteId: string) {
+function present(u: Awaited<ReturnType<typeof withAgencyNames<repo.StaffRow>>>[number], siteId: string) {
   const here = u.memberships.filter((m) => m.siteId === siteId);
   return {
     id: u.id,
@@ -56,7 +56,7 @@ export async function listStaff(
   if (caller.actor.kind === 'anonymous') throw appError('auth.unauthenticated');
   const scope = can(caller.actor, 'site.manage', { siteId }) ? { all: true as const } : agencyScope(caller.actor, 'catalog.manage', siteId);
   if (!scope) throw appError('auth.forbidden');
-  let rows = await repo.staffOfSite(ctx.db, siteId);
+  let rows = await withAgencyNames(ctx, await repo.staffOfSite(ctx.db, siteId));
   if (!scope.all) rows = rows.filter((u) => u.memberships.some((m) => m.siteId === siteId && m.agencyId !== null && scope.agencyIds.includes(m.agencyId)));
   if (q.status !== 'all') rows = rows.filter((u) => u.active === (q.status === 'active'));
   if (q.role) rows = rows.filter((u) => u.memberships.some((m) => m.siteId === siteId && m.role === q.role));
@@ -74,6 +74,7 @@ type MembershipInput = { role: StaffRole; agencyId: string | null };
 /** Agency roles need an agency of this site; site roles need none. */
 async function checkMemberships(ctx: AppContext, siteId: string, list: MembershipInput[]): Promise<void> {
   const errors: FieldError[] = [];
+  const { agencies } = await ctx.scopes.find(ctx, { agencyIds: list.flatMap((m) => (m.agencyId ? [m.agencyId] : [])) });
   for (const [i, m] of list.entries()) {
     const field = `body.memberships.${i}.agencyId`;
     if (AGENCY_ROLES.has(m.role)) {
@@ -81,7 +82,7 @@ async function checkMemberships(ctx: AppContext, siteId: string, list: Membershi
         errors.push({ field, code: 'required', messages: { id: 'Pilih instansi untuk peran ini.', en: 'Choose the agency for this role.' } });
         continue;
       }
-      const agency = await getAgency(ctx, m.agencyId).catch(nullIfNotFound);
+      const agency = agencies.get(m.agencyId);
       if (!agency || agency.siteId !== siteId) errors.push({ field, code: 'unknown_agency', messages: { id: 'Instansi tidak ada di MPP ini.', en: 'No such agency in this site.' } });
     } else if (m.role === 'site_admin' && m.agencyId) {
       errors.push({ field, code: 'not_allowed', messages: { id: 'Admin MPP berlaku untuk seluruh MPP, tanpa instansi.', en: 'A site admin covers the whole site: no agency.' } });
@@ -94,7 +95,7 @@ async function checkMemberships(ctx: AppContext, siteId: string, list: Membershi
 export async function createStaff(ctx: AppContext, caller: Caller, siteId: string, input: { username: string; displayName: string; password: string; memberships: MembershipInput[] }) {
   authorize(caller.actor, 'site.manage', { siteId });
   // A platform admin may name any site id: an unknown one is a 404, not a foreign-key failure.
-  await getSite(ctx, siteId);
+  await assertSiteExists(ctx, siteId);
   await checkMemberships(ctx, siteId, input.memberships);
   const user = await ctx.db.transaction(async (tx) => {
     const u = await insertUserWithRoles(tx, ctx.clock.now(), {
@@ -112,7 +113,7 @@ export async function createStaff(ctx: AppContext, caller: Caller, siteId: strin
     });
     return u;
   });
-  const [row] = await repo.staffByIds(ctx.db, [user.id]);
+  const [row] = await withAgencyNames(ctx, await repo.staffByIds(ctx.db, [user.id]));
   return present(row, siteId);
 }
 
@@ -177,7 +178,7 @@ export async function updateStaff(ctx: AppContext, caller: Caller, siteId: strin
       },
     });
   });
-  const [row] = await repo.staffByIds(ctx.db, [userId]);
+  const [row] = await withAgencyNames(ctx, await repo.staffByIds(ctx.db, [userId]));
   return present(row, siteId);
 }
 
@@ -194,7 +195,7 @@ export async function setStaffActive(ctx: AppContext, caller: Caller, siteId: st
       await recordAudit(tx, ctx.clock, caller.actor, caller.ip, { action: active ? 'staff.activated' : 'staff.deactivated', siteId, targetType: 'user', targetId: userId, details: { username: u.username } });
     });
   }
-  const [row] = await repo.staffByIds(ctx.db, [userId]);
+  const [row] = await withAgencyNames(ctx, await repo.staffByIds(ctx.db, [userId]));
   return present(row, siteId);
 }
 

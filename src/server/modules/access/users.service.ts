@@ -1,14 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
-import { appError, nullIfNotFound, type FieldError } from '../../platform/errors';
+import { appError, type FieldError } from '../../platform/errors';
 import { authorize, type Role } from '../../platform/authz';
 import { recordAudit } from '../../platform/audit';
 import type { AppContext, Caller } from '../../platform/context';
 import type { Conn } from '../../platform/db';
-import { getAgency, getSite } from '../catalog/catalog.lookup';
 import { accessError } from './access.errors';
 import * as repo from './access.repository';
 import { hashPassword } from './passwords';
+import { knownScopes } from './scopes';
 
 export interface NewUser {
   username: string;
@@ -32,6 +32,23 @@ export async function insertUserWithRoles(conn: Conn, now: Date, input: NewUser)
     await repo.insertMembership(conn, { id: uuidv7(), userId: user.id, role: m.role, siteId: m.siteId, agencyId: m.agencyId, createdAt: now });
   }
   return user;
+}
+
+/**
+ * The demo logins (usable only in demo mode: every start switches them on or off, see
+ * setDemoLoginsActive), each with its memberships and the one demo password, hashed once by the
+ * caller (argon2 is slow on purpose). A username that exists is left alone. Returns the ids of the
+ * users created, by username.
+ */
+export async function insertDemoUsers(conn: Conn, now: Date, passwordHash: string, list: Array<Omit<NewUser, 'password'>>): Promise<Map<string, string>> {
+  const created = new Map<string, string>();
+  for (const input of list) {
+    const user = await repo.insertUser(conn, { id: uuidv7(), username: input.username, displayName: input.displayName, passwordHash, isDemo: true, createdAt: now, passwordChangedAt: now });
+    if (!user) continue;
+    for (const m of input.memberships) await repo.insertMembership(conn, { id: uuidv7(), userId: user.id, role: m.role, siteId: m.siteId, agencyId: m.agencyId, createdAt: now });
+    created.set(user.username, user.id);
+  }
+  return created;
 }
 
 export async function setupNeeded(ctx: AppContext): Promise<boolean> {
@@ -59,13 +76,14 @@ export async function createFirstAdmin(ctx: AppContext, caller: Caller, input: {
 /** Every site and agency a membership names exists (the agency in that site): else a 400 naming it. */
 async function checkReferences(ctx: AppContext, memberships: NewUser['memberships']): Promise<void> {
   const errors: FieldError[] = [];
+  const known = await knownScopes(ctx, memberships);
   for (const [i, m] of memberships.entries()) {
-    if (m.siteId && !(await getSite(ctx, m.siteId).catch(nullIfNotFound))) {
+    if (m.siteId && !known.sites.has(m.siteId)) {
       errors.push({ field: `body.memberships.${i}.siteId`, code: 'unknown_site', messages: { id: 'MPP tidak ditemukan.', en: 'No such site.' } });
       continue;
     }
     if (!m.agencyId) continue;
-    const agency = await getAgency(ctx, m.agencyId).catch(nullIfNotFound);
+    const agency = known.agencies.get(m.agencyId);
     if (!agency || agency.siteId !== m.siteId) {
       errors.push({ field: `body.memberships.${i}.agencyId`, code: 'unknown_agency', messages: { id: 'Instansi tidak ada di MPP ini.', en: 'No such agency in this site.' } });
     }

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
-import { callerOf } from '../access/caller';
+import { callerOf } from '../access/access.lookup';
 import * as c from '../../../contracts/booking';
 import { bookSlot } from './book.service';
 import { bookingIcs, cancelBooking, getBooking, rescheduleBooking } from './manage.service';

@@ -7,6 +7,7 @@ import { notFound } from '../../platform/errors';
 import { onCommitted } from '../../platform/tx';
 import type { AppContext } from '../../platform/context';
 import { ambientConn, openTransaction, type Conn } from '../../platform/db';
+import type { ScopeDirectory } from '../../platform/scopes';
 import type { WeeklyHoursJson } from './catalog.schema';
 import * as repo from './catalog.repository';
 
@@ -22,6 +23,23 @@ export async function getAgency(ctx: AppContext, agencyId: string, conn: Conn = 
   if (!agency) throw notFound('Instansi', 'Agency');
   return agency;
 }
+
+/**
+ * The sites and agencies access asks about (platform/scopes: whether a membership's site and
+ * agency exist, and their names); buildApp puts it in AppContext.scopes.
+ */
+export const scopeDirectory: ScopeDirectory = {
+  async find(ctx, { siteIds = [], agencyIds = [] }) {
+    const conn = ambientConn(ctx.db);
+    // One after the other: `conn` may be a transaction, which runs one query at a time.
+    const siteRows = await repo.sitesByIds(conn, siteIds);
+    const agencyRows = await repo.agenciesByIds(conn, agencyIds);
+    return {
+      sites: new Map(siteRows.map((s) => [s.id, { name: s.name }])),
+      agencies: new Map(agencyRows.map((a) => [a.id, { siteId: a.siteId, shortName: a.shortName }])),
+    };
+  },
+};
 
 /** A service with its agency; 404 when unknown. */
 export async function getService(ctx: AppContext, serviceId: string, conn: Conn = ambientConn(ctx.db)) {
@@ -56,6 +74,14 @@ export const countersAssignedTo = (ctx: AppContext, userId: string, conn: Conn =
 
 /** Every service of a site with its agency, by prefix (inactive ones included: callers filter). */
 export const servicesWithAgencyOfSite = (ctx: AppContext, siteId: string, conn: Conn = ambientConn(ctx.db)) => repo.servicesWithAgencyOfSite(conn, siteId);
+
+/**
+ * Loads the demo sites, their catalogue and the demo logins (demo mode only: `loket seed --demo`,
+ * LOKET_DEMO=1). Imported on demand, so a normal start never loads the demo data.
+ */
+export async function seedDemo(...args: Parameters<typeof import('./demo-seed').seedDemo>) {
+  return (await import('./demo-seed')).seedDemo(...args);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Cached reads for hot paths

@@ -22,6 +22,11 @@ export async function findSite(conn: Conn, id: string): Promise<SiteRow | undefi
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The sites of these ids that exist. */
+export function sitesByIds(conn: Conn, ids: readonly string[]): Promise<SiteRow[]> {
+  return ids.length ? conn.select().from(sites).where(inArray(sites.id, [...new Set(ids)])) : Promise.resolve([]);
+}
+
 /** By id when the reference looks like a UUID, else by slug. */
 export async function findSiteByRef(conn: Conn, ref: string): Promise<SiteRow | undefined> {
   const [s] = await conn
@@ -55,6 +60,11 @@ export function agenciesOfSite(conn: Conn, siteId: string): Promise<AgencyRow[]>
 export async function findAgency(conn: Conn, id: string): Promise<AgencyRow | undefined> {
   const [a] = await conn.select().from(agencies).where(eq(agencies.id, id));
   return a;
+}
+
+/** The agencies of these ids that exist. */
+export function agenciesByIds(conn: Conn, ids: readonly string[]): Promise<AgencyRow[]> {
+  return ids.length ? conn.select().from(agencies).where(inArray(agencies.id, [...new Set(ids)])) : Promise.resolve([]);
 }
 
 export async function insertAgency(conn: Conn, row: typeof agencies.$inferInsert): Promise<AgencyRow> {
@@ -94,6 +104,11 @@ export function servicesWithAgencyOfSite(conn: Conn, siteId: string) {
 export async function insertService(conn: Conn, row: typeof services.$inferInsert): Promise<ServiceRow> {
   const [s] = await conn.insert(services).values(row).returning();
   return s;
+}
+
+/** Several services in one statement (the demo seed). */
+export async function insertServices(conn: Conn, rowsIn: Array<typeof services.$inferInsert>): Promise<void> {
+  if (rowsIn.length) await conn.insert(services).values(rowsIn);
 }
 
 export async function updateService(conn: Conn, id: string, patch: Partial<typeof services.$inferInsert>): Promise<ServiceRow | undefined> {
@@ -204,6 +219,11 @@ export async function documentTypesByKeys(conn: Conn, keys: readonly string[]): 
 export async function insertDocumentType(conn: Conn, row: typeof documentTypes.$inferInsert): Promise<DocumentTypeRow | undefined> {
   const [d] = await conn.insert(documentTypes).values(row).onConflictDoNothing({ target: documentTypes.key }).returning();
   return d;
+}
+
+/** Several types in one statement; a type that clashes with an existing one (key or name) is left out. */
+export async function insertDocumentTypesIfAbsent(conn: Conn, rowsIn: Array<typeof documentTypes.$inferInsert>): Promise<void> {
+  if (rowsIn.length) await conn.insert(documentTypes).values(rowsIn).onConflictDoNothing();
 }
 
 export async function updateDocumentType(conn: Conn, id: string, patch: Partial<typeof documentTypes.$inferInsert>): Promise<DocumentTypeRow | undefined> {

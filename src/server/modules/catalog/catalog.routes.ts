@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { validatorCompiler as zodValidator, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
-import { callerOf } from '../access/caller';
+import { callerOf } from '../access/access.lookup';
 import * as c from '../../../contracts/catalog';
 import { createAgency, getAdminAgency, listAdminAgencies, listPublicAgencies, setAgencyActive, updateAgency } from './agencies.service';
 import { createCounter, getAdminCounter, getCounterOfficers, listAdminCounters, setCounterActive, setCounterOfficers, updateCounter } from './counters.service';

@@ -5,7 +5,7 @@ import type { AppContext, Caller } from '../../platform/context';
 import type { Conn } from '../../platform/db';
 import { notFound } from '../../platform/errors';
 import { transact } from '../../platform/tx';
-import { canServe, staffLookup } from '../access/staff.service';
+import { canServe, staffLookup } from '../access/access.lookup';
 import * as repo from './catalog.repository';
 import { authorizeAgencyCatalog, authorizeSiteCatalog, catalogListScope, inScope } from './catalog.access';
 import { changes, paginate, statusFilter } from './catalog.view';

@@ -1,11 +1,9 @@
-import { eq } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { indonesianHolidays } from '../../../domain/holidays';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db';
-import { counterAssignments, counterServices, counters, documentTypes, agencies, holidays, services, sites } from './catalog.schema';
-import { memberships, users } from '../access/access.schema';
-import { hashPassword } from '../access/passwords';
+import { hashPassword, insertDemoUsers } from '../access/access.lookup';
+import * as repo from './catalog.repository';
 import { DEMO_DOCUMENT_TYPES, DEMO_SITES } from './demo-data';
 
 export const DEMO_PASSWORD = 'loket-demo';
@@ -21,17 +19,16 @@ export async function seedDemo(db: Db, clock: Clock): Promise<{ created: boolean
   // Every demo login shares one password, so one hash serves them all (argon2 is slow on purpose).
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
-    await tx.insert(documentTypes).values(Object.entries(DEMO_DOCUMENT_TYPES).map(([key, d]) => ({ id: uuidv7(), key, name: d.name, description: d.description ?? null }))).onConflictDoNothing();
+    await repo.insertDocumentTypesIfAbsent(tx, Object.entries(DEMO_DOCUMENT_TYPES).map(([key, d]) => ({ id: uuidv7(), key, name: d.name, description: d.description ?? null })));
     const year = Number(now.toISOString().slice(0, 4));
     const hol = [...indonesianHolidays(year), ...indonesianHolidays(year + 1)];
-    if (hol.length) await tx.insert(holidays).values(hol.map((h) => ({ id: uuidv7(), siteId: null, date: h.date, name: h.name, kind: h.kind, createdAt: now }))).onConflictDoNothing();
+    await repo.insertHolidays(tx, hol.map((h) => ({ id: uuidv7(), siteId: null, date: h.date, name: h.name, kind: h.kind, createdAt: now })));
 
     for (const [index, site] of DEMO_SITES.entries()) {
-      const [existing] = await tx.select({ id: sites.id }).from(sites).where(eq(sites.slug, site.slug));
-      if (existing) continue;
+      if (await repo.findSiteByRef(tx, site.slug)) continue;
       created = true;
       const siteId = uuidv7();
-      await tx.insert(sites).values({
+      await repo.insertSite(tx, {
         id: siteId, slug: site.slug, name: site.name, regency: site.regency, province: site.province, address: site.address,
         latitude: site.latitude, longitude: site.longitude, timeZone: site.timeZone, status: site.status, phone: site.phone,
         email: site.email, maklumat: site.maklumat, createdAt: now, updatedAt: now,
@@ -41,47 +38,45 @@ export async function seedDemo(db: Db, clock: Clock): Promise<{ created: boolean
       for (const a of site.agencies) {
         const agencyId = uuidv7();
         agencyIds.set(a.key, agencyId);
-        await tx.insert(agencies).values({
+        await repo.insertAgency(tx, {
           id: agencyId, siteId, kind: a.kind, name: a.name, shortName: a.shortName,
           agreementNumber: a.agreement?.number ?? null, agreementSignedOn: a.agreement?.signedOn ?? null,
           agreementValidUntil: a.agreement?.validUntil ?? null, hours: a.hours as never, createdAt: now, updatedAt: now,
         });
-        if (a.services.length) {
-          await tx.insert(services).values(
-            a.services.map((s) => {
-              const id = uuidv7();
-              serviceIds.set(s.code, id);
-              return {
-                id, siteId, agencyId, code: s.code, prefix: s.prefix, name: s.name, keywords: s.keywords, description: s.description,
-                requirements: s.requirements.map((r) => ({ documentTypeKey: r.documentType, note: r.note })),
-                procedure: s.procedure, durationValue: s.duration.value, durationUnit: s.duration.unit, durationText: s.durationText ?? null,
-                fee: s.fee, feeVariable: s.feeVariable, feeBasis: s.feeBasis, product: s.product, complaintChannel: s.complaintChannel, internal: s.internal,
-                handlingMinutes: s.handlingMinutes, bookable: s.bookable, walkInQuota: s.walkInQuota, bookingQuota: s.bookingQuota,
-                createdAt: now, updatedAt: now,
-              };
-            }),
-          );
-        }
+        await repo.insertServices(
+          tx,
+          a.services.map((s) => {
+            const id = uuidv7();
+            serviceIds.set(s.code, id);
+            return {
+              id, siteId, agencyId, code: s.code, prefix: s.prefix, name: s.name, keywords: s.keywords, description: s.description,
+              requirements: s.requirements.map((r) => ({ documentTypeKey: r.documentType, note: r.note })),
+              procedure: s.procedure, durationValue: s.duration.value, durationUnit: s.duration.unit, durationText: s.durationText ?? null,
+              fee: s.fee, feeVariable: s.feeVariable, feeBasis: s.feeBasis, product: s.product, complaintChannel: s.complaintChannel, internal: s.internal,
+              handlingMinutes: s.handlingMinutes, bookable: s.bookable, walkInQuota: s.walkInQuota, bookingQuota: s.bookingQuota,
+              createdAt: now, updatedAt: now,
+            };
+          }),
+        );
       }
       const counterIds: Array<{ id: string; number: number; agencyId: string }> = [];
       for (const c of site.counters) {
         const id = uuidv7();
         const agencyId = agencyIds.get(c.agencyKey)!;
         counterIds.push({ id, number: c.number, agencyId });
-        await tx.insert(counters).values({ id, siteId, agencyId, number: c.number, name: c.name, zone: c.zone, createdAt: now, updatedAt: now });
-        await tx.insert(counterServices).values(c.serviceCodes.map((code) => ({ counterId: id, serviceId: serviceIds.get(code)! })));
+        await repo.insertCounter(tx, { id, siteId, agencyId, number: c.number, name: c.name, zone: c.zone, createdAt: now, updatedAt: now });
+        await repo.replaceCounterServices(tx, id, c.serviceCodes.map((code) => serviceIds.get(code)!));
       }
-      // Demo logins exist for the first (main) site only: `admin` and `petugas-<counter number>`.
+      // Demo logins exist for the first (main) site only: `admin` and `petugas-<counter number>`,
+      // created by access (its users and memberships); the catalogue assigns the officers.
       if (index === 0) {
-        const adminId = uuidv7();
-        const inserted = await tx.insert(users).values({ id: adminId, username: 'admin', displayName: 'Admin MPP (demo)', passwordHash, isDemo: true, createdAt: now, passwordChangedAt: now }).onConflictDoNothing().returning();
-        if (inserted.length) await tx.insert(memberships).values({ id: uuidv7(), userId: adminId, role: 'site_admin', siteId, agencyId: null, createdAt: now });
+        const ids = await insertDemoUsers(tx, now, passwordHash, [
+          { username: 'admin', displayName: 'Admin MPP (demo)', memberships: [{ role: 'site_admin', siteId, agencyId: null }] },
+          ...counterIds.map((c) => ({ username: `petugas-${c.number}`, displayName: `Petugas Loket ${c.number} (demo)`, memberships: [{ role: 'officer' as const, siteId, agencyId: c.agencyId }] })),
+        ]);
         for (const c of counterIds) {
-          const userId = uuidv7();
-          const u = await tx.insert(users).values({ id: userId, username: `petugas-${c.number}`, displayName: `Petugas Loket ${c.number} (demo)`, passwordHash, isDemo: true, createdAt: now, passwordChangedAt: now }).onConflictDoNothing().returning();
-          if (!u.length) continue;
-          await tx.insert(memberships).values({ id: uuidv7(), userId, role: 'officer', siteId, agencyId: c.agencyId, createdAt: now });
-          await tx.insert(counterAssignments).values({ counterId: c.id, userId });
+          const userId = ids.get(`petugas-${c.number}`);
+          if (userId) await repo.replaceCounterOfficers(tx, c.id, [userId]);
         }
       }
     }

@@ -12,7 +12,7 @@ import { recordAudit } from '../../platform/audit';
 import type { AppContext, Caller } from '../../platform/context';
 import type { Conn } from '../../platform/db';
 import { transact } from '../../platform/tx';
-import { canServe, staffLookup } from '../access/staff.service';
+import { canServe, staffLookup } from '../access/access.lookup';
 import { catalogError } from './catalog.errors';
 import type { InternalStandardJson, WeeklyHoursJson } from './catalog.schema';
 import * as repo from './catalog.repository';

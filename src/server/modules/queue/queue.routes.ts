@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
-import { callerOf } from '../access/caller';
+import { callerOf } from '../access/access.lookup';
 import * as c from '../../../contracts/queue';
 import { issueTicket } from './issue.service';
 import { getCounterQueue, getCounterStats, getTicketDetail, publicCounters, queueSummary, ticketStatusByCode } from './read.service';
