@@ -41,9 +41,10 @@ describe('the log of a failed query', () => {
   it('keeps the SQL and the database error, never the parameters (argon2 hash of a new user)', async () => {
     lines.length = 0;
     const res = await t.app.inject({ method: 'POST', url: '/test/user-with-nul', headers: { authorization: 'Bearer secret-session-token' } });
-    expect(res.statusCode).toBe(500);
+    // The database refused the input: a 400 for the client (platform/pg-problem), logged as a warning.
+    expect(res.statusCode).toBe(400);
     expect(res.body).not.toContain('argon2');
-    const entry = lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'unhandled error');
+    const entry = lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'database refused the input');
     expect(entry, logged()).toBeDefined();
     // Useful for the operator: the statement and the database's reason are still there…
     expect(entry.err.query).toMatch(/insert into "users"/i);
@@ -58,9 +59,9 @@ describe('the log of a failed query', () => {
 
   it('drops values PostgreSQL repeats in its own message, detail and context (NIK, phone)', async () => {
     lines.length = 0;
-    expect((await t.app.inject({ method: 'POST', url: '/test/nik-as-uuid' })).statusCode).toBe(500);
-    expect((await t.app.inject({ method: 'POST', url: '/test/duplicate' })).statusCode).toBe(500);
-    const errors = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'unhandled error');
+    expect((await t.app.inject({ method: 'POST', url: '/test/nik-as-uuid' })).statusCode).toBe(400);
+    expect((await t.app.inject({ method: 'POST', url: '/test/duplicate' })).statusCode).toBe(409);
+    const errors = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'database refused the input');
     expect(errors).toHaveLength(2);
     expect(JSON.stringify(errors[0].err)).toContain('invalid input syntax for type uuid');
     expect(JSON.stringify(errors[1].err)).toContain('23505');
