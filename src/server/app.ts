@@ -23,7 +23,7 @@ import { closeAllStreams } from './platform/sse';
 import { accessRoutes } from './modules/access/access.routes';
 import { catalogRoutes } from './modules/catalog/catalog.routes';
 import { scopeDirectory } from './modules/catalog/catalog.lookup';
-import { filesRoutes } from './modules/files/files.routes';
+import { agencyFilesRoutes } from './modules/catalog/agency-files.routes';
 import { staffRoutes } from './modules/access/staff.routes';
 import { bookingRoutes } from './modules/booking/booking.routes';
 import { queueRoutes } from './modules/queue/queue.routes';
@@ -127,7 +127,7 @@ export async function buildApp(
     async (api) => {
       await api.register(accessRoutes(full));
       await api.register(catalogRoutes(full));
-      await api.register(filesRoutes(full));
+      await api.register(agencyFilesRoutes(full));
       await api.register(staffRoutes(full));
       await api.register(bookingRoutes(full));
       await api.register(queueRoutes(full));

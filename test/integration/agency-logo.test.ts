@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events } from '../../src/server/db/events.schema';
 import { storedFiles } from '../../src/server/modules/files/files.schema';
-import { LOGO_MAX_BYTES } from '../../src/server/modules/files/files.service';
+import { LOGO_MAX_BYTES } from '../../src/server/modules/catalog/agencies.service';
 import { agencyFilesFixture, agencyRow, auditOf, deleteFile, fileCount, putFile, snapshot as snapshotOf, type AgencyFilesFixture } from '../support/agency-files';
 import { bearer, createTestApp, type TestApp } from '../support/app';
 import { fileBody, PNG } from '../support/multipart';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AGREEMENT_MAX_BYTES } from '../../src/server/modules/files/files.service';
+import { AGREEMENT_MAX_BYTES } from '../../src/server/modules/catalog/agencies.service';
 import { storedFiles } from '../../src/server/modules/files/files.schema';
 import { events } from '../../src/server/db/events.schema';
 import { agencyFilesFixture, agencyRow, auditOf, deleteFile, fileCount, putFile, snapshot as snapshotOf, type AgencyFilesFixture } from '../support/agency-files';

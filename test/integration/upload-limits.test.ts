@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AGREEMENT_MAX_BYTES, LOGO_MAX_BYTES } from '../../src/server/modules/files/files.service';
+import { AGREEMENT_MAX_BYTES, LOGO_MAX_BYTES } from '../../src/server/modules/catalog/agencies.service';
 import { agencyFilesFixture, snapshot, type AgencyFilesFixture } from '../support/agency-files';
 import { bearer, createTestApp, type TestApp } from '../support/app';
 import { fileBody, PNG } from '../support/multipart';

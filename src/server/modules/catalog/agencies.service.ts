@@ -12,7 +12,7 @@ import { authorizeAgencyCatalog, authorizeSiteCatalog, catalogListScope, inScope
 import { changes, closureWindow, hoursText, openState, paginate, statusFilter } from './catalog.view';
 import { checkDateOrder, checkHours, FieldErrors, withConflicts } from './catalog.validation';
 import { siteByRef } from './sites.service';
-import { AGREEMENT_PURPOSE, describeFiles, LOGO_PURPOSE, readFile, storeFile, type FileView } from '../files/files.service';
+import { describeFiles, readFile, storeFile, type FilePolicy, type FileView, type Upload } from '../files/files.lookup';
 
 const KIND_ORDER: Record<string, number> = { opd: 0, vertikal: 1, bumn: 2, bumd: 3, swasta: 4 };
 export const byKindThenName = (a: repo.AgencyRow, b: repo.AgencyRow) => (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9) || a.name.localeCompare(b.name, 'id');
@@ -220,9 +220,17 @@ export const setAgencyActive = (ctx: AppContext, caller: Caller, agencyId: strin
 
 // ---------- the agency's files: the signed agreement (PKS / MoU) and the logo ----------
 
+/** 10 MiB: a scanned agreement of a few dozen pages. */
+export const AGREEMENT_MAX_BYTES = 10 * 1024 * 1024;
+/** 1 MiB: plenty for a logo shown at a few dozen pixels. */
+export const LOGO_MAX_BYTES = 1024 * 1024;
+
 /** What differs between an agency's files; everything else (storing, linking, audit, event) is shared. */
 interface AgencyFileKind {
+  /** Kept with the stored file. */
   purpose: string;
+  /** What the file may be (files checks it from the content). */
+  policy: FilePolicy;
   /** The agencies column that links the current file. */
   column: 'agreementFileId' | 'logoFileId';
   /** Audit actions are `<audit>_uploaded`, `_replaced`, `_removed` (and `_downloaded`). */
@@ -233,13 +241,17 @@ interface AgencyFileKind {
 
 export const AGENCY_FILES = {
   agreement: {
-    purpose: AGREEMENT_PURPOSE,
+    // The scanned, signed agreement (PKS / MoU).
+    purpose: 'agency.agreement',
+    policy: { maxBytes: AGREEMENT_MAX_BYTES, types: { 'application/pdf': ['pdf'], 'image/jpeg': ['jpg', 'jpeg'], 'image/png': ['png'] } },
     column: 'agreementFileId',
     audit: 'catalog.agency_agreement',
     none: { id: 'Dokumen perjanjian instansi ini belum diunggah.', en: 'No agreement document has been uploaded for this agency.' },
   },
   logo: {
-    purpose: LOGO_PURPOSE,
+    // Shown publicly (site page, kiosk). Raster images only: an SVG can carry script.
+    purpose: 'agency.logo',
+    policy: { maxBytes: LOGO_MAX_BYTES, types: { 'image/png': ['png'], 'image/jpeg': ['jpg', 'jpeg'], 'image/webp': ['webp'] } },
     column: 'logoFileId',
     audit: 'catalog.agency_logo',
     none: { id: 'Instansi ini belum memiliki logo.', en: 'This agency has no logo.' },
@@ -265,12 +277,6 @@ async function agencyOfSite(ctx: AppContext, siteId: string, agencyId: string): 
 
 const noFile = (slot: AgencyFileSlot) => appError('not_found', { messages: AGENCY_FILES[slot].none });
 
-export interface Upload {
-  /** As the uploader named it (sanitized when stored). */
-  filename: string | null | undefined;
-  content: Buffer;
-}
-
 /**
  * Stores a file of the agency (its purpose decides the types and size: the agreement is PDF, JPG
  * or PNG up to 10 MiB, the logo PNG, JPG or WebP up to 1 MiB; checked from the content and
@@ -288,6 +294,7 @@ export async function putAgencyFile(ctx: AppContext, caller: Caller, slot: Agenc
     const file = await storeFile(tx, ctx, {
       siteId,
       purpose: kind.purpose,
+      policy: kind.policy,
       filename: upload.filename,
       content: upload.content,
       createdBy: caller.actor.kind === 'user' ? caller.actor.id : null,

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/errors';
-import { AGREEMENT_MAX_BYTES, AGREEMENT_PURPOSE, checkContent, contentDisposition, sanitizeFilename } from './files.service';
+import { checkContent, contentDisposition, sanitizeFilename, type FilePolicy } from './files.service';
+
+/** A policy like the catalogue's for agency agreements: PDF, JPEG or PNG up to 10 MiB. */
+const PDF_OR_IMAGE: FilePolicy = { maxBytes: 10 * 1024 * 1024, types: { 'application/pdf': ['pdf'], 'image/jpeg': ['jpg', 'jpeg'], 'image/png': ['png'] } };
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0', 'latin1'), Buffer.alloc(64)]);
 
 async function refusal(content: Buffer): Promise<AppError> {
   try {
-    await checkContent(AGREEMENT_PURPOSE, content);
+    await checkContent(PDF_OR_IMAGE, content);
   } catch (e) {
     if (e instanceof AppError) return e;
     throw e;
@@ -54,14 +57,14 @@ describe('contentDisposition', () => {
 
 describe('checkContent', () => {
   it('takes PDF, JPEG and PNG by their content', async () => {
-    expect(await checkContent(AGREEMENT_PURPOSE, Buffer.from('%PDF-1.4\n%%EOF\n'))).toEqual({ mediaType: 'application/pdf', extensions: ['pdf'] });
-    expect((await checkContent(AGREEMENT_PURPOSE, JPEG)).mediaType).toBe('image/jpeg');
-    expect((await checkContent(AGREEMENT_PURPOSE, PNG)).mediaType).toBe('image/png');
+    expect(await checkContent(PDF_OR_IMAGE, Buffer.from('%PDF-1.4\n%%EOF\n'))).toEqual({ mediaType: 'application/pdf', extensions: ['pdf'] });
+    expect((await checkContent(PDF_OR_IMAGE, JPEG)).mediaType).toBe('image/jpeg');
+    expect((await checkContent(PDF_OR_IMAGE, PNG)).mediaType).toBe('image/png');
   });
 
   it('refuses empty, oversized and other content with the field named', async () => {
     expect(await refusal(Buffer.alloc(0))).toMatchObject({ code: 'file.missing', status: 400 });
-    const big = await refusal(Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(AGREEMENT_MAX_BYTES)]));
+    const big = await refusal(Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(PDF_OR_IMAGE.maxBytes)]));
     expect(big).toMatchObject({ code: 'file.too_large', status: 413 });
     const text = await refusal(Buffer.from('bukan pdf'));
     expect(text).toMatchObject({ code: 'file.type_not_allowed', status: 415 });

@@ -1,12 +1,12 @@
 /**
  * Uploaded files, stored encrypted in the database (stored_files). The content is checked before
  * anything is written: its real type is sniffed from the bytes (the name and the type the upload
- * claims are ignored) and must be one the purpose allows, and its size must be within the
- * purpose's limit. Other modules call `storeFile` inside their own transaction, so a file and the
+ * claims are ignored) and must be one the caller's policy allows, and its size must be within the
+ * policy's limit. Other modules call `storeFile` inside their own transaction, so a file and the
  * record that points to it commit together.
  *
- * Not a use case of its own: callers authorize first (see catalog/agencies.service for the
- * agency's agreement document and logo).
+ * A storage service, not a use case: it knows nothing of what a file is for. Callers authorize
+ * first and bring the purpose (a label kept with the file) and its policy.
  */
 import { fileTypeFromBuffer } from 'file-type';
 import { uuidv7 } from 'uuidv7';
@@ -20,37 +20,11 @@ import * as repo from './files.repository';
 
 export type { StoredFileMeta } from './files.repository';
 
-/** The scanned, signed agreement (PKS / MoU) of an agency. */
-export const AGREEMENT_PURPOSE = 'agency.agreement';
-/** 10 MiB: a scanned agreement of a few dozen pages. */
-export const AGREEMENT_MAX_BYTES = 10 * 1024 * 1024;
-/** The agency's logo, shown publicly (site page, kiosk). */
-export const LOGO_PURPOSE = 'agency.logo';
-/** 1 MiB: plenty for a logo shown at a few dozen pixels. */
-export const LOGO_MAX_BYTES = 1024 * 1024;
-
+/** What a caller accepts for one purpose of its files. */
 export interface FilePolicy {
   maxBytes: number;
   /** Allowed media types (as sniffed) → the file name extensions that go with each, first preferred. */
   types: Record<string, readonly string[]>;
-}
-
-const POLICIES: Record<string, FilePolicy> = {
-  [AGREEMENT_PURPOSE]: {
-    maxBytes: AGREEMENT_MAX_BYTES,
-    types: { 'application/pdf': ['pdf'], 'image/jpeg': ['jpg', 'jpeg'], 'image/png': ['png'] },
-  },
-  // Raster images only: an SVG can carry script, and it is served to the public.
-  [LOGO_PURPOSE]: {
-    maxBytes: LOGO_MAX_BYTES,
-    types: { 'image/png': ['png'], 'image/jpeg': ['jpg', 'jpeg'], 'image/webp': ['webp'] },
-  },
-};
-
-export function policyOf(purpose: string): FilePolicy {
-  const p = POLICIES[purpose];
-  if (!p) throw new Error(`files: no policy for purpose "${purpose}"`);
-  return p;
 }
 
 /** The name of the multipart field (and of the field named in problems). */
@@ -101,11 +75,10 @@ export const fileTypeNotAllowed = (policy: FilePolicy, found?: string) =>
   });
 
 /**
- * Checks content against the purpose's policy: not empty, within the size limit, and of an allowed
- * type as sniffed from the bytes. Returns the sniffed media type; throws the problem otherwise.
+ * Checks content against a policy: not empty, within the size limit, and of an allowed type as
+ * sniffed from the bytes. Returns the sniffed media type; throws the problem otherwise.
  */
-export async function checkContent(purpose: string, content: Uint8Array): Promise<{ mediaType: string; extensions: readonly string[] }> {
-  const policy = policyOf(purpose);
+export async function checkContent(policy: FilePolicy, content: Uint8Array): Promise<{ mediaType: string; extensions: readonly string[] }> {
   if (content.length === 0) throw fileMissing(true);
   if (content.length > policy.maxBytes) throw fileTooLarge(policy.maxBytes);
   const sniffed = await fileTypeFromBuffer(content);
@@ -155,7 +128,10 @@ const aadOf = (id: string) => `stored_files:${id}`;
 
 export interface StoreFileInput {
   siteId: string | null;
+  /** What the file is for (kept with it, e.g. "agency.logo"). */
   purpose: string;
+  /** What that purpose accepts (types and size). */
+  policy: FilePolicy;
   /** As the uploader named it; sanitized before it is stored. */
   filename: string | null | undefined;
   content: Buffer;
@@ -168,7 +144,7 @@ export interface StoreFileInput {
  * caller's transaction `tx`. Nothing is written when a check fails.
  */
 export async function storeFile(tx: Conn, ctx: Pick<AppContext, 'keys' | 'clock'>, input: StoreFileInput): Promise<repo.StoredFileMeta> {
-  const { mediaType, extensions } = await checkContent(input.purpose, input.content);
+  const { mediaType, extensions } = await checkContent(input.policy, input.content);
   const id = uuidv7();
   return repo.insertFile(tx, {
     id,
