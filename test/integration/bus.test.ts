@@ -2,12 +2,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryBus, postgresBus, type Bus } from '../../src/server/platform/bus';
 import { ManualClock } from '../../src/server/platform/clock';
 import { openDatabase, type Database } from '../../src/server/platform/db';
-import type { EventRow } from '../../src/server/platform/events';
+import type { EventInput, EventRow } from '../../src/server/platform/events';
 import { transact } from '../../src/server/platform/tx';
 import { freshDatabase } from '../support/db';
 
 const clock = new ManualClock('2026-11-25T09:00:00+08:00');
 const SITE = '00000000-0000-7000-8000-000000000001';
+/** Any event of the catalogue will do: these tests are about delivery, told apart by aggregate id. */
+const changed = (aggregateId: string): EventInput => ({
+  siteId: SITE,
+  type: 'catalog.changed',
+  aggregateType: 'site',
+  aggregateId,
+  payload: { entity: 'site', id: SITE, action: 'updated' },
+});
 
 describe('event outbox', () => {
   let database: Database;
@@ -22,14 +30,14 @@ describe('event outbox', () => {
     const off = bus.subscribe((e) => seen.push(e));
     await expect(
       transact({ db: database.db, bus, clock }, async (_tx, emit) => {
-        await emit({ siteId: SITE, type: 'test.rolled_back', aggregateType: 'test', aggregateId: '1' });
+        await emit(changed('rolled_back'));
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
     await transact({ db: database.db, bus, clock }, async (_tx, emit) => {
-      await emit({ siteId: SITE, type: 'test.committed', aggregateType: 'test', aggregateId: '2', payload: { n: 2 } });
+      await emit(changed('committed'));
     });
-    await expect.poll(() => seen.map((e) => e.type)).toEqual(['test.committed']);
+    await expect.poll(() => seen.map((e) => e.aggregateId)).toEqual(['committed']);
     off();
     await bus.close();
   });
@@ -57,10 +65,10 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('LISTEN/NOTIFY between processes
   it('delivers to both, once each, in order', async () => {
     const onA: number[] = [];
     const onB: number[] = [];
-    busA.subscribe((e) => onA.push(Number(e.payload.n)));
-    busB.subscribe((e) => onB.push(Number(e.payload.n)));
+    busA.subscribe((e) => onA.push(Number(e.aggregateId)));
+    busB.subscribe((e) => onB.push(Number(e.aggregateId)));
     for (let n = 1; n <= 5; n++) {
-      await transact({ db: a.db, bus: busA, clock }, (_tx, emit) => emit({ siteId: SITE, type: 'test.n', aggregateType: 'test', aggregateId: String(n), payload: { n } }));
+      await transact({ db: a.db, bus: busA, clock }, (_tx, emit) => emit(changed(String(n))));
     }
     await expect.poll(() => onB).toEqual([1, 2, 3, 4, 5]);
     expect(onA).toEqual([1, 2, 3, 4, 5]);

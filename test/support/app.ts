@@ -7,6 +7,7 @@ import type { AppContext } from '../../src/server/platform/context';
 import { deriveKeys } from '../../src/server/platform/crypto';
 import { insertUserWithRoles, type NewUser } from '../../src/server/modules/access/users.service';
 import { freshDatabase } from './db';
+import { uncataloguedEvents } from './events';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -44,9 +45,12 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
     ctx,
     clock,
     async close() {
+      // Every event the file's flows wrote must be one of the catalogue, payload and meta alike.
+      const outside = await uncataloguedEvents(database.db);
       await app.close();
       await bus.close();
       await database.close();
+      if (outside.length) throw new Error(`Events outside the catalogue (src/contracts/events):\n${outside.join('\n')}`);
     },
     async userToken(u) {
       const username = u.username ?? `user${++counter}-${Math.random().toString(36).slice(2, 7)}`;

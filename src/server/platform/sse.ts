@@ -8,8 +8,8 @@ export interface StreamOptions {
   accept: (event: EventRow) => boolean;
   /** Missed events after an id, oldest first (read from the events table). */
   replay: (afterId: number) => Promise<EventRow[]>;
-  /** What a subscriber receives; null to skip. */
-  present: (event: EventRow) => { event: string; data: unknown } | null;
+  /** What a subscriber receives (an event of the catalogue, src/contracts/events); null to skip. */
+  present: (event: EventRow) => { event: EventRow['type']; data: EventRow['payload'] } | null;
   heartbeatMs?: number;
 }
 

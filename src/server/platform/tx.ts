@@ -4,7 +4,7 @@ import type { Clock } from './clock';
 import type { Conn, Db, Tx } from './db';
 import { auditCte, type AuditRow } from './audit';
 import { registerDeferredWrites } from './deferred';
-import { eventRowOf, eventsCte, insertEvents, OUTBOX_EVENT_IDS, outboxIds, type EventInput, type EventRow } from './events';
+import { eventRowOf, eventsCte, insertEvents, OUTBOX_EVENT_IDS, outboxIds, type EventInput, type EventRow, type NewEventRow } from './events';
 
 /** Records an event of the transaction (see `transact`). */
 export type Emit = (event: EventInput) => Promise<void>;
@@ -14,7 +14,7 @@ export type Emit = (event: EventInput) => Promise<void>;
  * other inserts (audit rows, as CTEs), written together in one statement.
  */
 class Outbox {
-  events: Array<Omit<EventRow, 'id'>> = [];
+  events: Array<NewEventRow> = [];
   also: SQL[] = [];
   written: EventRow[] = [];
   /** Set when the outbox went with a statement that changed nothing: the transaction must not commit. */
@@ -29,7 +29,7 @@ class Outbox {
     return taken;
   }
 
-  settle(events: Array<Omit<EventRow, 'id'>>, ids: number[]): void {
+  settle(events: Array<NewEventRow>, ids: number[]): void {
     const rows = events.map((r, i) => ({ id: ids[i], ...r }));
     this.written.push(...rows);
     this.bus.written(rows);

@@ -15,6 +15,7 @@
  * seeing the shared types and those of their sites.
  */
 import { uuidv7 } from 'uuidv7';
+import type { CatalogChange } from '../../../contracts/events';
 import { rankByQuery } from '../../../domain/search';
 import { recordAudit } from '../../platform/audit';
 import { authorize, can, type Actor } from '../../platform/authz';
@@ -128,7 +129,7 @@ function ownerOf(actor: Actor, siteId: string | null | undefined): string | null
 }
 
 /** Every site's screens show document names inside service standards: tell their caches. */
-const changed = (emit: Emit, id: string, action: string) =>
+const changed = (emit: Emit, id: string, action: CatalogChange) =>
   emit({ siteId: null, type: 'catalog.changed', aggregateType: 'document_type', aggregateId: id, payload: { entity: 'document_type', id, action } });
 
 /** Platform or site admin: a new document type. The key and the name must both be new. */

@@ -7,6 +7,7 @@
  * (entity 'holiday'), so cached calendars of every site are dropped at once.
  */
 import { uuidv7 } from 'uuidv7';
+import type { CatalogChange } from '../../../contracts/events';
 import { localDate } from '../../../domain/opening-hours';
 import { recordAudit } from '../../platform/audit';
 import { authorize } from '../../platform/authz';
@@ -81,7 +82,7 @@ export async function removeSiteDay(ctx: AppContext, caller: Caller, siteId: str
   });
 }
 
-const nationalChanged = (emit: Emit, id: string, action: string) =>
+const nationalChanged = (emit: Emit, id: string, action: CatalogChange) =>
   emit({ siteId: null, type: 'catalog.changed', aggregateType: 'holiday', aggregateId: id, payload: { entity: 'holiday', id, action } });
 
 /** 409 naming `body.date`: the national list already has this date (named, so the admin can find it). */

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, getTableColumns, gt, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
-import { events } from '../../db/events.schema';
+import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { rows, type Conn, type Db } from '../../platform/db';
+import { eventsOf, type EventRow } from '../../platform/events';
 import { writeWithOutbox, type StatementOutbox } from '../../platform/tx';
 import { counterStates, tickets, visits, type TicketStatus } from './queue.schema';
 
@@ -443,14 +443,9 @@ export async function counterStats(conn: Conn, counterId: string, localDate: str
 }
 
 /** The event history of some tickets (staff view), oldest first. */
-export function eventsOfTickets(conn: Conn, ticketIds: string[], afterId = 0) {
-  if (!ticketIds.length) return Promise.resolve([]);
-  return conn
-    .select()
-    .from(events)
-    .where(and(eq(events.aggregateType, 'ticket'), inArray(events.aggregateId, ticketIds), gt(events.id, afterId)))
-    .orderBy(asc(events.id))
-    .limit(1000);
+export async function eventsOfTickets(conn: Conn, ticketIds: string[], afterId = 0): Promise<EventRow[]> {
+  if (!ticketIds.length) return [];
+  return eventsOf(conn, 'ticket', ticketIds, afterId, 1000);
 }
 
 /** Handling minutes of the latest finished tickets of the day, per service of a site (one read). */

@@ -3,26 +3,28 @@
  * Both are SSE with `id:` and Last-Event-ID replay from the events table (platform/sse).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PUBLIC_TICKET_EVENTS, type EventType, type PublicTicketEvent } from '../../../contracts/event-types';
 import type { Bus } from '../../platform/bus';
 import type { AppContext } from '../../platform/context';
 import { eventsAfter, type EventRow } from '../../platform/events';
 import { openEventStream } from '../../platform/sse';
 import { cachedCatalog } from '../catalog/catalog.lookup';
-import { PUBLIC_TICKET_EVENTS } from '../../../contracts/queue';
 import { queuePolicyOf } from './queue.policy';
 import * as repo from './queue.repository';
 import type { TicketRow } from './queue.repository';
 import { publicStatusOf, visitByCode } from './read.service';
 import { currentOf, Names, serviceSnapshot, type ServiceSnapshot } from './queue.view';
 
-const PUBLIC = new Set<string>(PUBLIC_TICKET_EVENTS);
+const PUBLIC = new Set<EventType>(PUBLIC_TICKET_EVENTS);
+/** An event of the public site stream (DESIGN §6): its payload is all a subscriber receives. */
+const isPublic = (e: EventRow): e is Extract<EventRow, { type: PublicTicketEvent }> => PUBLIC.has(e.type);
 
 /** Public: every ticket event of a site, payload only ({ticketId, number, serviceId, counter}). */
 export async function siteStream(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, siteId: string): Promise<void> {
   await cachedCatalog.getSite(ctx, siteId); // 404 as a problem, before the stream starts
   await openEventStream(req, reply, {
     bus: ctx.bus,
-    accept: (e) => e.siteId === siteId && PUBLIC.has(e.type),
+    accept: (e) => e.siteId === siteId && isPublic(e),
     replay: (afterId) => eventsAfter(ctx.db, siteId, afterId, PUBLIC_TICKET_EVENTS),
     present: (e) => ({ event: e.type, data: e.payload }),
   });
@@ -44,7 +46,6 @@ function sharedSnapshot(ctx: AppContext, key: number, serviceId: string, compute
   return value;
 }
 
-const visitIdOf = (e: EventRow) => (e.meta as { visitId?: unknown } | null)?.visitId;
 
 /**
  * The citizen's stream: the public events of this visit's tickets (with ids and replay), plus a
@@ -57,12 +58,12 @@ export async function visitStream(ctx: AppContext, req: FastifyRequest, reply: F
   const policy = queuePolicyOf(site.settings);
   let tickets: TicketRow[] = await repo.ticketsOfVisit(ctx.db, visit.id);
   const names = new Names(ctx);
-  const mine = (e: EventRow) => e.siteId === visit.siteId && e.aggregateType === 'ticket' && visitIdOf(e) === visit.id;
+  const mine = (e: EventRow) => e.siteId === visit.siteId && e.aggregateType === 'ticket' && e.meta.visitId === visit.id;
 
   await openEventStream(req, reply, {
     bus: ctx.bus,
-    accept: (e) => PUBLIC.has(e.type) && mine(e),
-    replay: async (afterId) => (await repo.eventsOfTickets(ctx.db, tickets.map((t) => t.id), afterId)).filter((e) => PUBLIC.has(e.type)),
+    accept: (e) => isPublic(e) && mine(e),
+    replay: async (afterId) => (await repo.eventsOfTickets(ctx.db, tickets.map((t) => t.id), afterId)).filter(isPublic),
     present: (e) => ({ event: e.type, data: e.payload }),
   });
 
@@ -111,7 +112,7 @@ export async function visitStream(ctx: AppContext, req: FastifyRequest, reply: F
       return;
     }
     const current = currentOf(tickets);
-    if (current?.status === 'waiting' && PUBLIC.has(e.type) && (e.payload as { serviceId?: unknown }).serviceId === current.serviceId) {
+    if (current?.status === 'waiting' && isPublic(e) && e.payload.serviceId === current.serviceId) {
       key = e.id;
       void writeStatus();
     }

@@ -56,8 +56,8 @@ export function toWaiting(t: TicketRow): WaitingTicket {
 }
 
 /** The public event payload of DESIGN §6: no personal data (no priority group either). */
-export function publicPayload(t: Pick<TicketRow, 'id' | 'number' | 'serviceId'>, counter: CounterInfo | null, extra: Record<string, unknown> = {}) {
-  return { ticketId: t.id, number: t.number, serviceId: t.serviceId, counter: counterRef(counter), ...extra };
+export function publicPayload<E extends object = object>(t: Pick<TicketRow, 'id' | 'number' | 'serviceId'>, counter: CounterInfo | null, extra?: E) {
+  return { ticketId: t.id, number: t.number, serviceId: t.serviceId, counter: counterRef(counter), ...(extra as E) };
 }
 
 /** What the wait of one service looks like now: call order and the estimate's inputs. */

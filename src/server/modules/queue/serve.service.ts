@@ -3,6 +3,7 @@
  * Every mutation runs under the site's advisory lock (repo.lockSite) with conditional status
  * updates, writes its events in the same transaction and an audit row.
  */
+import type { EventOf, PayloadOf } from '../../../contracts/events';
 import { localDate } from '../../../domain/opening-hours';
 import { pickNext } from '../../../domain/queue-policy';
 import { spokenCall } from '../../../domain/ticket-number';
@@ -133,13 +134,23 @@ export async function callNext(ctx: AppContext, caller: Caller, counterId: strin
   }
 }
 
+/** What the event of every counter step has; each step adds its type (and meta of its own). */
+type StepEvent = Pick<EventInput, 'siteId' | 'actorId' | 'aggregateId'> & {
+  aggregateType: 'ticket';
+  payload: PayloadOf<'ticket.started'>;
+  meta: EventOf<'ticket.started'>['meta'];
+};
+
 interface Step {
   action: string;
   from: readonly TicketStatus[];
   set: (t: TicketRow, now: Date) => Partial<TicketRow>;
-  /** Event type; public ones go to the site stream. */
-  event: string;
-  meta?: Record<string, unknown>;
+  /** The step's event (public ones go to the site stream), from what every step's event has. */
+  event: (common: StepEvent) => EventInput;
+  /** The audit action: named here, not derived from the event's type. */
+  audit: `queue.${string}`;
+  /** More audit details. */
+  details?: Record<string, unknown>;
   /**
    * More work in the same transaction (next step of the visit, plan changes). Called only when
    * the visit still plans further services: nothing else in it depends on the step.
@@ -158,18 +169,17 @@ async function applyStep(ctx: AppContext, caller: Caller, id: string, step: Step
   // The event and the audit row describe the change as it will be; they are written by the same
   // statement as the conditional update, and only if it applied.
   const expected: TicketRow = { ...before, ...set };
-  const event: EventInput = {
+  const event = step.event({
     siteId: site.id,
-    type: step.event,
     aggregateType: 'ticket',
     aggregateId: expected.id,
     actorId: actorId(caller.actor),
     payload: publicPayload(expected, counter),
-    meta: { visitId: expected.visitId, counterId: expected.counterId, officerId: userId(caller.actor), by: actorLabel(caller.actor), from: before.status, ...step.meta },
-  };
+    meta: { visitId: expected.visitId, counterId: expected.counterId, officerId: userId(caller.actor), by: actorLabel(caller.actor), from: before.status },
+  });
   const audit: AuditEntry = {
-    action: `queue.${step.event.replace('.', '_')}`, siteId: site.id, agencyId: expected.agencyId, targetType: 'ticket', targetId: expected.id,
-    details: { number: expected.number, from: before.status, to: expected.status, ...step.meta },
+    action: step.audit, siteId: site.id, agencyId: expected.agencyId, targetType: 'ticket', targetId: expected.id,
+    details: { number: expected.number, from: before.status, to: expected.status, ...step.details },
   };
   const invalid = async () => invalidState((await repo.findTicket(ctx.db, id)) ?? before, step.action);
 
@@ -201,14 +211,21 @@ async function applyStep(ctx: AppContext, caller: Caller, id: string, step: Step
 }
 
 export const startTicket = (ctx: AppContext, caller: Caller, id: string) =>
-  applyStep(ctx, caller, id, { action: 'start', from: ['called'], event: 'ticket.started', set: (_t, now) => ({ status: 'serving', startedAt: now }) });
+  applyStep(ctx, caller, id, {
+    action: 'start',
+    from: ['called'],
+    event: (e) => ({ ...e, type: 'ticket.started' }),
+    audit: 'queue.ticket_started',
+    set: (_t, now) => ({ status: 'serving', startedAt: now }),
+  });
 
 export function finishTicket(ctx: AppContext, caller: Caller, id: string, outcome: 'done' | 'follow_up' = 'done') {
   return applyStep(ctx, caller, id, {
     action: 'finish',
     from: ['called', 'serving'],
-    event: 'ticket.finished',
-    meta: { outcome },
+    event: (e) => ({ ...e, type: 'ticket.finished', meta: { ...e.meta, outcome } }),
+    audit: 'queue.ticket_finished',
+    details: { outcome },
     set: (_t, now) => ({ status: 'done', finishedAt: now, outcome }),
     after: (tx, emit, t, c) => continueVisit(ctx, caller.actor, tx, emit, t, c),
   });
@@ -218,7 +235,8 @@ export function noShowTicket(ctx: AppContext, caller: Caller, id: string) {
   return applyStep(ctx, caller, id, {
     action: 'no-show',
     from: ['called', 'parked'],
-    event: 'ticket.no_show',
+    event: (e) => ({ ...e, type: 'ticket.no_show' }),
+    audit: 'queue.ticket_no_show',
     set: (_t, now) => ({ status: 'no_show', finishedAt: now }),
     after: async (tx, _emit, t) => {
       // The citizen is gone: the services planned after this one are given up, not called in vain.
@@ -232,12 +250,19 @@ export const parkTicket = (ctx: AppContext, caller: Caller, id: string) =>
   applyStep(ctx, caller, id, {
     action: 'park',
     from: ['called', 'serving'],
-    event: 'ticket.parked',
+    event: (e) => ({ ...e, type: 'ticket.parked' }),
+    audit: 'queue.ticket_parked',
     set: (t, now) => ({ status: 'parked', parkedAt: now, pinnedCounterId: t.counterId }),
   });
 
 export const resumeTicket = (ctx: AppContext, caller: Caller, id: string) =>
-  applyStep(ctx, caller, id, { action: 'resume', from: ['parked'], event: 'ticket.resumed', set: () => ({ status: 'waiting' }) });
+  applyStep(ctx, caller, id, {
+    action: 'resume',
+    from: ['parked'],
+    event: (e) => ({ ...e, type: 'ticket.resumed' }),
+    audit: 'queue.ticket_resumed',
+    set: () => ({ status: 'waiting' }),
+  });
 
 /** Calls the number again on the display, up to the site's `maxRecalls`. */
 export async function recallTicket(ctx: AppContext, caller: Caller, id: string) {

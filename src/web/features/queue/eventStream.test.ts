@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SiteStreamData } from '../../../contracts/events';
 import { openStream } from './eventStream';
 
 /** A stand-in for the browser's EventSource: the test plays the server. */
@@ -106,7 +107,7 @@ describe('openStream', () => {
 
   it('lets unnumbered events through even though EventSource repeats the previous id on them', () => {
     const seen: string[] = [];
-    const close = openStream('/t', { events: ['status', 'ticket.called'], unnumbered: ['status'], onEvent: (t) => seen.push(t) });
+    const close = openStream<SiteStreamData & { status: unknown }>('/t', { events: ['status', 'ticket.called'], unnumbered: ['status'], onEvent: (t, _d, _id) => seen.push(t) });
     const es = FakeEventSource.all[0];
     es.open();
     es.emit('status', { status: 'waiting' });

@@ -8,12 +8,23 @@
  * Events with an id at or below the last one seen are dropped, so a replay never repeats a call.
  */
 
+import type { SiteStreamData } from '../../../contracts/events';
+
 export type StreamState = 'connecting' | 'open' | 'reconnecting';
 
-export interface StreamOptions {
-  /** Event names to listen to (`message` is added for unnamed events). */
-  events: readonly string[];
-  onEvent: (type: string, data: unknown, id: number | null) => void;
+/** Event name → its `data`. The default is the public site stream of the event catalogue. */
+export type StreamData = Record<string, unknown>;
+
+/**
+ * One event as the listener gets it: the name tells the data (`if (type === 'ticket.called')
+ * data.spoken`). A listener declares all three parameters, or none.
+ */
+export type StreamEvent<M extends StreamData> = { [K in keyof M & string]: [type: K, data: M[K], id: number | null] }[keyof M & string];
+
+export interface StreamOptions<M extends StreamData = SiteStreamData> {
+  /** Event names to listen to. */
+  events: readonly (keyof M & string)[];
+  onEvent: (...event: StreamEvent<M>) => void;
   onState?: (state: StreamState) => void;
   /** Resume after this event id (e.g. the `lastEventId` of a snapshot read just before). */
   lastEventId?: number | null;
@@ -21,7 +32,7 @@ export interface StreamOptions {
    * Events the server sends without `id:` (e.g. the status page's `status`). EventSource reports
    * the previous event's id on them, so they skip the duplicate check and never move the cursor.
    */
-  unnumbered?: readonly string[];
+  unnumbered?: readonly (keyof M & string)[];
 }
 
 const MAX_BACKOFF_MS = 30_000;
@@ -35,15 +46,19 @@ function withLastId(url: string, id: number | null): string {
   return u.pathname + u.search;
 }
 
-/** Opens the stream; returns the function that closes it and removes every listener. */
-export function openStream(url: string, opts: StreamOptions): () => void {
+/**
+ * Opens the stream; returns the function that closes it and removes every listener. The data of
+ * each event is what the server's catalogue (src/contracts/events) says that event carries.
+ */
+export function openStream<M extends StreamData = SiteStreamData>(url: string, opts: StreamOptions<NoInfer<M>>): () => void {
   let last: number | null = opts.lastEventId && opts.lastEventId > 0 ? opts.lastEventId : null;
   let es: EventSource | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let backoff = 2_000;
   let closed = false;
 
-  const unnumbered = new Set(opts.unnumbered ?? []);
+  const unnumbered = new Set<string>(opts.unnumbered ?? []);
+  const deliver = opts.onEvent as (type: string, data: unknown, id: number | null) => void;
   let heardAt = Date.now();
   const heard = () => {
     heardAt = Date.now();
@@ -61,7 +76,7 @@ export function openStream(url: string, opts: StreamOptions): () => void {
     } catch {
       // Plain text data is passed on as it is.
     }
-    opts.onEvent(ev.type, data, id);
+    deliver(ev.type, data, id);
   };
 
   const detach = () => {

@@ -129,20 +129,9 @@ export interface PublicStatus {
   steps?: PublicStep[];
 }
 
-/** Public stream payload (DESIGN §6): no personal data. */
-export interface TicketEventData {
-  ticketId: string;
-  number: string;
-  serviceId: string;
-  counter: CounterRef | null;
-  /** The spoken call, on ticket.called / ticket.recalled. */
-  spoken?: string;
-  toServiceId?: string;
-  toNumber?: string;
-}
-
-export const PUBLIC_TICKET_EVENTS = ['ticket.issued', 'ticket.called', 'ticket.recalled', 'ticket.started', 'ticket.finished', 'ticket.no_show', 'ticket.transferred'] as const;
-export type PublicTicketEvent = (typeof PUBLIC_TICKET_EVENTS)[number];
+/** The public stream's event names and data (DESIGN §6) come from the server's event catalogue. */
+export { PUBLIC_TICKET_EVENTS, type PublicTicketEvent } from '../../../contracts/event-types';
+export type { SiteStreamData, TicketEventData } from '../../../contracts/events';
 
 export interface PublicCall {
   ticketId: string;

@@ -10,7 +10,8 @@ import { formatClock, formatLongDate, zoneLabel } from '../../../lib/format';
 import '../i18n';
 import { fetchCounters, fetchSiteDetail, fetchSummary, findSite } from '../publicApi';
 import { Announcer, audioAllowed, unlockAudio, watchVoices } from '../sound';
-import { PUBLIC_TICKET_EVENTS, type PublicCounter, type QueueSummary, type TicketEventData } from '../types';
+import { PUBLIC_TICKET_EVENTS } from '../../../../contracts/event-types';
+import type { PublicCounter, QueueSummary } from '../types';
 import classes from './display.module.css';
 import type { Lang } from '../../../lib/api';
 import { useLang } from '../../../i18n';
@@ -193,10 +194,9 @@ function Display({ siteId, siteName, timeZone, zone, lang }: { siteId: string; s
       events: PUBLIC_TICKET_EVENTS,
       lastEventId: startRef.current,
       onState: setStreamState,
-      onEvent: (type, raw, id) => {
+      onEvent: (type, d, id) => {
         refresh();
         if (type !== 'ticket.called' && type !== 'ticket.recalled') return;
-        const d = raw as TicketEventData;
         if (!d || typeof d.number !== 'string' || !inZoneRef.current(d.counter?.id)) return;
         const key = id !== null ? `ev:${id}` : `ev:${d.ticketId}:${Date.now()}`;
         lastCall.current = { ticketId: d.ticketId, at: Date.now() };

@@ -7,7 +7,9 @@ import { openStream, type StreamState } from '../eventStream';
 import { estimateRange } from '../format';
 import '../i18n';
 import { beep, unlockAudio } from '../sound';
-import { PUBLIC_TICKET_EVENTS, type PublicStatus } from '../types';
+import { PUBLIC_TICKET_EVENTS } from '../../../../contracts/event-types';
+import type { SiteStreamData } from '../../../../contracts/events';
+import type { PublicStatus } from '../types';
 import classes from './status.module.css';
 import { formatClock } from '../../../lib/format';
 import { useLang } from '../../../i18n';
@@ -52,13 +54,14 @@ export default function StatusPage() {
 
   useEffect(() => {
     if (notFound) return;
-    return openStream(`/api/v1/tickets/by-code/${encodeURIComponent(code)}/stream`, {
+    // The visit's stream: the public ticket events, and `status` (the fresh position, no id).
+    return openStream<SiteStreamData & { status: PublicStatus }>(`/api/v1/tickets/by-code/${encodeURIComponent(code)}/stream`, {
       events: ['status', ...PUBLIC_TICKET_EVENTS],
       unnumbered: ['status'],
       onState: setStream,
-      onEvent: (type, data) => {
+      onEvent: (type, data, _id) => {
         if (type === 'status' && data && typeof data === 'object') {
-          setStatus(data as PublicStatus);
+          setStatus(data);
           setUpdatedAt(Date.now());
           setError(null);
         } else if (type === 'ticket.recalled') {

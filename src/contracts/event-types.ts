@@ -1,0 +1,19 @@
+/**
+ * The names of every event type (the payloads are in ./events). Plain constants, no zod: the
+ * display, the status page and the console import these without carrying a schema library.
+ */
+
+/** The public site stream's event names (DESIGN §6): none of these is ever removed or renamed. */
+export const PUBLIC_TICKET_EVENTS = ['ticket.issued', 'ticket.called', 'ticket.recalled', 'ticket.started', 'ticket.finished', 'ticket.no_show', 'ticket.transferred'] as const;
+export type PublicTicketEvent = (typeof PUBLIC_TICKET_EVENTS)[number];
+
+/** Ticket and counter events staff see (history, console) that are not on the public stream. */
+export const STAFF_QUEUE_EVENTS = ['ticket.parked', 'ticket.resumed', 'ticket.cancelled', 'counter.paused', 'counter.opened'] as const;
+
+export const BOOKING_EVENTS = ['booking.created', 'booking.cancelled', 'booking.no_show', 'booking.day_changed'] as const;
+
+/** One event for any change to a site's catalogue (agencies, services, counters, holidays, …). */
+export const CATALOG_EVENTS = ['catalog.changed'] as const;
+
+export const EVENT_TYPES = [...PUBLIC_TICKET_EVENTS, ...STAFF_QUEUE_EVENTS, ...BOOKING_EVENTS, ...CATALOG_EVENTS] as const;
+export type EventType = (typeof EVENT_TYPES)[number];

@@ -1,0 +1,109 @@
+/**
+ * The catalogue of events: every type the outbox (`emit` in platform/tx) may write, with its
+ * aggregate, its public `payload` (delivered on SSE streams: never personal data) and its
+ * staff-only `meta`. `emit` is typed by it, so an unknown type or a payload of the wrong shape
+ * fails tsc; a test parses every row the flows write with `appEvent`.
+ *
+ * Payloads and meta are strict: a field added to an event is added here first, where the public
+ * ones are reviewed for personal data.
+ */
+import { z } from 'zod';
+import { PRIORITIES, TICKET_SOURCES, TICKET_STATUSES } from '../domain/tickets';
+import type { EventType, PublicTicketEvent } from './event-types';
+
+export * from './event-types';
+
+const id = z.string();
+const counterRef = z.strictObject({ id, name: z.string(), number: z.number().int() });
+
+/** The public ticket payload of DESIGN §6: no personal data, no priority group. */
+export const ticketPayload = z.strictObject({ ticketId: id, number: z.string(), serviceId: id, counter: counterRef.nullable() });
+const calledPayload = ticketPayload.extend({ spoken: z.string().optional().describe('The spoken call, for the display') });
+
+/** Who acted at the counter (staff only). */
+const byStaff = { officerId: id.nullable(), by: z.string().describe('Actor label: username, device name or system') };
+const atCounter = { visitId: id, counterId: id.nullable(), ...byStaff };
+const stepMeta = z.strictObject({ ...atCounter, from: z.enum(TICKET_STATUSES) });
+
+const ticketEvent = <T extends EventType, P extends z.ZodType, M extends z.ZodType>(type: T, payload: P, meta: M) =>
+  z.object({ type: z.literal(type), aggregateType: z.literal('ticket'), aggregateId: id, payload, meta });
+
+const bookingPayload = z.strictObject({ bookingId: id, serviceId: id });
+const noMeta = z.strictObject({}).default({});
+const counterPayload = z.strictObject({ counterId: id, name: z.string(), number: z.number().int() });
+
+const CATALOG_ENTITIES = ['site', 'agency', 'service', 'counter', 'holiday', 'document_type'] as const;
+
+export const appEvent = z.discriminatedUnion('type', [
+  ticketEvent(
+    'ticket.issued',
+    ticketPayload,
+    z.strictObject({ visitId: id, source: z.enum(TICKET_SOURCES), priority: z.enum(PRIORITIES).nullable(), bookingId: id.nullable(), previousTicketId: id.nullable(), by: z.string() }),
+  ),
+  ticketEvent(
+    'ticket.called',
+    calledPayload,
+    z.strictObject({ ...atCounter, priority: z.enum(PRIORITIES).nullable(), resumed: z.boolean(), priorityCallsInARow: z.number().int() }),
+  ),
+  ticketEvent('ticket.recalled', calledPayload, z.strictObject({ ...atCounter, recallCount: z.number().int() })),
+  ticketEvent('ticket.started', ticketPayload, stepMeta),
+  ticketEvent('ticket.finished', ticketPayload, stepMeta.extend({ outcome: z.enum(['done', 'follow_up']) })),
+  ticketEvent('ticket.no_show', ticketPayload, stepMeta),
+  ticketEvent(
+    'ticket.transferred',
+    ticketPayload.extend({ toServiceId: id, toNumber: z.string() }),
+    stepMeta.extend({ toTicketId: id, toServiceId: id }),
+  ),
+  ticketEvent('ticket.parked', ticketPayload, stepMeta),
+  ticketEvent('ticket.resumed', ticketPayload, stepMeta),
+  ticketEvent('ticket.cancelled', ticketPayload, z.strictObject({ visitId: id, reason: z.literal('day_closed') })),
+  z.object({ type: z.literal('counter.paused'), aggregateType: z.literal('counter'), aggregateId: id, payload: counterPayload, meta: z.strictObject(byStaff) }),
+  z.object({ type: z.literal('counter.opened'), aggregateType: z.literal('counter'), aggregateId: id, payload: counterPayload, meta: z.strictObject(byStaff) }),
+  z.object({
+    type: z.literal('booking.created'),
+    aggregateType: z.literal('booking'),
+    aggregateId: id,
+    payload: bookingPayload.extend({ start: z.string().describe('ISO 8601 slot start') }),
+    meta: noMeta,
+  }),
+  z.object({ type: z.literal('booking.cancelled'), aggregateType: z.literal('booking'), aggregateId: id, payload: bookingPayload, meta: noMeta }),
+  z.object({ type: z.literal('booking.no_show'), aggregateType: z.literal('booking'), aggregateId: id, payload: bookingPayload, meta: noMeta }),
+  z.object({
+    type: z.literal('booking.day_changed'),
+    aggregateType: z.literal('service'),
+    aggregateId: id,
+    payload: z.strictObject({ serviceId: id, date: z.string() }),
+    meta: z.strictObject({ date: z.string(), capacityPerSlot: z.number().int().nullable(), closed: z.boolean(), reason: z.string().optional(), affected: z.number().int() }),
+  }),
+  z.object({
+    type: z.literal('catalog.changed'),
+    aggregateType: z.enum(CATALOG_ENTITIES),
+    aggregateId: id,
+    payload: z.strictObject({
+      /** `catalog`: a whole site's catalogue (an import). */
+      entity: z.enum([...CATALOG_ENTITIES, 'catalog']),
+      id,
+      action: z.enum(['created', 'updated', 'removed', 'imported', 'seeded']),
+    }),
+    meta: noMeta,
+  }),
+]);
+
+/** An event as written (what `emit` takes, without the envelope: site and actor). */
+export type AppEventInput = z.input<typeof appEvent>;
+/** An event as stored and delivered (jsonb: `undefined` members are gone). */
+export type AppEvent = z.output<typeof appEvent>;
+export type EventOf<T extends EventType> = Extract<AppEvent, { type: T }>;
+/** What happened to the entity a `catalog.changed` names. */
+export type CatalogChange = EventOf<'catalog.changed'>['payload']['action'];
+/** The public data an SSE subscriber receives for an event type. */
+export type PayloadOf<T extends EventType> = EventOf<T>['payload'];
+/** The data of each event on the public site stream, by event name. */
+export type SiteStreamData = { [T in PublicTicketEvent]: PayloadOf<T> };
+/** What a display or phone may receive on a ticket event of the site stream. */
+export type TicketEventData = SiteStreamData[PublicTicketEvent];
+
+/** Every name of EVENT_TYPES has a schema above, and no schema a name outside it (tsc). */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const complete: Same<AppEvent['type'], EventType> = true;
+void complete;
