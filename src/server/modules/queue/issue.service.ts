@@ -10,7 +10,7 @@ import { randomCode } from '../../platform/crypto';
 import { isUniqueViolation, type Tx } from '../../platform/db';
 import { AppError, appError, fieldError } from '../../platform/errors';
 import { transact, type Emit } from '../../platform/tx';
-import { attachTicket, checkInBooking, proveCheckIn } from '../booking/checkin.service';
+import { attachTicket, checkInBooking, proveCheckIn } from '../booking/booking.lookup';
 import { cachedCatalog, effectiveHours, type getSite } from '../catalog/catalog.lookup';
 import { queueError } from './queue.errors';
 import { queuePolicyOf, type SiteQueuePolicy } from './queue.policy';
