@@ -3,7 +3,7 @@
  * the catalogue's tables. No authorization here: callers authorize their own use case.
  */
 import { TtlCache } from '../../platform/cache';
-import { notFound } from '../../platform/errors';
+import { notFound, nullIfNotFound } from '../../platform/errors';
 import { onCommitted } from '../../platform/tx';
 import type { AppContext } from '../../platform/context';
 import { ambientConn, openTransaction, type Conn } from '../../platform/db';
@@ -26,18 +26,24 @@ export async function getAgency(ctx: AppContext, agencyId: string, conn: Conn = 
 
 /**
  * The sites and agencies access asks about (platform/scopes: whether a membership's site and
- * agency exist, and their names); buildApp puts it in AppContext.scopes.
+ * agency exist, and their names); buildApp puts it in AppContext.scopes. From the cached reads
+ * below: /auth/me names its roles without a query (an unknown id is never cached, so a site or
+ * agency created a moment ago is found).
  */
 export const scopeDirectory: ScopeDirectory = {
   async find(ctx, { siteIds = [], agencyIds = [] }) {
-    const conn = ambientConn(ctx.db);
-    // One after the other: `conn` may be a transaction, which runs one query at a time.
-    const siteRows = await repo.sitesByIds(conn, siteIds);
-    const agencyRows = await repo.agenciesByIds(conn, agencyIds);
-    return {
-      sites: new Map(siteRows.map((s) => [s.id, { name: s.name }])),
-      agencies: new Map(agencyRows.map((a) => [a.id, { siteId: a.siteId, shortName: a.shortName }])),
-    };
+    const sites = new Map<string, { name: string }>();
+    const agencies = new Map<string, { siteId: string; shortName: string }>();
+    // One after the other: on a miss inside a transaction, it runs one query at a time.
+    for (const id of new Set(siteIds)) {
+      const s = await cachedCatalog.getSite(ctx, id).catch(nullIfNotFound);
+      if (s) sites.set(id, { name: s.name });
+    }
+    for (const id of new Set(agencyIds)) {
+      const a = await cachedCatalog.getAgency(ctx, id).catch(nullIfNotFound);
+      if (a) agencies.set(id, { siteId: a.siteId, shortName: a.shortName });
+    }
+    return { sites, agencies };
   },
 };
 
@@ -92,6 +98,7 @@ export const CATALOG_CACHE_TTL_MS = 5_000;
 interface Caches {
   epoch: number;
   site: TtlCache<Awaited<ReturnType<typeof getSite>>>;
+  agency: TtlCache<Awaited<ReturnType<typeof getAgency>>>;
   service: TtlCache<Awaited<ReturnType<typeof getService>>>;
   counter: TtlCache<Awaited<ReturnType<typeof getCounter>>>;
   counters: TtlCache<Awaited<ReturnType<typeof listCounters>>>;
@@ -120,11 +127,11 @@ function cachesOf(ctx: AppContext): Caches {
   let c = caches.get(ctx.db);
   if (!c) {
     const ttl = CATALOG_CACHE_TTL_MS;
-    c = { epoch, site: new TtlCache(ttl), service: new TtlCache(ttl), counter: new TtlCache(ttl), counters: new TtlCache(ttl), serving: new TtlCache(ttl), closed: new TtlCache(ttl), services: new TtlCache(ttl) };
+    c = { epoch, site: new TtlCache(ttl), agency: new TtlCache(ttl), service: new TtlCache(ttl), counter: new TtlCache(ttl), counters: new TtlCache(ttl), serving: new TtlCache(ttl), closed: new TtlCache(ttl), services: new TtlCache(ttl) };
     caches.set(ctx.db, c);
   }
   if (c.epoch !== epoch) {
-    for (const cache of [c.site, c.service, c.counter, c.counters, c.serving, c.closed, c.services]) cache.clear();
+    for (const cache of [c.site, c.agency, c.service, c.counter, c.counters, c.serving, c.closed, c.services]) cache.clear();
     c.epoch = epoch;
   }
   // Changes committed by other processes arrive through the bus (LISTEN/NOTIFY).
@@ -149,6 +156,7 @@ function cachesOf(ctx: AppContext): Caches {
  */
 export const cachedCatalog = {
   getSite: (ctx: AppContext, siteId: string) => cached(ctx, 'site', siteId, (conn) => getSite(ctx, siteId, conn)),
+  getAgency: (ctx: AppContext, agencyId: string) => cached(ctx, 'agency', agencyId, (conn) => getAgency(ctx, agencyId, conn)),
   getService: (ctx: AppContext, serviceId: string) => cached(ctx, 'service', serviceId, (conn) => getService(ctx, serviceId, conn)),
   getCounter: (ctx: AppContext, counterId: string) => cached(ctx, 'counter', counterId, (conn) => getCounter(ctx, counterId, conn)),
   listCounters: (ctx: AppContext, siteId: string) => cached(ctx, 'counters', siteId, (conn) => listCounters(ctx, siteId, conn)),

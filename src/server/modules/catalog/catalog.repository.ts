@@ -22,11 +22,6 @@ export async function findSite(conn: Conn, id: string): Promise<SiteRow | undefi
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The sites of these ids that exist. */
-export function sitesByIds(conn: Conn, ids: readonly string[]): Promise<SiteRow[]> {
-  return ids.length ? conn.select().from(sites).where(inArray(sites.id, [...new Set(ids)])) : Promise.resolve([]);
-}
-
 /** By id when the reference looks like a UUID, else by slug. */
 export async function findSiteByRef(conn: Conn, ref: string): Promise<SiteRow | undefined> {
   const [s] = await conn
@@ -60,11 +55,6 @@ export function agenciesOfSite(conn: Conn, siteId: string): Promise<AgencyRow[]>
 export async function findAgency(conn: Conn, id: string): Promise<AgencyRow | undefined> {
   const [a] = await conn.select().from(agencies).where(eq(agencies.id, id));
   return a;
-}
-
-/** The agencies of these ids that exist. */
-export function agenciesByIds(conn: Conn, ids: readonly string[]): Promise<AgencyRow[]> {
-  return ids.length ? conn.select().from(agencies).where(inArray(agencies.id, [...new Set(ids)])) : Promise.resolve([]);
 }
 
 export async function insertAgency(conn: Conn, row: typeof agencies.$inferInsert): Promise<AgencyRow> {
