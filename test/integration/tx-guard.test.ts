@@ -100,7 +100,8 @@ describe('the root handle inside a transaction', () => {
     expect(await later!()).toEqual([{ three: 3 }]);
   });
 
-  it('in production runs the stray query on the open transaction and reports it', async () => {
+  // Tests that open a database of their own get more time: a new PGlite takes seconds to start.
+  it('in production runs the stray query on the open transaction and reports it', { timeout: 120_000 }, async () => {
     const seen: Error[] = [];
     const database = await openExtra({ strictTransactions: false, onGuardViolation: (e) => seen.push(e) });
     try {
@@ -121,7 +122,7 @@ describe('the root handle inside a transaction', () => {
 });
 
 describe('a stuck transaction', () => {
-  it('is rolled back with a 503 problem at its deadline and frees the database', async () => {
+  it('is rolled back with a 503 problem at its deadline and frees the database', { timeout: 120_000 }, async () => {
     const database = await openExtra({ timeoutMs: 300 });
     try {
       const db = database.db;
