@@ -20,7 +20,7 @@ const user = (username: string) => insertUserWithRoles(t.ctx.db, t.clock.now(), 
 const nextDay = () => t.clock.advance(24 * 3600_000);
 
 describe('per address', () => {
-  it('lets 40 officers sign in correctly from one address, one after another and all at once', async () => {
+  it('lets 40 officers sign in correctly from one address, one after another and all at once', { timeout: 120_000 }, async () => {
     nextDay();
     const names = Array.from({ length: 40 }, (_, i) => `petugas-nat-${i + 1}`);
     for (const n of names) await user(n);
