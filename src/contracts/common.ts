@@ -104,3 +104,17 @@ export const problem = z
     errors: z.array(fieldProblem).optional().describe('Each bad field'),
   })
   .describe('RFC 9457 problem document');
+
+// ---------- types for clients ----------
+/** A value as JSON carries it: the Dates a service returns arrive as ISO 8601 strings. */
+export type Wire<T> = T extends Date
+  ? string
+  : T extends readonly (infer U)[]
+    ? Wire<U>[]
+    : T extends object
+      ? { [K in keyof T]: Wire<T[K]> }
+      : T;
+/** What a client receives from a route whose response schema is S. */
+export type ResponseOf<S extends z.ZodType> = Wire<z.output<S>>;
+/** What a client may send to a route whose request schema is S (defaults may be left out). */
+export type RequestOf<S extends z.ZodType> = z.input<S>;

@@ -7,7 +7,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import helmet from 'helmet';
 import { z } from 'zod';
 import type { AppContext } from './platform/context';
@@ -18,6 +18,7 @@ import { safeLoggerOptions } from './platform/log';
 import { notifierFromConfig, type Notifier } from './platform/notifier';
 import { registerMetrics } from './platform/metrics';
 import { rejectUnsafeText } from './platform/input';
+import { OPENAPI_TAGS, openapiTransform, problemComponent, SECURITY, SECURITY_SCHEMES } from './platform/openapi';
 import { clientErrorHandler, frameworkErrorHandler, registerProblemHandlers, sendNotFoundProblem } from './platform/problem';
 import { closeAllStreams } from './platform/sse';
 import { accessRoutes } from './modules/access/access.routes';
@@ -104,22 +105,31 @@ export async function buildApp(
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Loket API', version: '1', description: 'Mal Pelayanan Publik platform. Problems are application/problem+json (RFC 9457) with a stable `code`.' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'loket_session' } } },
+      info: {
+        title: 'Loket API',
+        version: '1',
+        description: 'Mal Pelayanan Publik platform. Problems are application/problem+json (RFC 9457) with a stable `code`. Conventions: docs/api.md.',
+        license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
+      },
+      servers: [{ url: '/', description: 'This instance' }],
+      tags: OPENAPI_TAGS,
+      components: { securitySchemes: SECURITY_SCHEMES, schemas: { Problem: problemComponent() } },
     },
-    transform: jsonSchemaTransform,
+    // Operation ids, CSRF on cookie writes and problem responses for every route (platform/openapi.ts).
+    transform: openapiTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   registerMetrics(app, ctx.config.metricsToken);
 
-  app.get('/api/health', { schema: { tags: ['platform'], response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
-  app.get('/api/ready', { schema: { tags: ['platform'] } }, async () => {
+  app.get('/api/health', { schema: { tags: ['platform'], summary: 'Liveness: the process answers (DESIGN §6)', security: SECURITY.none, response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
+  const readyResponse = z.object({ status: z.literal('ready'), database: z.string().describe('pglite or postgres') });
+  app.get('/api/ready', { schema: { tags: ['platform'], summary: 'Readiness: migrations applied and the database answers within 2 s (else 503)', security: SECURITY.none, problems: [503], response: { 200: readyResponse } } }, async () => {
     // A stuck database (a transaction holding PGlite's one connection, an exhausted pool) must
     // make readiness fail, not hang with everything else.
     const ok = await withTimeout(migrationsApplied(full.db).catch(() => false), READY_TIMEOUT_MS);
     if (ok === 'timeout') throw appError('db.unavailable', { extra: { database: full.database.kind } });
     if (!ok) throw appError('not_ready');
-    return { status: 'ready', database: full.database.kind };
+    return { status: 'ready' as const, database: full.database.kind };
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

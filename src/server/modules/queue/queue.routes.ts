@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
+import { noContent, SECURITY } from '../../platform/openapi';
 import { callerOf } from '../access/access.lookup';
 import * as c from '../../../contracts/queue';
 import { issueTicket } from './issue.service';
@@ -22,6 +23,8 @@ export const queueRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (ap
       schema: {
         tags,
         summary: 'Issue a ticket (kiosk device or staff with queue.issue)',
+        security: SECURITY.deviceOrStaff,
+        problems: [429],
         description:
           'Walk-ins are refused with 409 (queue.closed, queue.holiday, queue.quota_full, queue.service_inactive) and a `nextOpening` member. ' +
           'The same idempotency key (body or Idempotency-Key header) within the site returns the same ticket with 200.',
@@ -38,18 +41,18 @@ export const queueRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (ap
   );
 
   // Public: no personal data
-  app.get('/sites/:siteId/counters', { schema: { tags, summary: 'Counters of a site (public)', params: c.siteParams, response: { 200: z.array(c.publicCounter) } } }, async (req) =>
+  app.get('/sites/:siteId/counters', { schema: { tags, summary: 'Counters of a site (public)', security: SECURITY.none, params: c.siteParams, response: { 200: z.array(c.publicCounter) } } }, async (req) =>
     publicCounters(ctx, req.params.siteId),
   );
-  app.get('/sites/:siteId/queue/summary', { schema: { tags, summary: 'Waiting counts, now serving and recent calls (public, for displays)', params: c.siteParams, response: { 200: c.queueSummary } } }, async (req) =>
+  app.get('/sites/:siteId/queue/summary', { schema: { tags, summary: 'Waiting counts, now serving and recent calls (public, for displays)', security: SECURITY.none, params: c.siteParams, response: { 200: c.queueSummary } } }, async (req) =>
     queueSummary(ctx, req.params.siteId),
   );
   app.get(
     '/sites/:siteId/stream',
-    { schema: { tags, summary: 'Public SSE of ticket events; honours Last-Event-ID', params: c.siteParams, querystring: c.streamQuery, produces: ['text/event-stream'], response: sse } },
+    { schema: { tags, summary: 'Public SSE of ticket events; honours Last-Event-ID', security: SECURITY.none, params: c.siteParams, querystring: c.streamQuery, produces: ['text/event-stream'], response: sse } },
     async (req, reply) => siteStream(ctx, req, reply, req.params.siteId),
   );
-  app.get('/tickets/by-code/:trackingCode', { schema: { tags, summary: "A citizen's ticket status by tracking code (public)", params: c.codeParams, response: { 200: c.publicStatus } } }, async (req) =>
+  app.get('/tickets/by-code/:trackingCode', { schema: { tags, summary: "A citizen's ticket status by tracking code (public)", security: SECURITY.none, params: c.codeParams, response: { 200: c.publicStatus } } }, async (req) =>
     ticketStatusByCode(ctx, req.params.trackingCode),
   );
   app.get(
@@ -58,6 +61,7 @@ export const queueRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (ap
       schema: {
         tags,
         summary: "SSE for the citizen's status page: this visit's ticket events (with ids) and `status` events with the fresh position",
+        security: SECURITY.none,
         params: c.codeParams,
         querystring: c.streamQuery,
         produces: ['text/event-stream'],
@@ -68,32 +72,32 @@ export const queueRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (ap
   );
 
   // Staff
-  app.get('/tickets/:id', { schema: { tags, summary: 'A ticket with its visit and event history (staff)', params: c.ticketParams, response: { 200: c.ticketDetail } } }, async (req) =>
+  app.get('/tickets/:id', { schema: { tags, summary: 'A ticket with its visit and event history (staff)', security: SECURITY.staff, params: c.ticketParams, response: { 200: c.ticketDetail } } }, async (req) =>
     getTicketDetail(ctx, await caller(req), req.params.id),
   );
 
   app.post(
     '/counters/:counterId/call-next',
-    { schema: { tags, summary: 'Call the next ticket to this counter; 204 when nobody waits', params: c.counterParams, response: { 200: c.ticketResponse, 204: z.null().describe('Nobody waits') } } },
+    { schema: { tags, summary: 'Call the next ticket to this counter; 204 when nobody waits', security: SECURITY.staff, params: c.counterParams, response: { 200: c.ticketResponse, 204: noContent.describe('Nobody waits') } } },
     async (req, reply) => {
       const called = await callNext(ctx, await caller(req), req.params.counterId);
       return called ? called : reply.status(204).send(null);
     },
   );
-  app.post('/counters/:counterId/pause', { schema: { tags, summary: 'Break (istirahat): call-next is refused until open', params: c.counterParams, response: { 200: c.counterStateView } } }, async (req) =>
+  app.post('/counters/:counterId/pause', { schema: { tags, summary: 'Break (istirahat): call-next is refused until open', security: SECURITY.staff, params: c.counterParams, response: { 200: c.counterStateView } } }, async (req) =>
     setCounterPaused(ctx, await caller(req), req.params.counterId, true),
   );
-  app.post('/counters/:counterId/open', { schema: { tags, summary: 'Back from a break (buka)', params: c.counterParams, response: { 200: c.counterStateView } } }, async (req) =>
+  app.post('/counters/:counterId/open', { schema: { tags, summary: 'Back from a break (buka)', security: SECURITY.staff, params: c.counterParams, response: { 200: c.counterStateView } } }, async (req) =>
     setCounterPaused(ctx, await caller(req), req.params.counterId, false),
   );
-  app.get('/counters/:counterId/queue', { schema: { tags, summary: "The counter's current, waiting (call order) and parked tickets", params: c.counterParams, response: { 200: c.counterQueue } } }, async (req) =>
+  app.get('/counters/:counterId/queue', { schema: { tags, summary: "The counter's current, waiting (call order) and parked tickets", security: SECURITY.staff, params: c.counterParams, response: { 200: c.counterQueue } } }, async (req) =>
     getCounterQueue(ctx, await caller(req), req.params.counterId),
   );
-  app.get('/counters/:counterId/stats/today', { schema: { tags, summary: "Today's figures of this counter (and the officer's own)", params: c.counterParams, response: { 200: c.counterStats } } }, async (req) =>
+  app.get('/counters/:counterId/stats/today', { schema: { tags, summary: "Today's figures of this counter (and the officer's own)", security: SECURITY.staff, params: c.counterParams, response: { 200: c.counterStats } } }, async (req) =>
     getCounterStats(ctx, await caller(req), req.params.counterId),
   );
 
-  const ticketAction = { tags, params: c.ticketParams, response: { 200: c.ticketResponse } };
+  const ticketAction = { tags, security: SECURITY.staff, params: c.ticketParams, response: { 200: c.ticketResponse } };
   app.post('/tickets/:id/start', { schema: { ...ticketAction, summary: 'called → serving' } }, async (req) => startTicket(ctx, await caller(req), req.params.id));
   app.post('/tickets/:id/finish', { schema: { ...ticketAction, summary: 'called | serving → done (next step of the visit is issued)', body: c.finishBody } }, async (req) =>
     finishTicket(ctx, await caller(req), req.params.id, req.body?.outcome),
@@ -106,7 +110,7 @@ export const queueRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (ap
   app.post('/tickets/:id/resume', { schema: { ...ticketAction, summary: "parked → waiting, first in its counter's list" } }, async (req) => resumeTicket(ctx, await caller(req), req.params.id));
   app.post(
     '/tickets/:id/transfer',
-    { schema: { tags, summary: 'The same visit continues at another service (new number, same tracking code)', params: c.ticketParams, body: c.transferBody, response: { 200: c.ticketResponse.extend({ transferred: c.ticketView }) } } },
+    { schema: { tags, summary: 'The same visit continues at another service (new number, same tracking code)', security: SECURITY.staff, params: c.ticketParams, body: c.transferBody, response: { 200: c.transferResponse } } },
     async (req) => transferTicket(ctx, await caller(req), req.params.id, req.body.serviceId),
   );
 };
