@@ -1,63 +1,21 @@
-/** Shapes of the access API (mirrors src/server/modules/access/access.contracts.ts). */
+/** Shapes of the access API: the server's contracts (src/contracts/access.ts), as types only. */
+import type * as c from '../../../contracts/access';
+import type { RequestOf, ResponseOf } from '../../../contracts/common';
+import type { Role } from '../../../domain/policy';
 
-export const ROLES = ['platform_admin', 'site_admin', 'agency_admin', 'officer', 'auditor'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from '../../../domain/policy';
 
-export interface Membership {
-  role: Role;
-  siteId: string | null;
-  agencyId: string | null;
-  siteName?: string | null;
-  agencyName?: string | null;
-}
+export type User = ResponseOf<typeof c.userSchema>;
+export type Membership = User['memberships'][number];
+export type Session = ResponseOf<typeof c.sessionResponse>;
+export type AuditPage = ResponseOf<typeof c.auditPage>;
+export type AuditEntry = AuditPage['items'][number];
 
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  locale: 'id' | 'en' | null;
-  memberships: Membership[];
-}
+/** The audit query as the page sends it: `from` / `to` as ISO instants (or dates). */
+export type AuditFilter = Omit<RequestOf<typeof c.auditQuery>, 'page' | 'pageSize'> & { page: number; pageSize: number };
 
-export interface Session {
-  token: string;
-  user: User;
-}
-
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actor: { id: string | null; username: string } | null;
-  action: string;
-  siteId: string | null;
-  agencyId: string | null;
-  targetType: string | null;
-  targetId: string | null;
-  ip: string | null;
-  details: unknown;
-}
-
-export interface AuditPage {
-  items: AuditEntry[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export interface AuditFilter {
-  page: number;
-  pageSize: number;
-  action?: string;
-  actorId?: string;
-  siteId?: string;
-  /** ISO instants. */
-  from?: string;
-  to?: string;
-}
-
-/** Matches the server's rule (passwords.ts MIN_PASSWORD_LENGTH). */
-export const MIN_PASSWORD_LENGTH = 10;
-export const USERNAME_PATTERN = /^[a-zA-Z0-9._-]{3,64}$/;
+/** The server's rules (src/domain/credentials.ts), for the forms' hints. */
+export { MIN_PASSWORD_LENGTH, USERNAME_PATTERN } from '../../../domain/credentials';
 
 export const hasRole = (user: User | null | undefined, roles: readonly Role[]): boolean =>
   !!user && user.memberships.some((m) => roles.includes(m.role));

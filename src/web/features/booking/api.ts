@@ -21,7 +21,7 @@ export function useBookableServices(siteId: string | undefined) {
     queryKey: bookingKeys.services(siteId ?? ''),
     queryFn: async ({ signal }) => {
       const list = await api.get<BookableService[]>(`/api/v1/sites/${enc(siteId!)}/services`, { bookable: 'true' }, signal);
-      return (Array.isArray(list) ? list : []).filter((s) => s.bookable);
+      return list.filter((s) => s.bookable);
     },
     enabled: !!siteId,
     staleTime: 5 * 60_000,

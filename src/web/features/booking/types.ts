@@ -1,109 +1,27 @@
 /**
- * Shapes of the booking API (mirrors src/server/modules/booking/booking.contracts.ts) and of the
- * public catalogue fields the booking pages use (DESIGN §6, catalog.contracts.ts publicService).
+ * Shapes of the booking API (src/contracts/booking.ts) and of the public catalogue fields the
+ * booking pages use (DESIGN §6, src/contracts/catalog.ts): the contracts' types, never copies.
  */
+import type * as c from '../../../contracts/booking';
+import type * as catalog from '../../../contracts/catalog';
+import type { RequestOf, ResponseOf } from '../../../contracts/common';
 
-export interface PublicSite {
-  id: string;
-  slug: string;
-  name: string;
-  timeZone: string;
-  /** preparation | trial | operating | closed (absent on older servers). */
-  status?: string;
-}
+export { BOOKING_STATUSES } from '../../../domain/bookings';
 
-export interface ServiceRequirement {
-  documentType?: { key: string; name: string };
-  note?: string | null;
-}
+export type PublicSite = ResponseOf<typeof catalog.siteSummary>;
+/** A service as the public list gives it (GET /sites/{siteId}/services). */
+export type BookableService = ResponseOf<typeof catalog.publicService>;
+export type ServiceRequirement = BookableService['standard']['requirements'][number];
 
-export interface BookableService {
-  id: string;
-  code: string;
-  name: string;
-  bookable: boolean;
-  keywords?: string[];
-  description?: string;
-  handlingMinutes?: number;
-  agency: { id: string; name: string; kind?: string; shortName?: string };
-  standard?: {
-    /** Objects per the catalogue contract; plain strings are accepted too. */
-    requirements?: Array<ServiceRequirement | string>;
-    procedure?: string[] | string;
-    durationText?: string;
-    fee?: number;
-    product?: string;
-    complaintChannel?: string;
-  };
-}
-
-export interface Slot {
-  /** ISO instant. */
-  start: string;
-  end: string;
-  capacity: number;
-  available: number;
-}
-
-export type BookingStatus = 'booked' | 'checked_in' | 'cancelled' | 'no_show' | (string & {});
-
-export interface Booking {
-  code: string;
-  start: string;
-  end: string;
-  status: BookingStatus;
-  name: string | null;
-  nikMasked: string | null;
-  service: { id: string; name: string; agency: { id: string; name: string } };
-  site: { id: string; name: string; timeZone: string };
-  /** An SVG document (QR of the code), rendered as an image, never injected as markup. */
-  qrSvg: string;
-  icsUrl: string;
-}
-
-export interface BookRequest {
-  serviceId: string;
-  start: string;
-  nik: string;
-  name: string;
-  phone?: string | null;
-  email?: string | null;
-}
+export type Slot = ResponseOf<typeof c.slotSchema>;
+/** booked, checked_in, cancelled or no_show (the server may add more). */
+export type BookingStatus = Booking['status'];
+/** A booking as the citizen sees it; `qrSvg` is an SVG document, rendered as an image, never injected as markup. */
+export type Booking = ResponseOf<typeof c.bookingResponse>;
+export type BookRequest = RequestOf<typeof c.bookBody>;
 
 // ---------- operator ----------
-export interface CalendarDay {
-  date: string;
-  capacity: number;
-  booked: number;
-  available: number;
-  closed: boolean;
-  /** Seats per slot set by the operator for that day, or null. */
-  override: number | null;
-}
-
-export interface DayBooking {
-  code: string;
-  serviceId: string;
-  start: string;
-  end: string;
-  status: BookingStatus;
-  name: string | null;
-  nikMasked: string | null;
-  phoneMasked: string | null;
-  checkedInAt: string | null;
-}
-
-export interface DayChange {
-  date: string;
-  capacityPerSlot: number | null;
-  closed: boolean;
-  reason?: string;
-}
-
-export interface DayChangeResult {
-  date: string;
-  closed: boolean;
-  capacityPerSlot: number | null;
-  /** Bookings cancelled (and their citizens notified) by closing the day. */
-  cancelled: number;
-}
+export type CalendarDay = ResponseOf<typeof c.calendarDay>;
+export type DayBooking = ResponseOf<typeof c.dayBooking>;
+export type DayChange = RequestOf<typeof c.capacityBody>;
+export type DayChangeResult = ResponseOf<typeof c.dayChangeResult>;

@@ -30,11 +30,7 @@ async function optional<T>(p: Promise<T>): Promise<T | null> {
 
 export const fetchSiteDetail = (siteId: string, token?: string | null, signal?: AbortSignal) => optional(get<SiteDetail>(`/api/v1/sites/${siteId}`, token, signal));
 export const fetchServices = (siteId: string, token?: string | null, signal?: AbortSignal) => get<PublicService[]>(`/api/v1/sites/${siteId}/services`, token, signal);
-/** The catalogue's agencies with their open state (an array, or a page `{items}`). */
-export async function fetchAgencies(siteId: string, token?: string | null, signal?: AbortSignal): Promise<PublicAgency[] | null> {
-  const r = await optional(get<PublicAgency[] | { items: PublicAgency[] }>(`/api/v1/sites/${siteId}/agencies`, token, signal));
-  if (!r) return null;
-  return Array.isArray(r) ? r : Array.isArray(r.items) ? r.items : null;
-}
+/** The catalogue's agencies with their open state. */
+export const fetchAgencies = (siteId: string, token?: string | null, signal?: AbortSignal) => optional(get<PublicAgency[]>(`/api/v1/sites/${siteId}/agencies`, token, signal));
 export const fetchCounters = (siteId: string, token?: string | null, signal?: AbortSignal) => get<PublicCounter[]>(`/api/v1/sites/${siteId}/counters`, token, signal);
 export const fetchSummary = (siteId: string, token?: string | null, signal?: AbortSignal) => get<QueueSummary>(`/api/v1/sites/${siteId}/queue/summary`, token, signal);

@@ -38,7 +38,8 @@ const DEFAULT_HOURS: WeeklyHours = {
 };
 
 const fromAgency = (a?: AgencyAdmin): Form => ({
-  kind: a?.kind ?? '',
+  // The server lists any stored kind; the form offers the known ones.
+  kind: (a?.kind as AgencyKind | undefined) ?? '',
   name: a?.name ?? '',
   shortName: a?.shortName ?? '',
   description: a?.description ?? '',

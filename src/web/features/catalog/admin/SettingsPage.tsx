@@ -84,7 +84,7 @@ function SettingsForm({ site }: { site: SiteDetail }) {
     if (f.website.trim() && !/^https?:\/\/\S+\.\S+/.test(f.website.trim())) e.website = ta('form.invalidUrl');
     const body: SiteUpdate = {
       name: f.name.trim(),
-      status: f.status,
+      status: f.status as SiteUpdate['status'],
       regency: f.regency.trim(),
       province: f.province.trim(),
       address: f.address.trim(),

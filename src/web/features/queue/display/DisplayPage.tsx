@@ -223,7 +223,7 @@ function Display({ siteId, siteName, timeZone, zone, lang }: { siteId: string; s
     [zone, counters.data],
   );
   const serving = useMemo(() => groupServing(summary.data, inZone, zoneAgencies), [summary.data, inZone, zoneAgencies]);
-  const ticker = detail.data?.displayText || detail.data?.ticker || [siteName, detail.data?.address].filter(Boolean).join(' · ');
+  const ticker = [siteName, detail.data?.address].filter(Boolean).join(' · ');
 
   return (
     <div className={classes.root} data-testid="display">

@@ -61,9 +61,9 @@ export function useKioskCatalog(device: KioskDevice, onRevoked: () => void) {
 
   const openState = useCallback(
     (s: PublicService): OpenState => {
-      if (typeof s.openNow === 'boolean') return { open: s.openNow, next: s.nextOpening ?? null };
+      // The service list carries no open state of its own: a service follows its agency.
       const a: PublicAgency | undefined = agencyInfo.get(s.agency.id);
-      if (a && typeof a.openNow === 'boolean') return { open: a.openNow, next: a.nextOpening ?? null };
+      if (a) return { open: a.openNow, next: a.nextOpening };
       return { open: true, next: null };
     },
     [agencyInfo],
