@@ -58,11 +58,16 @@ export function issueMessages(i: Issue): { id: string; en: string } {
   }
 }
 
+/** zod's keyword, except a date that is not in the calendar: `invalid_date`, as docs/api.md and docs/catalog.md say. */
+function issueCode(i: ZodFastifySchemaValidationError): string {
+  return i.keyword === 'invalid_format' && (i.params as { format?: unknown }).format === 'date' ? 'invalid_date' : i.keyword;
+}
+
 function validationProblem(context: string, issues: ZodFastifySchemaValidationError[]): AppError {
   const errors: FieldError[] = issues.map((i) => {
     const path = i.instancePath.replace(/^\//, '').split('/').filter(Boolean).join('.');
     const field = path ? `${context}.${path}` : context;
-    return { field, code: i.keyword, messages: issueMessages(i as unknown as Issue) };
+    return { field, code: issueCode(i), messages: issueMessages(i as unknown as Issue) };
   });
   const list = errors.map((e) => e.field).join(', ');
   return appError('validation_failed', {

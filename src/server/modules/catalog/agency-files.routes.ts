@@ -7,11 +7,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import * as c from '../../../contracts/catalog';
 import type { AppContext } from '../../platform/context';
+import { fileResponse, noContent, SECURITY } from '../../platform/openapi';
 import { callerOf } from '../access/access.lookup';
 import { acceptUploads, contentDisposition, etagOf, matchesNoneMatch, readUpload, refuseDeclaredOversize, uploadBody, uploadValidator } from '../files/files.lookup';
 import { AGREEMENT_MAX_BYTES, getAgencyLogo, getAgreementDocument, LOGO_MAX_BYTES, putAgencyFile, removeAgencyFile, type AgencyFileSlot } from './agencies.service';
 
 const tags = ['catalog admin'];
+/** What the stored files are, as their content is sniffed (documented per content type). */
+const AGREEMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
+const LOGO_TYPES = ['image/png', 'image/jpeg', 'image/webp'];
 
 /** An agency's file, as its routes describe it. */
 interface AgencyFileRoutes {
@@ -36,6 +40,8 @@ export const agencyFilesRoutes = (ctx: AppContext): FastifyPluginAsyncZod => asy
         schema: {
           tags,
           summary: summaries.put,
+          security: SECURITY.staff,
+          problems: [413, 415],
           description: `multipart/form-data with the file in the field \`file\` (${sizes}); stored encrypted. Cookie sessions send the CSRF header. 200: the agency. Problems: 400 file.missing, 413 file.too_large, 415 file.type_not_allowed (each naming the field \`file\`); nothing is written then.`,
           consumes: ['multipart/form-data'],
           params: c.agencyFileParams,
@@ -50,7 +56,7 @@ export const agencyFilesRoutes = (ctx: AppContext): FastifyPluginAsyncZod => asy
     );
     app.delete(
       path,
-      { schema: { tags, summary: summaries.delete, params: c.agencyFileParams, response: { 200: c.adminAgency } } },
+      { schema: { tags, summary: summaries.delete, security: SECURITY.staff, params: c.agencyFileParams, response: { 200: c.adminAgency } } },
       async (req) => removeAgencyFile(ctx, await callerOf(ctx, req), slot, req.params.siteId, req.params.agencyId),
     );
   };
@@ -75,7 +81,10 @@ export const agencyFilesRoutes = (ctx: AppContext): FastifyPluginAsyncZod => asy
         tags,
         summary: 'Download the signed agreement of an agency (audited)',
         description: 'The decrypted bytes with their sniffed content type, as an attachment. 404 when there is none.',
+        security: SECURITY.staff,
         params: c.agencyFileParams,
+        produces: AGREEMENT_TYPES,
+        response: { 200: fileResponse('The signed agreement', AGREEMENT_TYPES) },
       },
     },
     async (req, reply) => {
@@ -108,8 +117,11 @@ export const agencyFilesRoutes = (ctx: AppContext): FastifyPluginAsyncZod => asy
         summary: "An agency's logo (public, no login)",
         description:
           'The decrypted image with its sniffed content type (PNG, JPEG or WebP). ETag is its SHA-256; If-None-Match → 304. Cacheable for 5 minutes; the views link it with ?v= (the start of the SHA-256), so a new logo is a new address. 404 when there is none.',
+        security: SECURITY.none,
         params: c.agencyFileParams,
         querystring: z.object({ v: z.string().max(64).optional().describe('Cache buster; ignored') }),
+        produces: LOGO_TYPES,
+        response: { 200: fileResponse('The logo', LOGO_TYPES), 304: noContent.describe('Not modified (If-None-Match names its ETag)') },
       },
     },
     async (req, reply) => {
@@ -121,7 +133,7 @@ export const agencyFilesRoutes = (ctx: AppContext): FastifyPluginAsyncZod => asy
         .header('x-content-type-options', 'nosniff')
         // Opened on its own, the image runs nothing and loads nothing.
         .header('content-security-policy', "default-src 'none'");
-      if (matchesNoneMatch(req.headers['if-none-match'], etag)) return reply.status(304).send();
+      if (matchesNoneMatch(req.headers['if-none-match'], etag)) return reply.status(304).send(null);
       const content = await logo.content();
       return reply.type(logo.mediaType).header('content-length', String(content.length)).send(content);
     },
