@@ -66,6 +66,13 @@ describe('first run and sign-in', () => {
     expect(ok.statusCode).toBe(201);
     expect(ok.json().user).toMatchObject({ username: 'root', memberships: [{ role: 'platform_admin', siteId: null, agencyId: null }] });
     expect(ok.cookies.find((c) => c.name === 'loket_session')?.httpOnly).toBe(true);
+    // The session cookies last the session's TTL counted by the browser (Max-Age), never an
+    // Expires from the server's clock, which (the demo clock, a wrong RTC) may lie in the past.
+    for (const name of ['loket_session', 'loket_csrf']) {
+      const c = ok.cookies.find((k) => k.name === name);
+      expect(c, name).toMatchObject({ maxAge: t.ctx.config.sessionTtlHours * 3600 });
+      expect(c?.expires, name).toBeUndefined();
+    }
 
     expect((await t.app.inject('/api/v1/setup')).json()).toEqual({ needed: false });
     const again = await post('/api/v1/setup', { username: 'other', displayName: 'X', password: 'correct-horse-battery' });

@@ -15,7 +15,10 @@ const tags = ['access'];
 
 function setSessionCookies(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, s: SessionIssued) {
   const secure = secureCookies(ctx.config, req);
-  const common = { path: '/', sameSite: 'lax' as const, secure, expires: s.expiresAt };
+  // Max-Age, not Expires: the browser counts it from its own clock, so a server clock that is
+  // off (or a demo clock set in the past) cannot hand out a cookie that is already expired.
+  // The server still ends the session at s.expiresAt by its own clock.
+  const common = { path: '/', sameSite: 'lax' as const, secure, maxAge: ctx.config.sessionTtlHours * 3600 };
   reply.setCookie(SESSION_COOKIE, s.token, { ...common, httpOnly: true });
   // Readable by the page so it can echo it in the x-csrf-token header.
   reply.setCookie(CSRF_COOKIE, s.csrfToken, { ...common, httpOnly: false });
