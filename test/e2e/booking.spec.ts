@@ -321,8 +321,12 @@ test.describe.serial('booking → kiosk check-in → counter', () => {
     await kiosk.screenshot({ path: 'test-results/screenshots/booking-kiosk-checkin.png' });
 
     // The booking now reads "checked in" for the citizen.
-    const looked = await api.post(`/api/v1/bookings/${code}/lookup`, { data: { nik: NIK_C } });
+    // The citizen asks from a context of their own: `api` holds the admin's session cookie, and a
+    // cookie-authenticated POST without the CSRF header is refused (403 auth.csrf), as it should be.
+    const citizenApi = await newRequest.newContext({ baseURL: JOURNEY_URL });
+    const looked = await citizenApi.post(`/api/v1/bookings/${code}/lookup`, { data: { nik: NIK_C } });
     expect(((await looked.json()) as { status: string }).status).toBe('checked_in');
+    await citizenApi.dispose();
 
     // The Disdukcapil officer at Loket 4 calls the next ticket: the booked citizen.
     const officer = await browser.newPage({ baseURL: JOURNEY_URL, viewport: { width: 1440, height: 960 } });
