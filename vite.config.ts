@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type UserConfig } from 'vite';
 
 const root = fileURLToPath(new URL('./src/web', import.meta.url));
 const outDir = fileURLToPath(new URL('./dist/web', import.meta.url));
@@ -12,7 +12,7 @@ const apiTarget = process.env.LOKET_API_URL ?? 'http://127.0.0.1:3000';
  * kiosk and display pages load only the shell (React, Mantine core, router, i18n, query) and their
  * own chunk, never the staff admin.
  */
-export default defineConfig({
+const config = {
   root,
   publicDir: 'public',
   plugins: [react()],
@@ -40,4 +40,13 @@ export default defineConfig({
       '/metrics': { target: apiTarget, changeOrigin: false },
     },
   },
+} satisfies UserConfig;
+
+export default defineConfig(({ command }) => {
+  // A build is always a production build, whatever NODE_ENV the caller has (`NODE_ENV=development
+  // npm start` used to ship React's development build, ~35 % more JavaScript on the kiosk). Vite
+  // reads NODE_ENV after loading this file; only `npm run dev` (the dev server) serves
+  // development code.
+  if (command === 'build') process.env.NODE_ENV = 'production';
+  return config;
 });

@@ -15,6 +15,7 @@ import { migrationsApplied } from './platform/db';
 import { appError } from './platform/errors';
 import { setHsts } from './platform/https';
 import { safeLoggerOptions } from './platform/log';
+import { OneLineRequestLog } from './platform/request-log';
 import { notifierFromConfig, type Notifier } from './platform/notifier';
 import { registerMetrics } from './platform/metrics';
 import { rejectUnsafeText } from './platform/input';
@@ -52,6 +53,8 @@ export async function buildApp(
   const app = Fastify({
     // Whoever configures the logger, errors are logged without query parameters or secrets.
     logger: opts.logger ? safeLoggerOptions(opts.logger === true ? {} : opts.logger) : false,
+    // One line per request, written when it has been answered (platform/request-log).
+    logController: new OneLineRequestLog(),
     trustProxy: ctx.config.trustProxy,
     bodyLimit: ctx.config.bodyLimit,
     genReqId: () => crypto.randomUUID(),

@@ -40,4 +40,21 @@ describe('loadConfig', () => {
     expect(c.demo).toBe(true);
     expect(c.clockStart?.toISOString()).toBe('2026-11-25T01:00:00.000Z');
   });
+
+  it('listens on localhost unless HOST asks for more; production listens on every interface', () => {
+    const secret = 'x'.repeat(32);
+    expect(loadConfig({ LOKET_DATA_DIR: dir() } as NodeJS.ProcessEnv).host).toBe('localhost');
+    expect(loadConfig({ NODE_ENV: 'test', LOKET_DATA_DIR: dir() } as NodeJS.ProcessEnv).host).toBe('localhost');
+    expect(loadConfig({ HOST: '0.0.0.0', LOKET_DATA_DIR: dir() } as NodeJS.ProcessEnv).host).toBe('0.0.0.0');
+    expect(loadConfig({ NODE_ENV: 'production', LOKET_SECRET: secret } as NodeJS.ProcessEnv).host).toBe('0.0.0.0');
+    expect(loadConfig({ NODE_ENV: 'production', LOKET_SECRET: secret, HOST: '10.0.0.5' } as NodeJS.ProcessEnv).host).toBe('10.0.0.5');
+  });
+
+  it('logs readable lines in development and JSON elsewhere, unless LOKET_LOG_FORMAT says', () => {
+    const secret = 'x'.repeat(32);
+    expect(loadConfig({ LOKET_DATA_DIR: dir() } as NodeJS.ProcessEnv).logFormat).toBe('pretty');
+    expect(loadConfig({ NODE_ENV: 'production', LOKET_SECRET: secret } as NodeJS.ProcessEnv).logFormat).toBe('json');
+    expect(loadConfig({ LOKET_DATA_DIR: dir(), LOKET_LOG_FORMAT: 'json' } as NodeJS.ProcessEnv).logFormat).toBe('json');
+    expect(() => loadConfig({ LOKET_DATA_DIR: dir(), LOKET_LOG_FORMAT: 'xml' } as NodeJS.ProcessEnv)).toThrow(/LOKET_LOG_FORMAT/);
+  });
 });

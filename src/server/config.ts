@@ -11,7 +11,9 @@ const bool = z
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  // Default: localhost outside production (a laptop's demo is not on the MPP's network until
+  // asked, HOST=0.0.0.0), every interface in production (a server is meant to be reached).
+  HOST: z.string().min(1).optional(),
   LOKET_DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z
     .string()
@@ -27,6 +29,7 @@ const envSchema = z.object({
     .datetime({ offset: true, message: 'must be an ISO 8601 instant with offset, e.g. 2026-11-25T09:00:00+08:00' })
     .optional(),
   LOKET_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOKET_LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
   LOKET_PUBLIC_URL: z.string().url().optional(),
   LOKET_TRUST_PROXY: bool.default(false),
   LOKET_ALLOW_PLAIN_HTTP: bool.default(false),
@@ -60,6 +63,8 @@ export interface Config {
   demo: boolean;
   clockStart: Date | undefined;
   logLevel: Env['LOKET_LOG_LEVEL'];
+  /** `pretty` (one readable line per entry, pino-pretty) in development, JSON lines otherwise. */
+  logFormat: 'pretty' | 'json';
   publicUrl: string | undefined;
   trustProxy: boolean;
   /** Production only: session cookies without `Secure` on plain-HTTP requests (a closed LAN). */
@@ -105,7 +110,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
   return {
     env: env.NODE_ENV,
     port: env.PORT,
-    host: env.HOST,
+    host: env.HOST ?? (env.NODE_ENV === 'production' ? '0.0.0.0' : 'localhost'),
     dataDir,
     databaseUrl: env.DATABASE_URL,
     dbPoolSize: env.LOKET_DB_POOL_SIZE,
@@ -115,6 +120,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     demo: env.LOKET_DEMO,
     clockStart: env.LOKET_CLOCK_START ? new Date(env.LOKET_CLOCK_START) : undefined,
     logLevel: env.LOKET_LOG_LEVEL,
+    logFormat: env.LOKET_LOG_FORMAT ?? (env.NODE_ENV === 'development' ? 'pretty' : 'json'),
     publicUrl: env.LOKET_PUBLIC_URL,
     trustProxy: env.LOKET_TRUST_PROXY,
     allowPlainHttp: env.LOKET_ALLOW_PLAIN_HTTP,

@@ -1,3 +1,4 @@
+import { networkInterfaces } from 'node:os';
 import type { Config } from './config';
 import { buildApp } from './app';
 import { memoryBus, postgresBus } from './platform/bus';
@@ -8,12 +9,36 @@ import { safeLoggerOptions } from './platform/log';
 import { setDemoLoginsActive } from './modules/access/access.lookup';
 import { startBackground } from './background';
 
+/**
+ * pino-pretty in development: one line per entry (`09:12:03 INFO: GET /api/v1/sites 200 3.1 ms`),
+ * the request's fields already in the message. Production writes JSON lines for a log shipper.
+ */
+const PRETTY = {
+  target: 'pino-pretty',
+  options: { translateTime: 'SYS:HH:MM:ss', singleLine: true, ignore: 'pid,hostname,reqId,method,url,statusCode,ms' },
+};
+
 function loggerOptions(cfg: Config) {
   // safeLoggerOptions: the err serializer drops query parameters; secrets are redacted.
-  return safeLoggerOptions({
-    level: cfg.logLevel,
-    ...(cfg.env === 'development' && process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss' } } } : {}),
-  });
+  return safeLoggerOptions({ level: cfg.logLevel, ...(cfg.logFormat === 'pretty' ? { transport: PRETTY } : {}) });
+}
+
+const ALL_INTERFACES = new Set(['0.0.0.0', '::', '[::]']);
+
+/**
+ * Where the server can be reached: on localhost only unless HOST asked for every interface, in
+ * which case the machine's LAN addresses are what a kiosk or TV types in.
+ */
+export function listenDescription(host: string, port: number): string {
+  if (!ALL_INTERFACES.has(host)) {
+    const local = host === 'localhost' || host.startsWith('127.') || host === '::1';
+    return `http://${host.includes(':') ? `[${host}]` : host}:${port}${local ? ' (this computer only; HOST=0.0.0.0 lets kiosks and displays on the network reach it)' : ''}`;
+  }
+  const lan = Object.values(networkInterfaces())
+    .flat()
+    .filter((a) => a && a.family === 'IPv4' && !a.internal)
+    .map((a) => `http://${a!.address}:${port}`);
+  return [`http://localhost:${port}`, ...lan].join(', ');
 }
 
 /** Boots one server process: database, migrations, optional demo seed, HTTP, signal handling. */
@@ -75,6 +100,13 @@ export async function startServer(cfg: Config) {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ port: cfg.port, host: cfg.host });
-  ctx.log.info(`Loket is serving on http://localhost:${(app.server.address() as { port: number }).port} (database: ${database.kind}${cfg.demo ? ', demo' : ''})`);
+  const port = (app.server.address() as { port: number }).port;
+  ctx.log.info(`Loket is serving on ${listenDescription(cfg.host, port)} (database: ${database.kind}${cfg.demo ? ', demo' : ''})`);
+  if (cfg.demo) {
+    const { demoGuide } = await import('./modules/catalog/catalog.lookup');
+    const base = ALL_INTERFACES.has(cfg.host) ? 'localhost' : cfg.host.includes(':') ? `[${cfg.host}]` : cfg.host;
+    // stdout, not the log: it is for the person who typed `npm run demo`, at any log level.
+    console.log(`\n${await demoGuide(`http://${base}:${port}`)}\n`);
+  }
   return { app, ctx, database, bus };
 }

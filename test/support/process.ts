@@ -28,15 +28,16 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts a real `loket serve` process and waits until /api/ready answers. */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+/**
+ * Starts a real `loket serve` process and waits until /api/ready answers. `unset` removes
+ * variables of the defaults (e.g. HOST, to see where the server listens by itself).
+ */
+export async function startServerProcess(env: Record<string, string>, opts: { unset?: string[] } = {}): Promise<ServerProcess> {
   const port = await freePort();
   let out = '';
-  const child = spawn(process.execPath, ['bin/loket.mjs', 'serve', '--no-web-build'], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: String(port), LOKET_LOG_LEVEL: 'warn', LOKET_SECRET: 'process-test-secret-process-test-secret', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: String(port), LOKET_LOG_LEVEL: 'warn', LOKET_SECRET: 'process-test-secret-process-test-secret', ...env };
+  for (const k of opts.unset ?? []) delete childEnv[k];
+  const child = spawn(process.execPath, ['bin/loket.mjs', 'serve', '--no-web-build'], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   const url = `http://127.0.0.1:${port}`;

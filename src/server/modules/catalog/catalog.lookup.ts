@@ -89,6 +89,11 @@ export async function seedDemo(...args: Parameters<typeof import('./demo-seed').
   return (await import('./demo-seed')).seedDemo(...args);
 }
 
+/** The demo's logins and screens, printed by `npm run demo` once the server listens. */
+export async function demoGuide(baseUrl: string): Promise<string> {
+  return (await import('./demo-seed')).demoGuide(baseUrl);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Cached reads for hot paths
 

@@ -83,3 +83,36 @@ export async function seedDemo(db: Db, clock: Clock): Promise<{ created: boolean
   });
   return { created };
 }
+
+/**
+ * What `npm run demo` prints once it listens: where each screen is and who can sign in, so a
+ * first-time visitor does not have to read the README to try the kiosk, the TV or the console.
+ */
+export function demoGuide(baseUrl: string): string {
+  const main = DEMO_SITES[0]!;
+  const counters = main.counters.map((c) => c.number).sort((a, b) => a - b);
+  const url = (p: string) => `${baseUrl}${p}`;
+  const rows: Array<[string, string]> = [
+    ['Citizen home', url('/')],
+    ['Booking', url('/booking')],
+    ['Staff sign-in', url('/login')],
+    ['Officer console', url('/console')],
+    ['Kiosk', `${url('/kiosk')}  (pair it first: Katalog layanan → Perangkat)`],
+    ['TV display', url(`/display/${main.slug}`)],
+    ['Site admin', url('/admin/catalog')],
+  ];
+  const logins: Array<[string, string]> = [
+    ['admin', `site admin (operator) of ${main.name}`],
+    [`petugas-${counters[0]} … petugas-${counters.at(-1)}`, `the officer of counter ${counters[0]} … ${counters.at(-1)}`],
+  ];
+  const table = (r: Array<[string, string]>) => {
+    const width = Math.max(...r.map(([k]) => k.length));
+    return r.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`);
+  };
+  return [
+    `Demo: ${main.name}. Every demo login's password is "${DEMO_PASSWORD}":`,
+    ...table(logins),
+    '',
+    ...table(rows),
+  ].join('\n');
+}
