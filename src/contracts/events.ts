@@ -8,6 +8,7 @@
  * ones are reviewed for personal data.
  */
 import { z } from 'zod';
+import { MPP_DOCUMENT_KIND_KEYS, MPP_STAGES } from '../domain/establishment';
 import { PRIORITIES, TICKET_SOURCES, TICKET_STATUSES } from '../domain/tickets';
 import type { EventType, PublicTicketEvent } from './event-types';
 
@@ -31,6 +32,11 @@ const ticketEvent = <T extends EventType, P extends z.ZodType, M extends z.ZodTy
 const bookingPayload = z.strictObject({ bookingId: id, serviceId: id });
 const noMeta = z.strictObject({}).default({});
 const counterPayload = z.strictObject({ counterId: id, name: z.string(), number: z.number().int() });
+
+const stage = z.enum(MPP_STAGES);
+const mppRef = { regencyCode: z.string().describe('Kemendagri code without dots, e.g. 6472') };
+const mppEvent = <T extends EventType, P extends z.ZodType, M extends z.ZodType>(type: T, payload: P, meta: M) =>
+  z.object({ type: z.literal(type), aggregateType: z.literal('mpp'), aggregateId: id, payload, meta });
 
 const CATALOG_ENTITIES = ['site', 'agency', 'service', 'counter', 'holiday', 'document_type'] as const;
 
@@ -87,6 +93,19 @@ export const appEvent = z.discriminatedUnion('type', [
     }),
     meta: noMeta,
   }),
+  mppEvent(
+    'establishment.stage_changed',
+    z.strictObject({ ...mppRef, from: stage, to: stage, date: z.string() }),
+    z.strictObject({ direction: z.enum(['advance', 'back']), note: z.string().nullable(), reason: z.string().nullable(), by: z.string() }),
+  ),
+  mppEvent('establishment.updated', z.strictObject({ ...mppRef, what: z.enum(['plan', 'checklist']) }), z.strictObject({ by: z.string(), changed: z.array(z.string()) })),
+  mppEvent(
+    'establishment.document_added',
+    z.strictObject({ ...mppRef, documentId: id, kind: z.enum(MPP_DOCUMENT_KIND_KEYS as [string, ...string[]]), stage }),
+    z.strictObject({ by: z.string(), fileId: id }),
+  ),
+  mppEvent('establishment.document_removed', z.strictObject({ ...mppRef, documentId: id }), z.strictObject({ by: z.string() })),
+  mppEvent('establishment.site_linked', z.strictObject({ ...mppRef, siteId: id }), z.strictObject({ by: z.string() })),
 ]);
 
 /** An event as written (what `emit` takes, without the envelope: site and actor). */

@@ -24,12 +24,13 @@ export type Action =
   | 'queue.monitor' // see the whole queue, statistics
   | 'booking.manage'
   | 'booking.checkin'
-  | 'personal.read'; // read a citizen's personal data
+  | 'personal.read' // read a citizen's personal data
+  | 'province.read'; // the province view: every kabupaten/kota's MPP (changing it is platform.manage)
 
-const READ_ONLY: Action[] = ['audit.read', 'queue.monitor'];
+const READ_ONLY: Action[] = ['audit.read', 'queue.monitor', 'province.read'];
 
 export const ROLE_ACTIONS: Readonly<Record<Role, ReadonlySet<Action>>> = {
-  platform_admin: new Set<Action>(['platform.manage', 'site.manage', 'catalog.manage', 'audit.read', 'queue.issue', 'queue.monitor', 'booking.manage', 'booking.checkin', 'personal.read']),
+  platform_admin: new Set<Action>(['platform.manage', 'site.manage', 'catalog.manage', 'audit.read', 'queue.issue', 'queue.monitor', 'booking.manage', 'booking.checkin', 'personal.read', 'province.read']),
   site_admin: new Set<Action>(['site.manage', 'catalog.manage', 'audit.read', 'queue.issue', 'queue.serve', 'queue.monitor', 'booking.manage', 'booking.checkin', 'personal.read']),
   agency_admin: new Set<Action>(['catalog.manage', 'audit.read', 'queue.issue', 'queue.serve', 'queue.monitor', 'booking.manage', 'booking.checkin', 'personal.read']),
   officer: new Set<Action>(['queue.issue', 'queue.serve', 'booking.checkin', 'personal.read']),

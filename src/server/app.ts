@@ -29,6 +29,7 @@ import { agencyFilesRoutes } from './modules/catalog/agency-files.routes';
 import { staffRoutes } from './modules/access/staff.routes';
 import { bookingRoutes } from './modules/booking/booking.routes';
 import { queueRoutes } from './modules/queue/queue.routes';
+import { establishmentRoutes } from './modules/establishment/establishment.routes';
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -144,6 +145,7 @@ export async function buildApp(
       await api.register(staffRoutes(full));
       await api.register(bookingRoutes(full));
       await api.register(queueRoutes(full));
+      await api.register(establishmentRoutes(full));
     },
     { prefix: '/api/v1' },
   );

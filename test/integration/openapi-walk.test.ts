@@ -431,6 +431,9 @@ beforeAll(async () => {
     code: booking.json().code,
     bookings: booking.json().code,
     slotStart,
+    // The province view: Kalimantan Timur and Kota Samarinda (Kemendagri codes).
+    provinceCode: '64',
+    regencyCode: '6472',
   });
 });
 afterAll(async () => t?.close());

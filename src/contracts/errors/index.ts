@@ -6,6 +6,7 @@
 import { ACCESS_ERRORS } from './access';
 import { BOOKING_ERRORS } from './booking';
 import { CATALOG_ERRORS } from './catalog';
+import { ESTABLISHMENT_ERRORS } from './establishment';
 import type { ExtraOf } from './define';
 import { FILES_ERRORS } from './files';
 import { PLATFORM_ERRORS } from './platform';
@@ -13,6 +14,7 @@ import { QUEUE_ERRORS } from './queue';
 
 export { carries, type Carries, type Catalogue, type ErrorEntry } from './define';
 export { ACCESS_ERRORS, BOOKING_ERRORS, CATALOG_ERRORS, FILES_ERRORS, PLATFORM_ERRORS, QUEUE_ERRORS };
+export { ESTABLISHMENT_ERRORS };
 
 /** Each module's catalogue by module, for checks that a code is declared once. */
 export const ERROR_CATALOGUES = {
@@ -22,9 +24,10 @@ export const ERROR_CATALOGUES = {
   files: FILES_ERRORS,
   queue: QUEUE_ERRORS,
   booking: BOOKING_ERRORS,
+  establishment: ESTABLISHMENT_ERRORS,
 } as const;
 
-export const ERROR_CATALOGUE = { ...PLATFORM_ERRORS, ...ACCESS_ERRORS, ...CATALOG_ERRORS, ...FILES_ERRORS, ...QUEUE_ERRORS, ...BOOKING_ERRORS } as const;
+export const ERROR_CATALOGUE = { ...PLATFORM_ERRORS, ...ACCESS_ERRORS, ...CATALOG_ERRORS, ...FILES_ERRORS, ...QUEUE_ERRORS, ...BOOKING_ERRORS, ...ESTABLISHMENT_ERRORS } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
 export const ERROR_CODES = Object.keys(ERROR_CATALOGUE) as ErrorCode[];

@@ -8,3 +8,4 @@ export * from './audit.schema';
 export * from './rate-limits.schema';
 export * from '../modules/booking/booking.schema';
 export * from '../modules/queue/queue.schema';
+export * from '../modules/establishment/establishment.schema';

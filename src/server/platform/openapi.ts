@@ -50,6 +50,7 @@ export const OPENAPI_TAGS = [
   { name: 'catalog admin', description: 'Administration of the catalogue: agencies, services, counters, document types, holidays, import and export' },
   { name: 'queue', description: 'Tickets: issuing at the kiosk, the counter console, public status and displays (SSE)' },
   { name: 'booking', description: "Online booking: slots, a citizen's booking, the operator's calendar" },
+  { name: 'province', description: "The province view: every kabupaten/kota's MPP from usulan to peresmian, its evidence, and the operating MPPs side by side" },
 ];
 
 const PROBLEM_REF = { $ref: '#/components/schemas/Problem' };

@@ -47,6 +47,22 @@ export const scopeDirectory: ScopeDirectory = {
   },
 };
 
+/** A site by id or slug, or null (the province view links its demo records by slug). */
+export async function findSiteByRef(ctx: AppContext, ref: string, conn: Conn = ambientConn(ctx.db)) {
+  return (await repo.findSiteByRef(conn, ref)) ?? null;
+}
+
+/** Active agencies and services per site (the province view's side-by-side figures). */
+export const activeCountsOfSites = (ctx: AppContext, siteIds: readonly string[], conn: Conn = ambientConn(ctx.db)) => repo.activeCountsOfSites(conn, siteIds);
+
+/**
+ * Creating a site and setting its status inside another module's transaction (the province view
+ * creates an MPP's site from its record and opens it on inauguration); `withSiteConflicts` turns
+ * a taken slug into a 409 naming the field.
+ */
+export { insertSiteIn, setSiteStatusIn } from './sites.service';
+export { withConflicts as withSiteConflicts } from './catalog.validation';
+
 /** A service with its agency; 404 when unknown. */
 export async function getService(ctx: AppContext, serviceId: string, conn: Conn = ambientConn(ctx.db)) {
   const found = await repo.findService(conn, serviceId);

@@ -41,6 +41,22 @@ export async function updateSite(conn: Conn, id: string, patch: Partial<typeof s
   return s;
 }
 
+/** Active agencies and active services (of active agencies) per site, in one statement (the province view). */
+export async function activeCountsOfSites(conn: Conn, siteIds: readonly string[]): Promise<Map<string, { agencies: number; services: number }>> {
+  if (!siteIds.length) return new Map();
+  const r = await conn
+    .select({
+      siteId: agencies.siteId,
+      agencies: sql<number>`count(DISTINCT ${agencies.id}) FILTER (WHERE ${agencies.active})::int`,
+      services: sql<number>`count(${services.id}) FILTER (WHERE ${agencies.active} AND ${services.active})::int`,
+    })
+    .from(agencies)
+    .leftJoin(services, eq(services.agencyId, agencies.id))
+    .where(inArray(agencies.siteId, [...siteIds]))
+    .groupBy(agencies.siteId);
+  return new Map(r.map((x) => [x.siteId, { agencies: Number(x.agencies), services: Number(x.services) }]));
+}
+
 /** Locks a site's catalogue for the rest of the transaction (imports, counter renumbering). */
 export async function lockSiteCatalog(conn: Conn, siteId: string): Promise<void> {
   await conn.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`loket:catalog:${siteId}`}))`);

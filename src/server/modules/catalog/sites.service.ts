@@ -7,7 +7,7 @@ import { authorize } from '../../platform/authz';
 import type { AppContext, Caller } from '../../platform/context';
 import { ambientConn, type Conn } from '../../platform/db';
 import { notFound } from '../../platform/errors';
-import { transact } from '../../platform/tx';
+import { transact, type Emit } from '../../platform/tx';
 import type { WeeklyHoursJson } from './catalog.schema';
 import * as repo from './catalog.repository';
 import { changes, closureWindow, openState } from './catalog.view';
@@ -112,37 +112,58 @@ function checkSite(input: SiteInput): void {
 export async function createSite(ctx: AppContext, caller: Caller, input: SiteInput & { slug: string; timeZone: string; name: string }) {
   authorize(caller.actor, 'platform.manage');
   checkSite(input);
-  const now = ctx.clock.now();
-  const site = await withConflicts(() =>
-    transact(ctx, async (tx, emit) => {
-      const row = await repo.insertSite(tx, {
-        id: uuidv7(),
-        slug: input.slug,
-        name: input.name,
-        timeZone: input.timeZone,
-        regency: input.regency ?? '',
-        province: input.province ?? '',
-        address: input.address ?? '',
-        latitude: input.latitude ?? null,
-        longitude: input.longitude ?? null,
-        status: input.status ?? 'preparation',
-        description: input.description ?? '',
-        phone: input.phone ?? null,
-        email: input.email ?? null,
-        whatsapp: input.whatsapp ?? null,
-        website: input.website ?? null,
-        maklumat: input.maklumat ?? null,
-        createdAt: now,
-        updatedAt: now,
-      });
-      const year = Number(localDate(now, row.timeZone).slice(0, 4));
-      const holidaysAdded = await ensureNationalHolidays(tx, now, [year, year + 1]);
-      await recordAudit(tx, ctx.clock, caller.actor, caller.ip, { action: 'site.created', siteId: row.id, targetType: 'site', targetId: row.id, details: { slug: row.slug, name: row.name, holidaysAdded } });
-      await emit({ siteId: row.id, type: 'catalog.changed', aggregateType: 'site', aggregateId: row.id, payload: { entity: 'site', id: row.id, action: 'created' } });
-      return row;
-    }),
-  );
+  const site = await withConflicts(() => transact(ctx, (tx, emit) => insertSiteIn(tx, emit, ctx, caller, input)));
   return getPublicSite(ctx, site.id);
+}
+
+/**
+ * The insert of a new site with its national holidays, audit row and event, inside the caller's
+ * transaction (the province view creates an MPP's site and links it in one unit of work). The
+ * caller authorizes (platform.manage) and maps unique violations (`withConflicts`: the slug).
+ */
+export async function insertSiteIn(tx: Conn, emit: Emit, ctx: AppContext, caller: Caller, input: SiteInput & { slug: string; timeZone: string; name: string }) {
+  checkSite(input);
+  const now = ctx.clock.now();
+  const row = await repo.insertSite(tx, {
+    id: uuidv7(),
+    slug: input.slug,
+    name: input.name,
+    timeZone: input.timeZone,
+    regency: input.regency ?? '',
+    province: input.province ?? '',
+    address: input.address ?? '',
+    latitude: input.latitude ?? null,
+    longitude: input.longitude ?? null,
+    status: input.status ?? 'preparation',
+    description: input.description ?? '',
+    phone: input.phone ?? null,
+    email: input.email ?? null,
+    whatsapp: input.whatsapp ?? null,
+    website: input.website ?? null,
+    maklumat: input.maklumat ?? null,
+    createdAt: now,
+    updatedAt: now,
+  });
+  const year = Number(localDate(now, row.timeZone).slice(0, 4));
+  const holidaysAdded = await ensureNationalHolidays(tx, now, [year, year + 1]);
+  await recordAudit(tx, ctx.clock, caller.actor, caller.ip, { action: 'site.created', siteId: row.id, targetType: 'site', targetId: row.id, details: { slug: row.slug, name: row.name, holidaysAdded } });
+  await emit({ siteId: row.id, type: 'catalog.changed', aggregateType: 'site', aggregateId: row.id, payload: { entity: 'site', id: row.id, action: 'created' } });
+  return row;
+}
+
+/**
+ * A site's status (preparation, trial, operating, closed) set inside the caller's transaction,
+ * audited with the caller's action name (the province view: `diresmikan` makes it operating).
+ * Nothing is written when it already has that status.
+ */
+export async function setSiteStatusIn(tx: Conn, emit: Emit, ctx: AppContext, caller: Caller, siteId: string, status: string, audit: { action: string; details?: Record<string, unknown> }) {
+  const before = await repo.findSite(tx, siteId);
+  if (!before) throw notFound('MPP', 'Site');
+  if (before.status === status) return before;
+  const row = await repo.updateSite(tx, siteId, { status, updatedAt: ctx.clock.now() });
+  await recordAudit(tx, ctx.clock, caller.actor, caller.ip, { action: audit.action, siteId, targetType: 'site', targetId: siteId, details: { changes: { status: { from: before.status, to: status } }, ...audit.details } });
+  await emit({ siteId, type: 'catalog.changed', aggregateType: 'site', aggregateId: siteId, payload: { entity: 'site', id: siteId, action: 'updated' } });
+  return row!;
 }
 
 /** Site admin: name, address, contacts, maklumat, status. Slug and zone: platform admin only. */

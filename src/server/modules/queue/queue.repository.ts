@@ -484,3 +484,20 @@ export function cancelOpenBefore(conn: Conn, siteId: string, localDate: string, 
     .where(and(eq(tickets.siteId, siteId), sql`${tickets.localDate} < ${localDate}`, inArray(tickets.status, OPEN)))
     .returning();
 }
+
+/**
+ * A site's traffic over local dates `from`..`to` (inclusive, the site's zone): visits (citizens
+ * who took a ticket), tickets called, and the mean wait from issue to first call, in minutes.
+ * Reads the (site, day) indexes of visits and tickets.
+ */
+export async function siteTraffic(conn: Conn, siteId: string, from: string, to: string): Promise<{ visitors: number; called: number; waitMinutesMean: number | null }> {
+  const [r] = await rows<{ visitors: number | string; called: number | string; wait_mean: number | string | null }>(
+    conn,
+    sql`SELECT (SELECT count(*) FROM visits WHERE site_id = ${siteId} AND local_date BETWEEN ${from} AND ${to}) AS visitors,
+               count(*) AS called,
+               avg(extract(epoch FROM called_at - issued_at)) / 60 AS wait_mean
+          FROM tickets
+         WHERE site_id = ${siteId} AND local_date BETWEEN ${from} AND ${to} AND called_at IS NOT NULL`,
+  );
+  return { visitors: Number(r.visitors), called: Number(r.called), waitMinutesMean: r.wait_mean === null ? null : Number(r.wait_mean) };
+}
