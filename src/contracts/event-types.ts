@@ -15,8 +15,11 @@ export const BOOKING_EVENTS = ['booking.created', 'booking.cancelled', 'booking.
 /** One event for any change to a site's catalogue (agencies, services, counters, holidays, …). */
 export const CATALOG_EVENTS = ['catalog.changed'] as const;
 
+/** The satisfaction survey: an answer taken, follow-up actions, tablets and settings. */
+export const SURVEY_EVENTS = ['survey.answered', 'survey.action_recorded', 'survey.action_updated', 'survey.tablet_placed', 'survey.settings_changed'] as const;
+
 /** The province view: an MPP's stage, plan, checklist, evidence and site (staff only, never on a site stream). */
 export const ESTABLISHMENT_EVENTS = ['establishment.stage_changed', 'establishment.updated', 'establishment.document_added', 'establishment.document_removed', 'establishment.site_linked'] as const;
 
-export const EVENT_TYPES = [...PUBLIC_TICKET_EVENTS, ...STAFF_QUEUE_EVENTS, ...BOOKING_EVENTS, ...CATALOG_EVENTS, ...ESTABLISHMENT_EVENTS] as const;
+export const EVENT_TYPES = [...PUBLIC_TICKET_EVENTS, ...STAFF_QUEUE_EVENTS, ...BOOKING_EVENTS, ...CATALOG_EVENTS, ...ESTABLISHMENT_EVENTS, ...SURVEY_EVENTS] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

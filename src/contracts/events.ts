@@ -37,6 +37,7 @@ const stage = z.enum(MPP_STAGES);
 const mppRef = { regencyCode: z.string().describe('Kemendagri code without dots, e.g. 6472') };
 const mppEvent = <T extends EventType, P extends z.ZodType, M extends z.ZodType>(type: T, payload: P, meta: M) =>
   z.object({ type: z.literal(type), aggregateType: z.literal('mpp'), aggregateId: id, payload, meta });
+const surveyActionPayload = z.strictObject({ actionId: id, agencyId: id.nullable(), periodKey: z.string(), element: z.string(), status: z.string() });
 
 const CATALOG_ENTITIES = ['site', 'agency', 'service', 'counter', 'holiday', 'document_type'] as const;
 
@@ -106,6 +107,37 @@ export const appEvent = z.discriminatedUnion('type', [
   ),
   mppEvent('establishment.document_removed', z.strictObject({ ...mppRef, documentId: id }), z.strictObject({ by: z.string() })),
   mppEvent('establishment.site_linked', z.strictObject({ ...mppRef, siteId: id }), z.strictObject({ by: z.string() })),
+  // Survey. No score, no comment and no ticket in any of them: an answer is not traceable to an
+  // officer through the event log either.
+  z.object({
+    type: z.literal('survey.answered'),
+    aggregateType: z.literal('survey_response'),
+    aggregateId: id,
+    payload: z.strictObject({ serviceId: id }),
+    meta: z.strictObject({ channel: z.enum(['web', 'qr', 'tablet']) }),
+  }),
+  z.object({ type: z.literal('survey.action_recorded'), aggregateType: z.literal('survey_action'), aggregateId: id, payload: surveyActionPayload, meta: z.strictObject({ by: z.string() }) }),
+  z.object({
+    type: z.literal('survey.action_updated'),
+    aggregateType: z.literal('survey_action'),
+    aggregateId: id,
+    payload: surveyActionPayload,
+    meta: z.strictObject({ by: z.string(), changed: z.array(z.string()) }),
+  }),
+  z.object({
+    type: z.literal('survey.tablet_placed'),
+    aggregateType: z.literal('device'),
+    aggregateId: id,
+    payload: z.strictObject({ deviceId: id, counterId: id.nullable() }),
+    meta: z.strictObject({ by: z.string() }),
+  }),
+  z.object({
+    type: z.literal('survey.settings_changed'),
+    aggregateType: z.literal('site'),
+    aggregateId: id,
+    payload: z.strictObject({ what: z.enum(['settings', 'signatory']) }),
+    meta: z.strictObject({ by: z.string(), agencyId: id.nullable().optional() }),
+  }),
 ]);
 
 /** An event as written (what `emit` takes, without the envelope: site and actor). */

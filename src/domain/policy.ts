@@ -10,7 +10,7 @@ export type Role = (typeof ROLES)[number];
 /** Roles a site grants; platform_admin is granted only by a platform admin (POST /users). */
 export const STAFF_ROLES = ['site_admin', 'agency_admin', 'officer', 'auditor'] as const satisfies readonly Role[];
 export type StaffRole = (typeof STAFF_ROLES)[number];
-export const DEVICE_ROLES = ['kiosk', 'display'] as const;
+export const DEVICE_ROLES = ['kiosk', 'display', 'survey'] as const;
 export type DeviceRole = (typeof DEVICE_ROLES)[number];
 
 /** What can be done. Services call authorize() with one of these on every call. */
@@ -25,14 +25,17 @@ export type Action =
   | 'booking.manage'
   | 'booking.checkin'
   | 'personal.read' // read a citizen's personal data
-  | 'province.read'; // the province view: every kabupaten/kota's MPP (changing it is platform.manage)
+  | 'province.read' // the province view: every kabupaten/kota's MPP (changing it is platform.manage)
+  | 'survey.report' // SKM results of the agency or site, exports
+  | 'survey.manage' // SKM follow-up actions, signatories, survey settings and tablets
+  | 'survey.collect'; // a survey tablet: offer finished tickets, take their answers
 
-const READ_ONLY: Action[] = ['audit.read', 'queue.monitor', 'province.read'];
+const READ_ONLY: Action[] = ['audit.read', 'queue.monitor', 'province.read', 'survey.report'];
 
 export const ROLE_ACTIONS: Readonly<Record<Role, ReadonlySet<Action>>> = {
-  platform_admin: new Set<Action>(['platform.manage', 'site.manage', 'catalog.manage', 'audit.read', 'queue.issue', 'queue.monitor', 'booking.manage', 'booking.checkin', 'personal.read', 'province.read']),
-  site_admin: new Set<Action>(['site.manage', 'catalog.manage', 'audit.read', 'queue.issue', 'queue.serve', 'queue.monitor', 'booking.manage', 'booking.checkin', 'personal.read']),
-  agency_admin: new Set<Action>(['catalog.manage', 'audit.read', 'queue.issue', 'queue.serve', 'queue.monitor', 'booking.manage', 'booking.checkin', 'personal.read']),
+  platform_admin: new Set<Action>(['platform.manage', 'site.manage', 'catalog.manage', 'audit.read', 'queue.issue', 'queue.monitor', 'booking.manage', 'booking.checkin', 'personal.read', 'province.read', 'survey.report', 'survey.manage']),
+  site_admin: new Set<Action>(['site.manage', 'catalog.manage', 'audit.read', 'queue.issue', 'queue.serve', 'queue.monitor', 'booking.manage', 'booking.checkin', 'personal.read', 'survey.report', 'survey.manage']),
+  agency_admin: new Set<Action>(['catalog.manage', 'audit.read', 'queue.issue', 'queue.serve', 'queue.monitor', 'booking.manage', 'booking.checkin', 'personal.read', 'survey.report', 'survey.manage']),
   officer: new Set<Action>(['queue.issue', 'queue.serve', 'booking.checkin', 'personal.read']),
   auditor: new Set<Action>(READ_ONLY),
 };
@@ -40,6 +43,7 @@ export const ROLE_ACTIONS: Readonly<Record<Role, ReadonlySet<Action>>> = {
 export const DEVICE_ACTIONS: Readonly<Record<DeviceRole, ReadonlySet<Action>>> = {
   kiosk: new Set<Action>(['queue.issue', 'booking.checkin']),
   display: new Set<Action>([]),
+  survey: new Set<Action>(['survey.collect']),
 };
 
 /** Whether a role grants the action somewhere (which site or agency is the caller's to check). */

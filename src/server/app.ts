@@ -30,6 +30,7 @@ import { staffRoutes } from './modules/access/staff.routes';
 import { bookingRoutes } from './modules/booking/booking.routes';
 import { queueRoutes } from './modules/queue/queue.routes';
 import { establishmentRoutes } from './modules/establishment/establishment.routes';
+import { surveyRoutes } from './modules/survey/survey.routes';
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -146,6 +147,7 @@ export async function buildApp(
       await api.register(bookingRoutes(full));
       await api.register(queueRoutes(full));
       await api.register(establishmentRoutes(full));
+      await api.register(surveyRoutes(full));
     },
     { prefix: '/api/v1' },
   );

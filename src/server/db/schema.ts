@@ -9,3 +9,4 @@ export * from './rate-limits.schema';
 export * from '../modules/booking/booking.schema';
 export * from '../modules/queue/queue.schema';
 export * from '../modules/establishment/establishment.schema';
+export * from '../modules/survey/survey.schema';

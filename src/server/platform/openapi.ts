@@ -51,6 +51,7 @@ export const OPENAPI_TAGS = [
   { name: 'queue', description: 'Tickets: issuing at the kiosk, the counter console, public status and displays (SSE)' },
   { name: 'booking', description: "Online booking: slots, a citizen's booking, the operator's calendar" },
   { name: 'province', description: "The province view: every kabupaten/kota's MPP from usulan to peresmian, its evidence, and the operating MPPs side by side" },
+  { name: 'survey', description: 'Satisfaction survey (SKM): answers, the published index (IKM), reports, follow-up actions, survey tablets' },
 ];
 
 const PROBLEM_REF = { $ref: '#/components/schemas/Problem' };

@@ -8,3 +8,4 @@ export { canServe, staffLookup } from './staff.service';
 export { insertDemoUsers, insertUserWithRoles, type NewUser } from './users.service';
 export { hashPassword } from './passwords';
 export { setDemoLoginsActive } from './access.repository';
+export { devicesOfSite, findDeviceOf } from './devices.lookup';

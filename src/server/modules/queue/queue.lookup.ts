@@ -1,15 +1,20 @@
 /**
  * What other modules may read of the queue (the one file of the queue they import): a site's
- * traffic over a period, for the province view's side-by-side figures (and reports).
+ * traffic over a period, for the province view's side-by-side figures (and reports); which
+ * tickets were served, for the satisfaction survey (its population and who may answer). Reads
+ * only, no authorization here (callers authorize their own use case), nothing personal.
  */
 import { DateTime } from 'luxon';
 import { localDate } from '../../../domain/opening-hours';
 import type { AppContext } from '../../platform/context';
 import { ambientConn } from '../../platform/db';
-import { siteTraffic } from './queue.repository';
+import { normaliseCode } from '../../platform/crypto';
+import * as repo from './queue.repository';
+
+export type { ServedGrouping, ServedTicket } from './queue.repository';
 
 /** Visits, tickets called and the mean wait (minutes) of a site over local dates `from`..`to`. */
-export const trafficOfSite = (ctx: AppContext, siteId: string, from: string, to: string) => siteTraffic(ambientConn(ctx.db), siteId, from, to);
+export const trafficOfSite = (ctx: AppContext, siteId: string, from: string, to: string) => repo.siteTraffic(ambientConn(ctx.db), siteId, from, to);
 
 /** The same over the last `days` days up to today, in the site's zone. */
 export async function recentTrafficOfSite(ctx: AppContext, site: { id: string; timeZone: string }, days: number) {
@@ -17,3 +22,22 @@ export async function recentTrafficOfSite(ctx: AppContext, site: { id: string; t
   const from = DateTime.fromISO(to).minus({ days: days - 1 }).toISODate()!;
   return { from, to, ...(await trafficOfSite(ctx, site.id, from, to)) };
 }
+
+/** A visit by its tracking code (the code printed on the ticket) with its served tickets; null when unknown. */
+export async function servedVisitByCode(ctx: AppContext, trackingCode: string) {
+  const conn = ambientConn(ctx.db);
+  const visit = await repo.findVisitByCode(conn, normaliseCode(trackingCode));
+  if (!visit) return null;
+  return { visit: { id: visit.id, siteId: visit.siteId, localDate: visit.localDate }, served: await repo.servedOfVisit(conn, visit.id) };
+}
+
+/** One ticket if it was served to its end (status done); else null. */
+export const servedTicket = (ctx: AppContext, ticketId: string) => repo.servedTicket(ambientConn(ctx.db), ticketId);
+
+/** Tickets finished since `since` on `localDate` at a counter (null: any counter of the site). */
+export const finishedSince = (ctx: AppContext, siteId: string, counterId: string | null, since: Date, localDate: string) =>
+  repo.finishedSince(ambientConn(ctx.db), siteId, counterId, since, localDate);
+
+/** Tickets served between two local dates (inclusive), per group: the survey's population. */
+export const servedCounts = (ctx: AppContext, siteId: string, from: string, to: string, by: repo.ServedGrouping, filter?: { agencyId?: string; serviceId?: string }) =>
+  repo.servedCounts(ambientConn(ctx.db), siteId, from, to, by, filter);

@@ -501,3 +501,68 @@ export async function siteTraffic(conn: Conn, siteId: string, from: string, to: 
   );
   return { visitors: Number(r.visitors), called: Number(r.called), waitMinutesMean: r.wait_mean === null ? null : Number(r.wait_mean) };
 }
+
+// ---------------------------------------------------------------------------------------------
+// What other modules read of the queue (queue.lookup): served tickets, for the survey and reports
+
+/** A ticket served to its end (status done): what the survey needs of it, no personal data. */
+export interface ServedTicket {
+  ticketId: string;
+  visitId: string;
+  siteId: string;
+  agencyId: string;
+  serviceId: string;
+  counterId: string | null;
+  number: string;
+  localDate: string;
+  finishedAt: Date;
+}
+
+const servedColumns = sql`id AS ticket_id, visit_id, site_id, agency_id, service_id, counter_id, number, local_date::text AS local_date, finished_at`;
+type ServedRaw = { ticket_id: string; visit_id: string; site_id: string; agency_id: string; service_id: string; counter_id: string | null; number: string; local_date: string; finished_at: Date | string };
+const servedOf = (r: ServedRaw): ServedTicket => ({
+  ticketId: r.ticket_id, visitId: r.visit_id, siteId: r.site_id, agencyId: r.agency_id, serviceId: r.service_id,
+  counterId: r.counter_id, number: r.number, localDate: r.local_date, finishedAt: new Date(r.finished_at),
+});
+
+/** The finished tickets of a visit, in the order they were finished. */
+export async function servedOfVisit(conn: Conn, visitId: string): Promise<ServedTicket[]> {
+  const r = await rows<ServedRaw>(conn, sql`SELECT ${servedColumns} FROM tickets WHERE visit_id = ${visitId} AND status = 'done' AND finished_at IS NOT NULL ORDER BY finished_at, id`);
+  return r.map(servedOf);
+}
+
+export async function servedTicket(conn: Conn, ticketId: string): Promise<ServedTicket | null> {
+  const [r] = await rows<ServedRaw>(conn, sql`SELECT ${servedColumns} FROM tickets WHERE id = ${ticketId} AND status = 'done' AND finished_at IS NOT NULL`);
+  return r ? servedOf(r) : null;
+}
+
+/** Tickets finished since `since` at one counter (or any counter of the site), newest first. */
+export async function finishedSince(conn: Conn, siteId: string, counterId: string | null, since: Date, localDate: string): Promise<ServedTicket[]> {
+  const atCounter = counterId ? sql`AND counter_id = ${counterId}` : sql``;
+  const r = await rows<ServedRaw>(
+    conn,
+    sql`SELECT ${servedColumns} FROM tickets
+         WHERE site_id = ${siteId} AND local_date = ${localDate} AND status = 'done' ${atCounter} AND finished_at >= ${since.toISOString()}
+         ORDER BY finished_at DESC, id LIMIT 200`,
+  );
+  return r.map(servedOf);
+}
+
+export type ServedGrouping = 'site' | 'agency' | 'service' | 'counter';
+
+/**
+ * Tickets served (status done) in a site between two local dates (inclusive), optionally of one
+ * agency or service, counted per group. Reads the (site, day, status) index only.
+ */
+export async function servedCounts(conn: Conn, siteId: string, from: string, to: string, by: ServedGrouping, filter: { agencyId?: string; serviceId?: string } = {}): Promise<Array<{ key: string | null; count: number }>> {
+  const key = by === 'site' ? sql`NULL::text` : sql.identifier(`${by}_id`);
+  const agency = filter.agencyId ? sql`AND agency_id = ${filter.agencyId}` : sql``;
+  const service = filter.serviceId ? sql`AND service_id = ${filter.serviceId}` : sql``;
+  const r = await rows<{ key: string | null; n: number | string }>(
+    conn,
+    sql`SELECT ${key}::text AS key, count(*) AS n FROM tickets
+         WHERE site_id = ${siteId} AND local_date BETWEEN ${from} AND ${to} AND status = 'done' ${agency} ${service}
+         GROUP BY 1`,
+  );
+  return r.map((x) => ({ key: x.key, count: Number(x.n) }));
+}

@@ -103,7 +103,7 @@ function PairingDialog({ siteId, timeZone, onClose }: { siteId: string; timeZone
   const { t } = useTranslation('access');
   const { t: ta } = useTranslation('admin');
   const create = useCreatePairing(siteId);
-  const [role, setRole] = useState<'kiosk' | 'display'>('kiosk');
+  const [role, setRole] = useState<'kiosk' | 'display' | 'survey'>('kiosk');
   const [name, setName] = useState('');
   const [nameError, setNameError] = useState<string | null>(null);
   const [result, setResult] = useState<{ pairing: Pairing; receivedAt: number } | null>(null);
@@ -128,10 +128,11 @@ function PairingDialog({ siteId, timeZone, onClose }: { siteId: string; timeZone
           labelId="device-role-label"
           label={t('device.role')}
           value={role}
-          onChange={(v) => setRole(v as 'kiosk' | 'display')}
+          onChange={(v) => setRole(v as 'kiosk' | 'display' | 'survey')}
           data={[
             { value: 'kiosk', label: t('device.roles.kiosk') },
             { value: 'display', label: t('device.roles.display') },
+            { value: 'survey', label: t('device.roles.survey') },
           ]}
           testId="device-role"
         >

@@ -69,7 +69,7 @@ export function useDevices(siteId: string | undefined) {
 export function useCreatePairing(siteId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { role: 'kiosk' | 'display'; name: string }) => api.post<Pairing>(P.pairings(siteId), body),
+    mutationFn: (body: { role: 'kiosk' | 'display' | 'survey'; name: string }) => api.post<Pairing>(P.pairings(siteId), body),
     onSuccess: () => qc.invalidateQueries({ queryKey: adminKeys.list(siteId, 'devices') }),
     meta: { inlineErrors: true },
   });

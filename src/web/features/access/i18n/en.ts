@@ -53,8 +53,12 @@ export const en: TextsOf<typeof id> = {
     pair: 'Pair a device',
     pairTitle: 'Pair a kiosk or display',
     role: 'Device type',
-    roles: { kiosk: 'Ticket kiosk', display: 'Call display' },
-    roleHint: { kiosk: 'Citizens take tickets and check in bookings.', display: 'Shows and announces ticket calls.' },
+    roles: { kiosk: 'Ticket kiosk', display: 'Call display', survey: 'Survey tablet' },
+    roleHint: {
+      kiosk: 'Citizens take tickets and check in bookings.',
+      display: 'Shows and announces ticket calls.',
+      survey: 'Citizens rate the service (SKM) after being served; place it at a counter or the exit in the Survey menu.',
+    },
     name: 'Device name',
     nameHint: 'e.g. Main entrance kiosk, Floor 1 display',
     createCode: 'Create pairing code',
@@ -69,6 +73,7 @@ export const en: TextsOf<typeof id> = {
     howTo: {
       kiosk: 'On the kiosk, open /kiosk in the browser and type this code.',
       display: 'On the display, open /display in the browser and type this code.',
+      survey: 'On the tablet, open /survei-tablet in the browser and type this code.',
     },
     howTitle: 'How to pair',
     howText: 'Create a code here, then on the device open /kiosk (kiosk) or /display (display) and enter the code within 15 minutes. Revoke devices that are lost or moved.',

@@ -55,10 +55,11 @@ export const id = {
     pair: 'Pasang perangkat',
     pairTitle: 'Pasang kios atau layar',
     role: 'Jenis perangkat',
-    roles: { kiosk: 'Kios antrean', display: 'Layar panggilan' },
+    roles: { kiosk: 'Kios antrean', display: 'Layar panggilan', survey: 'Tablet survei' },
     roleHint: {
       kiosk: 'Warga mengambil nomor antrean dan check-in booking.',
       display: 'Menampilkan dan menyuarakan panggilan antrean.',
+      survey: 'Warga menilai layanan (SKM) setelah dilayani; tempatkan di loket atau pintu keluar lewat menu Survei.',
     },
     name: 'Nama perangkat',
     nameHint: 'mis. Kios pintu utama, Layar lantai 1',
@@ -73,6 +74,7 @@ export const id = {
     howTo: {
       kiosk: 'Di perangkat kios, buka alamat /kiosk di peramban, lalu ketik kode ini.',
       display: 'Di perangkat layar, buka alamat /display di peramban, lalu ketik kode ini.',
+      survey: 'Di tablet, buka alamat /survei-tablet di peramban, lalu ketik kode ini.',
     },
     howTitle: 'Cara memasang',
     howText: 'Buat kode di sini, lalu di perangkat buka /kiosk (kios) atau /display (layar) dan masukkan kode dalam 15 menit. Perangkat yang hilang atau dipindahkan sebaiknya dicabut.',
