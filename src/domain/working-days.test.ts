@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, countWorkingDays, isWorkingDay } from './working-days';
+import { addWorkingDays, countWorkingDays, dueDateOf, isWorkingDay, pausedWorkingDays, workingDaysLeft } from './working-days';
 
 const none = new Set<string>();
 // Around Nyepi and Idul Fitri 2026 (SKB 3 Menteri): cuti bersama 18, 20, 23, 24 March; Nyepi 19;
@@ -73,6 +73,94 @@ describe('countWorkingDays', () => {
         const due = addWorkingDays(s, n, h);
         expect(isWorkingDay(due, h)).toBe(true);
         expect(countWorkingDays(s, due, h)).toBe(n > 0 ? n : n + (isWorkingDay(s, h) ? 0 : 1));
+      }),
+    );
+  });
+});
+
+describe('application deadlines', () => {
+  // Samarinda, 2026: Wednesday 25 November; Christmas Friday 25 December with cuti bersama on
+  // Thursday 24; New Year Friday 1 January 2027.
+  const yearEnd = new Set(['2026-12-24', '2026-12-25', '2027-01-01']);
+
+  it('N working days after the received day (DESIGN §7: Wednesday + 3 → Monday)', () => {
+    expect(dueDateOf({ receivedOn: '2026-11-25', workingDays: 3, pauses: [] }, '2026-11-25', none)).toBe('2026-11-30');
+    expect(workingDaysLeft('2026-11-25', '2026-11-30', none)).toBe(3);
+    expect(workingDaysLeft('2026-12-01', '2026-11-30', none)).toBe(-1);
+  });
+
+  it('a same-day target is the received day; no working-day standard, no deadline', () => {
+    expect(dueDateOf({ receivedOn: '2026-11-25', workingDays: 0, pauses: [] }, '2026-11-25', none)).toBe('2026-11-25');
+    expect(dueDateOf({ receivedOn: '2026-11-28', workingDays: 0, pauses: [] }, '2026-11-28', none)).toBe('2026-11-30');
+    expect(dueDateOf({ receivedOn: '2026-11-25', workingDays: null, pauses: [] }, '2026-11-25', none)).toBeNull();
+    expect(() => dueDateOf({ receivedOn: '2026-11-25', workingDays: -1, pauses: [] }, '2026-11-25', none)).toThrow(RangeError);
+  });
+
+  it('across the year end, skipping cuti bersama and both holidays', () => {
+    // Wed 23 Dec + 3: Mon 28, Tue 29, Wed 30.
+    expect(dueDateOf({ receivedOn: '2026-12-23', workingDays: 3, pauses: [] }, '2026-12-23', yearEnd)).toBe('2026-12-30');
+    // Wed 30 Dec + 3: Thu 31, Mon 4 Jan, Tue 5 Jan (1 January is New Year).
+    expect(dueDateOf({ receivedOn: '2026-12-30', workingDays: 3, pauses: [] }, '2026-12-30', yearEnd)).toBe('2027-01-05');
+    expect(workingDaysLeft('2026-12-30', '2027-01-05', yearEnd)).toBe(3);
+    // Cuti bersama counts like a holiday: without it Thursday 24 would be the first day.
+    expect(dueDateOf({ receivedOn: '2026-12-23', workingDays: 1, pauses: [] }, '2026-12-23', new Set(['2026-12-25']))).toBe('2026-12-24');
+    expect(dueDateOf({ receivedOn: '2026-12-23', workingDays: 1, pauses: [] }, '2026-12-23', yearEnd)).toBe('2026-12-28');
+  });
+
+  it('a pause moves the deadline by the working days after it began up to the day it resumed', () => {
+    // Received Monday 23 Nov, 5 working days → Monday 30 Nov. Paused Wednesday 25, resumed Friday 27: 2.
+    const d = { receivedOn: '2026-11-23', workingDays: 5, pauses: [{ from: '2026-11-25', to: '2026-11-27' }] };
+    expect(pausedWorkingDays(d.pauses, '2026-11-27', none)).toBe(2);
+    expect(dueDateOf(d, '2026-11-27', none)).toBe('2026-12-02');
+    // Paused over a weekend: Friday to Monday is one working day.
+    expect(pausedWorkingDays([{ from: '2026-11-27', to: '2026-11-30' }], '2026-11-30', none)).toBe(1);
+    // Paused and resumed the same day: nothing.
+    expect(pausedWorkingDays([{ from: '2026-11-25', to: '2026-11-25' }], '2026-11-25', none)).toBe(0);
+  });
+
+  it('while paused the deadline moves with every working day, so the days left stay the same', () => {
+    const d = { receivedOn: '2026-11-23', workingDays: 3, pauses: [{ from: '2026-11-24', to: null }] };
+    const left = (today: string) => workingDaysLeft(today, dueDateOf(d, today, none)!, none);
+    expect(dueDateOf(d, '2026-11-24', none)).toBe('2026-11-26');
+    expect(dueDateOf(d, '2026-11-27', none)).toBe('2026-12-01');
+    expect([left('2026-11-24'), left('2026-11-25'), left('2026-11-27'), left('2026-11-30')]).toEqual([2, 2, 2, 2]);
+  });
+
+  it('a holiday added mid-flight moves an open deadline by one day', () => {
+    const d = { receivedOn: '2026-11-25', workingDays: 3, pauses: [] };
+    expect(dueDateOf(d, '2026-11-26', none)).toBe('2026-11-30');
+    expect(dueDateOf(d, '2026-11-26', new Set(['2026-11-27']))).toBe('2026-12-01');
+    // A holiday after the deadline changes nothing.
+    expect(dueDateOf(d, '2026-11-26', new Set(['2026-12-01']))).toBe('2026-11-30');
+  });
+
+  const day = (offset: number) => DateTime.fromISO('2026-01-01').plus({ days: offset }).toISODate()!;
+  const dates = fc.integer({ min: 0, max: 730 }).map(day);
+  const holidaySets = fc.uniqueArray(fc.integer({ min: 0, max: 900 }), { maxLength: 60 }).map((o) => new Set(o.map(day)));
+
+  it('property: weekends are never counted, whatever the holidays', () => {
+    fc.assert(
+      fc.property(dates, fc.integer({ min: 0, max: 60 }), holidaySets, (from, span, h) => {
+        const to = DateTime.fromISO(from).plus({ days: span }).toISODate()!;
+        let weekdays = 0;
+        for (let dt = DateTime.fromISO(from).plus({ days: 1 }); dt <= DateTime.fromISO(to); dt = dt.plus({ days: 1 })) if (dt.weekday < 6 && !h.has(dt.toISODate()!)) weekdays++;
+        expect(countWorkingDays(from, to, h)).toBe(weekdays);
+        const due = addWorkingDays(from, span, h);
+        expect(DateTime.fromISO(due).weekday).toBeLessThan(6);
+      }),
+    );
+  });
+
+  it('property: the due date is a working day, counting back gives N plus the pauses, and a holiday never brings it earlier', () => {
+    fc.assert(
+      fc.property(dates, fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 20 }), holidaySets, dates, (received, n, pauseAt, pauseLen, h, extra) => {
+        const from = DateTime.fromISO(received).plus({ days: pauseAt }).toISODate()!;
+        const to = DateTime.fromISO(from).plus({ days: pauseLen }).toISODate()!;
+        const d = { receivedOn: received, workingDays: n, pauses: [{ from, to }] };
+        const due = dueDateOf(d, to, h)!;
+        expect(isWorkingDay(due, h)).toBe(true);
+        expect(countWorkingDays(received, due, h)).toBe(n + pausedWorkingDays(d.pauses, to, h));
+        expect(dueDateOf(d, to, new Set([...h, extra]))! >= due).toBe(true);
       }),
     );
   });

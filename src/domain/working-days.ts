@@ -71,3 +71,63 @@ export function countWorkingDays(
   }
   return count;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Deadlines of applications (DESIGN §7): N working days from the day the complete file was
+// received, moved later by the working days the application waited for its applicant.
+
+/** A stretch of waiting for the applicant: from the day it became `incomplete` to the day it resumed (null: still waiting). */
+export interface Pause {
+  from: string;
+  to: string | null;
+}
+
+/**
+ * Working days an application waited: for each pause, the working days after the day it began up
+ * to and including the day it resumed (paused Wednesday, resumed Friday: 2). A pause still open
+ * counts up to `today`, so its deadline moves with every working day of waiting.
+ */
+export function pausedWorkingDays(pauses: readonly Pause[], today: string, holidays: ReadonlySet<string>, weekend: readonly number[] = DEFAULT_WEEKEND): number {
+  let n = 0;
+  for (const p of pauses) {
+    const end = p.to ?? (today > p.from ? today : p.from);
+    n += Math.max(0, countWorkingDays(p.from, end, holidays, weekend));
+  }
+  return n;
+}
+
+export interface DeadlineInput {
+  /** The day the complete file was received, in the site's zone. */
+  receivedOn: string;
+  /**
+   * Working days of the service standard: 0 for a same-day target (a standard in minutes or
+   * hours, "selesai di tempat"), null when the standard is not in working days (no deadline).
+   */
+  workingDays: number | null;
+  pauses: readonly Pause[];
+}
+
+/**
+ * The due date: `workingDays` plus the paused working days after `receivedOn` (never counting the
+ * day itself; a same-day target is the received day, or the next working day if that was none).
+ * Null without a working-day standard. Holidays and closures added later move it: call it with
+ * the calendar as it is now.
+ */
+export function dueDateOf(d: DeadlineInput, today: string, holidays: ReadonlySet<string>, weekend: readonly number[] = DEFAULT_WEEKEND): string | null {
+  if (d.workingDays === null) return null;
+  if (!Number.isInteger(d.workingDays) || d.workingDays < 0) throw new RangeError(`workingDays must be a non-negative integer, got ${d.workingDays}`);
+  return addWorkingDays(d.receivedOn, d.workingDays + pausedWorkingDays(d.pauses, today, holidays, weekend), holidays, weekend);
+}
+
+/**
+ * Working days from `today` to `due`: 1 = due on the next working day, 0 = due today (or due on
+ * the next working day when today is none), negative = that many working days overdue.
+ */
+export function workingDaysLeft(today: string, due: string, holidays: ReadonlySet<string>, weekend: readonly number[] = DEFAULT_WEEKEND): number {
+  return countWorkingDays(today, due, holidays, weekend);
+}
+
+/** How far a calendar read must reach to compute a deadline of up to `workingDays` from `from` (weekends and long holiday runs included). */
+export function calendarReach(from: string, workingDays: number): string {
+  return parseLocalDate(from).plus({ days: Math.ceil(workingDays * 1.5) + 120 }).toISODate()!;
+}
