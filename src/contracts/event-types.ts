@@ -7,8 +7,16 @@
 export const PUBLIC_TICKET_EVENTS = ['ticket.issued', 'ticket.called', 'ticket.recalled', 'ticket.started', 'ticket.finished', 'ticket.no_show', 'ticket.transferred'] as const;
 export type PublicTicketEvent = (typeof PUBLIC_TICKET_EVENTS)[number];
 
-/** Ticket and counter events staff see (history, console) that are not on the public stream. */
-export const STAFF_QUEUE_EVENTS = ['ticket.parked', 'ticket.resumed', 'ticket.cancelled', 'counter.paused', 'counter.opened'] as const;
+/**
+ * More queue events on the public site stream (DESIGN §6 allows additions): without them a TV
+ * keeps showing a call after the ticket was parked or the counter went on a break. Their
+ * payloads are as public as the seven above (number, service, counter; no personal data).
+ */
+export const MORE_QUEUE_EVENTS = ['ticket.parked', 'ticket.resumed', 'ticket.cancelled', 'counter.paused', 'counter.opened'] as const;
+
+/** Everything the public site stream (`/sites/{id}/stream`) sends, by name. */
+export const SITE_STREAM_EVENTS = [...PUBLIC_TICKET_EVENTS, ...MORE_QUEUE_EVENTS] as const;
+export type SiteStreamEvent = (typeof SITE_STREAM_EVENTS)[number];
 
 export const BOOKING_EVENTS = ['booking.created', 'booking.cancelled', 'booking.no_show', 'booking.day_changed'] as const;
 
@@ -21,5 +29,5 @@ export const SURVEY_EVENTS = ['survey.answered', 'survey.action_recorded', 'surv
 /** The province view: an MPP's stage, plan, checklist, evidence and site (staff only, never on a site stream). */
 export const ESTABLISHMENT_EVENTS = ['establishment.stage_changed', 'establishment.updated', 'establishment.document_added', 'establishment.document_removed', 'establishment.site_linked'] as const;
 
-export const EVENT_TYPES = [...PUBLIC_TICKET_EVENTS, ...STAFF_QUEUE_EVENTS, ...BOOKING_EVENTS, ...CATALOG_EVENTS, ...ESTABLISHMENT_EVENTS, ...SURVEY_EVENTS] as const;
+export const EVENT_TYPES = [...SITE_STREAM_EVENTS, ...BOOKING_EVENTS, ...CATALOG_EVENTS, ...ESTABLISHMENT_EVENTS, ...SURVEY_EVENTS] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { MPP_DOCUMENT_KIND_KEYS, MPP_STAGES } from '../domain/establishment';
 import { PRIORITIES, TICKET_SOURCES, TICKET_STATUSES } from '../domain/tickets';
-import type { EventType, PublicTicketEvent } from './event-types';
+import type { EventType, PublicTicketEvent, SiteStreamEvent } from './event-types';
 
 export * from './event-types';
 
@@ -150,8 +150,8 @@ export type CatalogChange = EventOf<'catalog.changed'>['payload']['action'];
 /** The public data an SSE subscriber receives for an event type. */
 export type PayloadOf<T extends EventType> = EventOf<T>['payload'];
 /** The data of each event on the public site stream, by event name. */
-export type SiteStreamData = { [T in PublicTicketEvent]: PayloadOf<T> };
-/** What a display or phone may receive on a ticket event of the site stream. */
+export type SiteStreamData = { [T in SiteStreamEvent]: PayloadOf<T> };
+/** What a display or phone may receive on one of DESIGN §6's ticket events. */
 export type TicketEventData = SiteStreamData[PublicTicketEvent];
 
 /** Every name of EVENT_TYPES has a schema above, and no schema a name outside it (tsc). */

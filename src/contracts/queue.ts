@@ -8,8 +8,6 @@ export { counterParams, siteParams };
 /** Event types on the public site stream (DESIGN §6). Payload: {ticketId, number, serviceId, counter}. */
 export const PUBLIC_TICKET_EVENTS = ['ticket.issued', 'ticket.called', 'ticket.recalled', 'ticket.started', 'ticket.finished', 'ticket.no_show', 'ticket.transferred'] as const;
 export type PublicTicketEvent = (typeof PUBLIC_TICKET_EVENTS)[number];
-/** Staff-side events of this module (never on public streams). */
-export const STAFF_QUEUE_EVENTS = ['ticket.parked', 'ticket.resumed', 'ticket.cancelled', 'counter.paused', 'counter.opened'] as const;
 
 export const ticketParams = z.object({ id: z.uuid() });
 export const codeParams = z.object({ trackingCode: z.string().trim().min(4).max(20) });
@@ -195,6 +193,7 @@ export const queueSummary = z.object({
     }),
   ),
   recentCalls: z.array(publicCall),
+  pausedCounterIds: z.array(z.uuid()).describe('Counters on a break (istirahat) as of lastEventId'),
 });
 
 export const streamQuery = z.object({ lastEventId: z.string().regex(/^\d+$/).optional().describe('Same as the Last-Event-ID header') });

@@ -33,6 +33,14 @@ async function post(path: string, token: string, payload?: unknown) {
 }
 const issue = (serviceId: string) => post(`/sites/${f.siteId}/tickets`, f.kioskToken, { serviceId });
 const officer = () => f.tokens.officer.dukcapil;
+/** Loket 2 with nobody waiting and nobody at it. */
+async function drainLoket2() {
+  for (;;) {
+    const r = await t.app.inject({ method: 'POST', url: `/api/v1/counters/${f.counter.c2}/call-next`, headers: bearer(officer()) });
+    if (r.statusCode === 204) break;
+    await post(`/tickets/${r.json().ticket.id}/finish`, officer());
+  }
+}
 
 describe('the public site stream', () => {
   it('sends ticket events with ids, and replays exactly the missed ones after a reconnect', async () => {
@@ -54,7 +62,7 @@ describe('the public site stream', () => {
     });
     s.close();
 
-    // While the display is offline: a start, a finish, a break (staff only), a new ticket and its call.
+    // While the display is offline: a start, a finish, a break, a new ticket and its call.
     await post(`/tickets/${a.id}/start`, officer());
     await post(`/tickets/${a.id}/finish`, officer());
     await post(`/counters/${f.counter.c2}/pause`, officer());
@@ -67,6 +75,8 @@ describe('the public site stream', () => {
     expect(again.frames.map((x) => [x.event, x.data.number])).toEqual([
       ['ticket.started', 'A-001'],
       ['ticket.finished', 'A-001'],
+      ['counter.paused', 2],
+      ['counter.opened', 2],
       ['ticket.issued', 'A-002'],
       ['ticket.called', 'A-002'],
     ]);
@@ -82,6 +92,36 @@ describe('the public site stream', () => {
     await viaQuery.waitFor((x) => x.event === 'ticket.issued' && x.data.ticketId === c.id);
     expect(viaQuery.frames[0]).toMatchObject({ event: 'ticket.started' });
     await post(`/tickets/${b.id}/finish`, officer());
+  });
+
+  it('tells a display of a park, a resume and a break, live and on replay, with public data only', async () => {
+    await drainLoket2();
+    const s = await sse(`/sites/${f.siteId}/stream`);
+    const a = await issue(f.service.ktp);
+    await post(`/counters/${f.counter.c2}/call-next`, officer());
+    const called = await s.waitFor((x) => x.event === 'ticket.called' && x.data.ticketId === a.id);
+    await post(`/tickets/${a.id}/park`, officer());
+    const parked = await s.waitFor((x) => x.event === 'ticket.parked' && x.data.ticketId === a.id);
+    expect(parked.data).toEqual({ ticketId: a.id, number: a.number, serviceId: f.service.ktp, counter: { id: f.counter.c2, name: 'Loket 2', number: 2 } });
+    await post(`/counters/${f.counter.c2}/pause`, officer());
+    const paused = await s.waitFor((x) => x.event === 'counter.paused');
+    expect(paused.data).toEqual({ counterId: f.counter.c2, name: 'Loket 2', number: 2 });
+    // The snapshot agrees: nobody at Loket 2, which is on a break.
+    const summary = (await t.app.inject({ url: `/api/v1/sites/${f.siteId}/queue/summary` })).json();
+    expect(summary.lastEventId).toBeGreaterThanOrEqual(Number(paused.id));
+    expect(summary.pausedCounterIds).toEqual([f.counter.c2]);
+    expect(summary.services.flatMap((x: { nowServing: Array<{ ticketId: string }> }) => x.nowServing.map((n) => n.ticketId))).not.toContain(a.id);
+    await post(`/counters/${f.counter.c2}/open`, officer());
+    await post(`/tickets/${a.id}/resume`, officer());
+    await s.waitFor((x) => x.event === 'ticket.resumed' && x.data.ticketId === a.id);
+    s.close();
+
+    // A display that reconnects after the call hears the rest in order.
+    const again = await sse(`/sites/${f.siteId}/stream`, { 'last-event-id': called.id! });
+    await again.waitFor((x) => x.event === 'ticket.resumed');
+    expect(again.frames.map((x) => x.event)).toEqual(['ticket.parked', 'counter.paused', 'counter.opened', 'ticket.resumed']);
+    await post(`/counters/${f.counter.c2}/call-next`, officer());
+    await post(`/tickets/${a.id}/finish`, officer());
   });
 
   it('answers an unknown site with a 404 problem, not a stream', async () => {
@@ -144,6 +184,30 @@ describe("the citizen's stream", () => {
     const back = await sse(`/tickets/by-code/${mine.trackingCode}/stream`, { 'last-event-id': called.id! });
     await back.waitFor((x) => x.event === 'status');
     expect(back.frames.filter((x) => x.event !== 'status').map((x) => x.event)).toEqual(['ticket.transferred', 'ticket.issued']);
+  });
+
+  it('sends a fresh estimate when a counter of the service goes on a break, and the park of the ticket', async () => {
+    await drainLoket2();
+    const first = await issue(f.service.ktp);
+    const mine = await issue(f.service.ktp);
+    const s = await sse(`/tickets/by-code/${mine.trackingCode}/stream`);
+    await s.waitFor((x) => x.event === 'status');
+    let mark = s.frames.length;
+    await post(`/counters/${f.counter.c2}/pause`, officer());
+    await s.waitFor((x) => x.event === 'status' && x.data.status === 'waiting', { from: mark });
+    await post(`/counters/${f.counter.c2}/open`, officer());
+    // Called, then parked: the phone hears both, with the counter.
+    await post(`/counters/${f.counter.c2}/call-next`, officer());
+    await post(`/tickets/${first.id}/finish`, officer());
+    await post(`/counters/${f.counter.c2}/call-next`, officer());
+    await s.waitFor((x) => x.event === 'status' && x.data.status === 'called');
+    mark = s.frames.length;
+    await post(`/tickets/${mine.id}/park`, officer());
+    const parked = await s.waitFor((x) => x.event === 'status' && x.data.status === 'parked', { from: mark });
+    expect(parked.data).toMatchObject({ counter: { name: 'Loket 2' } });
+    expect(s.frames.slice(mark).some((x) => x.event === 'ticket.parked' && x.data.ticketId === mine.id)).toBe(true);
+    s.close();
+    await post(`/tickets/${mine.id}/no-show`, officer());
   });
 
   it('answers an unknown tracking code with 404', async () => {

@@ -3,7 +3,7 @@
  * Both are SSE with `id:` and Last-Event-ID replay from the events table (platform/sse).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PUBLIC_TICKET_EVENTS, type EventType, type PublicTicketEvent } from '../../../contracts/event-types';
+import { SITE_STREAM_EVENTS, type EventType, type SiteStreamEvent } from '../../../contracts/event-types';
 import type { Bus } from '../../platform/bus';
 import type { AppContext } from '../../platform/context';
 import { eventsAfter, type EventRow } from '../../platform/events';
@@ -15,17 +15,20 @@ import type { TicketRow } from './queue.repository';
 import { publicStatusOf, visitByCode } from './read.service';
 import { currentOf, Names, serviceSnapshot, type ServiceSnapshot } from './queue.view';
 
-const PUBLIC = new Set<EventType>(PUBLIC_TICKET_EVENTS);
-/** An event of the public site stream (DESIGN §6): its payload is all a subscriber receives. */
-const isPublic = (e: EventRow): e is Extract<EventRow, { type: PublicTicketEvent }> => PUBLIC.has(e.type);
+const PUBLIC = new Set<EventType>(SITE_STREAM_EVENTS);
+/** An event of the public site stream (DESIGN §6 and more): its payload is all a subscriber receives. */
+const isPublic = (e: EventRow): e is Extract<EventRow, { type: SiteStreamEvent }> => PUBLIC.has(e.type);
 
-/** Public: every ticket event of a site, payload only ({ticketId, number, serviceId, counter}). */
+/**
+ * Public: every ticket event of a site ({ticketId, number, serviceId, counter}), parks and
+ * resumes included, and the counters' breaks ({counterId, name, number}): payload only.
+ */
 export async function siteStream(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, siteId: string): Promise<void> {
   await cachedCatalog.getSite(ctx, siteId); // 404 as a problem, before the stream starts
   await openEventStream(req, reply, {
     bus: ctx.bus,
     accept: (e) => e.siteId === siteId && isPublic(e),
-    replay: (afterId) => eventsAfter(ctx.db, siteId, afterId, PUBLIC_TICKET_EVENTS),
+    replay: (afterId) => eventsAfter(ctx.db, siteId, afterId, SITE_STREAM_EVENTS),
     present: (e) => ({ event: e.type, data: e.payload }),
   });
 }
@@ -112,9 +115,20 @@ export async function visitStream(ctx: AppContext, req: FastifyRequest, reply: F
       return;
     }
     const current = currentOf(tickets);
-    if (current?.status === 'waiting' && isPublic(e) && e.payload.serviceId === current.serviceId) {
+    if (current?.status !== 'waiting' || !isPublic(e)) return;
+    if ('serviceId' in e.payload && e.payload.serviceId === current.serviceId) {
       key = e.id;
       void writeStatus();
+    } else if ('counterId' in e.payload) {
+      // A break or a return at a counter of this service changes the expected wait.
+      const serviceId = current.serviceId;
+      const eventId = e.id;
+      // (The catalogue's cache, not this stream's memo: a stream lives for hours.)
+      void cachedCatalog.getCounter(ctx, e.payload.counterId).then((c) => {
+        if (!c?.serviceIds.includes(serviceId) || closed) return;
+        key = eventId;
+        void writeStatus();
+      }, () => undefined);
     }
   });
   const stop = () => {

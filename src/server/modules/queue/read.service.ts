@@ -182,5 +182,6 @@ export async function queueSummary(ctx: AppContext, siteId: string) {
         };
       }),
     recentCalls: recent.map((t) => ({ ticketId: t.id, number: t.number, serviceId: t.serviceId, status: t.status, counter: ref(t.counterId), calledAt: t.calledAt!.toISOString() })),
+    pausedCounterIds: counters.filter((c) => c.active && paused.has(c.id)).map((c) => c.id),
   };
 }

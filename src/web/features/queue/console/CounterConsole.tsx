@@ -10,7 +10,8 @@ import { usePageTitle } from '../../../app/usePageTitle';
 import { useLang } from '../../../i18n';
 import { notifySuccess } from '../../../lib/errors';
 import { openStream, type StreamState } from '../eventStream';
-import { PUBLIC_TICKET_EVENTS, type TicketView } from '../types';
+import { SITE_STREAM_EVENTS } from '../../../../contracts/event-types';
+import type { TicketView } from '../types';
 import { consoleKeys, useCounterAction, useCounterQueue, useCounterStats, useServices, useSiteList, useTicketDetail, type Action } from './api';
 import { groupByAgency, NoShowDialog, TransferDialog } from './ConsoleDialogs';
 import { rememberCounter } from './ConsolePage';
@@ -49,7 +50,7 @@ export function CounterConsole({ siteId }: { siteId: string }) {
 
   const detail = useTicketDetail(current?.id);
 
-  // Live: any ticket event of the site may change this counter's list; refresh (coalesced).
+  // Live: any ticket or counter event of the site may change this counter's list; refresh (coalesced).
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const refresh = () => {
@@ -60,7 +61,7 @@ export function CounterConsole({ siteId }: { siteId: string }) {
         void qc.invalidateQueries({ queryKey: consoleKeys.tickets });
       }, 300);
     };
-    const close = openStream(`/api/v1/sites/${siteId}/stream`, { events: PUBLIC_TICKET_EVENTS, onEvent: refresh, onState: setStream });
+    const close = openStream(`/api/v1/sites/${siteId}/stream`, { events: SITE_STREAM_EVENTS, onEvent: refresh, onState: setStream });
     return () => {
       clearTimeout(timer);
       close();

@@ -10,33 +10,13 @@ import { formatClock, formatLongDate, zoneLabel } from '../../../lib/format';
 import '../i18n';
 import { fetchCounters, fetchSiteDetail, fetchSummary, findSite } from '../publicApi';
 import { Announcer, audioAllowed, unlockAudio, watchVoices } from '../sound';
-import { PUBLIC_TICKET_EVENTS } from '../../../../contracts/event-types';
-import type { PublicCounter, QueueSummary } from '../types';
+import { SITE_STREAM_EVENTS } from '../../../../contracts/event-types';
+import { displayReducer, initialDisplay, servingByAgency } from './calls';
+import { ServingPanel } from './ServingPanel';
+import type { PublicCounter, QueueSummary, SiteStreamData } from '../types';
 import classes from './display.module.css';
 import type { Lang } from '../../../lib/api';
 import { useLang } from '../../../i18n';
-
-/** How many calls the display keeps (the big one plus the list): bounded for a screen that runs for days. */
-const MAX_CALLS = 9;
-
-interface Call {
-  /** Event id (or the ticket id for calls from the snapshot): a recall is a new entry. */
-  key: string;
-  ticketId: string;
-  number: string;
-  counterName: string;
-  counterId: string | null;
-  recall: boolean;
-}
-
-type CallAction = { type: 'reset'; calls: Call[] } | { type: 'add'; call: Call };
-
-function callsReducer(state: Call[], a: CallAction): Call[] {
-  if (a.type === 'reset') return a.calls.slice(0, MAX_CALLS);
-  if (state.some((c) => c.key === a.call.key)) return state;
-  // The same ticket called again moves to the top instead of appearing twice.
-  return [a.call, ...state.filter((c) => c.ticketId !== a.call.ticketId)].slice(0, MAX_CALLS);
-}
 
 const norm = (s: string | undefined | null) => (s ?? '').trim().toLowerCase();
 
@@ -77,12 +57,12 @@ export default function DisplayPage() {
 
 function Display({ siteId, siteName, timeZone, zone, lang }: { siteId: string; siteName: string; timeZone: string; zone: string | null; lang: Lang }) {
   const { t } = useTranslation('queue');
-  const [calls, dispatch] = useReducer(callsReducer, []);
+  const [state, dispatch] = useReducer(displayReducer, initialDisplay);
+  const calls = state.calls;
   const [streamState, setStreamState] = useState<StreamState>('connecting');
   const [sound, setSound] = useState(audioAllowed);
   const [voice, setVoice] = useState(true);
   const [flash, setFlash] = useState<string | null>(null);
-  const seeded = useRef<string | null>(null);
   const lastCall = useRef<{ ticketId: string; at: number } | null>(null);
 
   const summary = useQuery({
@@ -127,19 +107,11 @@ function Display({ siteId, siteName, timeZone, zone, lang }: { siteId: string; s
     if (detail.data?.openNow && detail.data.nextOpening) noteServerTime(detail.data.nextOpening, detail.dataUpdatedAt);
   }, [detail.data, detail.dataUpdatedAt]);
 
-  // The snapshot's recent calls fill the list once per day (and on the first load).
+  // Every snapshot reconciles the screen with the server (what no event after it has changed).
   // With a zone, calls are filtered by counter: wait for the counters before showing any.
   const zoneReady = !zone || !!counters.data;
   useEffect(() => {
-    const s = summary.data;
-    if (!s || !zoneReady || seeded.current === s.date) return;
-    seeded.current = s.date;
-    dispatch({
-      type: 'reset',
-      calls: s.recentCalls
-        .filter((c) => inZoneRef.current(c.counter?.id))
-        .map((c) => ({ key: `snap:${c.ticketId}`, ticketId: c.ticketId, number: c.number, counterName: c.counter?.name ?? '', counterId: c.counter?.id ?? null, recall: false })),
-    });
+    if (summary.data && zoneReady) dispatch({ type: 'snapshot', summary: summary.data, inZone: inZoneRef.current });
   }, [summary.data, zoneReady]);
 
   const announcer = useRef<Announcer | null>(null);
@@ -190,18 +162,26 @@ function Display({ siteId, siteName, timeZone, zone, lang }: { siteId: string; s
       clearTimeout(debounce);
       debounce = setTimeout(() => void refetchRef.current(), 1_500);
     };
+    let wasOpen = false;
     const close = openStream(`/api/v1/sites/${siteId}/stream`, {
-      events: PUBLIC_TICKET_EVENTS,
+      events: SITE_STREAM_EVENTS,
       lastEventId: startRef.current,
-      onState: setStreamState,
+      onState: (st) => {
+        setStreamState(st);
+        // Back after a drop: the replay brings the events, a fresh snapshot the rest.
+        if (st === 'open' && wasOpen) refresh();
+        if (st === 'open') wasOpen = true;
+      },
       onEvent: (type, d, id) => {
+        if (!d || typeof d !== 'object') return;
         refresh();
+        dispatch({ type: 'event', event: type, data: d, id, inZone: inZoneRef.current });
         if (type !== 'ticket.called' && type !== 'ticket.recalled') return;
-        if (!d || typeof d.number !== 'string' || !inZoneRef.current(d.counter?.id)) return;
-        const key = id !== null ? `ev:${id}` : `ev:${d.ticketId}:${Date.now()}`;
-        lastCall.current = { ticketId: d.ticketId, at: Date.now() };
-        dispatch({ type: 'add', call: { key, ticketId: d.ticketId, number: d.number, counterName: d.counter?.name ?? '', counterId: d.counter?.id ?? null, recall: type === 'ticket.recalled' } });
-        announcer.current?.announce({ key, text: d.spoken || (d.counter ? spokenCall(d.number, d.counter.name) : `Nomor antrean ${d.number}`) });
+        const call = d as SiteStreamData['ticket.called'];
+        if (typeof call.number !== 'string' || !inZoneRef.current(call.counter?.id)) return;
+        const key = id !== null ? `ev:${id}` : `ev:${call.ticketId}:${Date.now()}`;
+        lastCall.current = { ticketId: call.ticketId, at: Date.now() };
+        announcer.current?.announce({ key, text: call.spoken || (call.counter ? spokenCall(call.number, call.counter.name) : `Nomor antrean ${call.number}`) });
       },
     });
     return () => {
@@ -222,7 +202,7 @@ function Display({ siteId, siteName, timeZone, zone, lang }: { siteId: string; s
     () => (zone && counters.data ? new Set(counters.data.filter((c) => norm(c.zone) === norm(zone)).map((c) => c.agencyId)) : null),
     [zone, counters.data],
   );
-  const serving = useMemo(() => groupServing(summary.data, inZone, zoneAgencies), [summary.data, inZone, zoneAgencies]);
+  const serving = useMemo(() => servingByAgency(summary.data, state, inZone, zoneAgencies, counters.data ?? []), [summary.data, state, inZone, zoneAgencies, counters.data]);
   const ticker = [siteName, detail.data?.address].filter(Boolean).join(' · ');
 
   return (
@@ -271,27 +251,7 @@ function Display({ siteId, siteName, timeZone, zone, lang }: { siteId: string; s
         </section>
       </main>
 
-      <section className={classes.serving} aria-label={t('display.nowServing')} data-testid="display-serving">
-        {serving.map((g) => (
-          <div key={g.agency} className={classes.agency}>
-            <div className={classes.agencyName}>{g.agency}</div>
-            <div className={classes.agencyTickets}>
-              {g.tickets.length === 0 ? (
-                <span className={classes.dim}>{t('common.none')}</span>
-              ) : (
-                g.tickets.map((x) => (
-                  <span key={x.ticketId} className={classes.servingItem}>
-                    <b>{x.number}</b> {x.counter}
-                  </span>
-                ))
-              )}
-            </div>
-            <div className={classes.agencyWaiting}>
-              {g.waiting} {t('display.waiting')}
-            </div>
-          </div>
-        ))}
-      </section>
+      <ServingPanel groups={serving} />
 
       <footer className={classes.ticker}>
         <div className={classes.tickerTrack}>
@@ -315,28 +275,6 @@ function Display({ siteId, siteName, timeZone, zone, lang }: { siteId: string; s
       </div>
     </div>
   );
-}
-
-interface ServingGroup {
-  agency: string;
-  waiting: number;
-  tickets: Array<{ ticketId: string; number: string; counter: string }>;
-}
-
-/** Now serving per agency (called or serving tickets), only counters of the zone when one is set. */
-function groupServing(s: QueueSummary | undefined, inZone: (counterId: string | null | undefined) => boolean, zoneAgencies: Set<string> | null): ServingGroup[] {
-  if (!s) return [];
-  const groups = new Map<string, ServingGroup>();
-  for (const svc of s.services) {
-    if (zoneAgencies && !zoneAgencies.has(svc.agency.id)) continue;
-    const tickets = svc.nowServing.filter((n) => n.counter && inZone(n.counter.id));
-    let g = groups.get(svc.agency.id);
-    if (!g) groups.set(svc.agency.id, (g = { agency: svc.agency.name, waiting: 0, tickets: [] }));
-    g.waiting += svc.waiting;
-    for (const n of tickets) g.tickets.push({ ticketId: n.ticketId, number: n.number, counter: n.counter!.name });
-  }
-  // Agencies with nobody at a counter in this zone and nobody waiting stay off the screen.
-  return [...groups.values()].filter((g) => g.tickets.length > 0 || g.waiting > 0);
 }
 
 function SpeakerIcon() {

@@ -121,6 +121,7 @@ export const en: TextsOf<typeof id> = {
     siteNotFound: 'MPP site "{{site}}" not found.',
     noVoice: 'No voice for spoken calls on this device (chime only).',
     zone: 'Zone {{zone}}',
+    onBreak: '{{counter}} on a break',
   },
   tracking: {
     title: 'Queue status',

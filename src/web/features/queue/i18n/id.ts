@@ -124,6 +124,7 @@ export const id = {
     siteNotFound: 'Lokasi MPP "{{site}}" tidak ditemukan.',
     noVoice: 'Suara panggilan tidak tersedia di perangkat ini (hanya nada).',
     zone: 'Zona {{zone}}',
+    onBreak: '{{counter}} istirahat',
   },
   tracking: {
     title: 'Status antrean',
