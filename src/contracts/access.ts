@@ -58,8 +58,11 @@ export const auditQuery = z.object({
 });
 
 // ---------- responses without a shape of their own elsewhere ----------
-/** A Date the service returns, written as an ISO 8601 instant (OpenAPI: string, date-time). */
-const at = z.date();
+/**
+ * A Date the service returns, written as an ISO 8601 instant (OpenAPI: string, date-time): a codec,
+ * so the server encodes the Date and a client decodes the text back with the same schema.
+ */
+const at = z.codec(z.iso.datetime({ offset: true }), z.date(), { decode: (s) => new Date(s), encode: (d) => d.toISOString() });
 
 export const setupState = z.object({ needed: z.boolean().describe('True while no user exists: POST /setup creates the first platform admin') });
 export const createdUser = z.object({ id: z.uuid(), username: z.string() });

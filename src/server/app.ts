@@ -9,7 +9,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import helmet from 'helmet';
-import { z } from 'zod';
+import { health, readiness } from '../contracts/platform';
 import type { AppContext } from './platform/context';
 import { migrationsApplied } from './platform/db';
 import { appError } from './platform/errors';
@@ -126,9 +126,8 @@ export async function buildApp(
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   registerMetrics(app, ctx.config.metricsToken);
 
-  app.get('/api/health', { schema: { tags: ['platform'], summary: 'Liveness: the process answers (DESIGN §6)', security: SECURITY.none, response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
-  const readyResponse = z.object({ status: z.literal('ready'), database: z.string().describe('pglite or postgres') });
-  app.get('/api/ready', { schema: { tags: ['platform'], summary: 'Readiness: migrations applied and the database answers within 2 s (else 503)', security: SECURITY.none, problems: [503], response: { 200: readyResponse } } }, async () => {
+  app.get('/api/health', { schema: { tags: ['platform'], summary: 'Liveness: the process answers (DESIGN §6)', security: SECURITY.none, response: { 200: health } } }, async () => ({ status: 'ok' as const }));
+  app.get('/api/ready', { schema: { tags: ['platform'], summary: 'Readiness: migrations applied and the database answers within 2 s (else 503)', security: SECURITY.none, problems: [503], response: { 200: readiness } } }, async () => {
     // A stuck database (a transaction holding PGlite's one connection, an exhausted pool) must
     // make readiness fail, not hang with everything else.
     const ok = await withTimeout(migrationsApplied(full.db).catch(() => false), READY_TIMEOUT_MS);

@@ -1,10 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import * as access from '../../src/contracts/access';
+import * as catalog from '../../src/contracts/catalog';
 import { bearer, createTestApp, type TestApp } from '../support/app';
 import { buildCatalog, type CatalogFixture } from '../support/catalog-fixture';
+import { ok, problem } from '../support/contract';
 
 /**
  * The national list (libur nasional and cuti bersama), kept by the platform admin for every site,
  * and how a site's calendar follows it. "Today" is Monday 23 November 2026, 10:00 WITA.
+ * The national list is one for the whole database: a test that adds to it uses dates no other
+ * test asserts on (2028 is seeded by the test that needs it), or removes what it added.
  */
 let t: TestApp;
 let f: CatalogFixture;
@@ -15,12 +21,13 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-type Day = { id: string; date: string; name: string; kind: string; siteId: string | null; closed: boolean };
+const days = z.array(catalog.holiday);
 const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, token?: string, payload?: unknown) =>
   t.app.inject({ method, url, headers: token ? bearer(token) : {}, ...(payload !== undefined ? { payload: payload as object } : {}) });
-const national = async (year: number) => (await call('GET', `/api/v1/holidays?year=${year}`)).json() as Day[];
-const calendar = async (year: number) => (await call('GET', `/api/v1/sites/${f.siteId}/holidays?year=${year}`)).json() as Day[];
-const disdukcapil = async () => (await call('GET', `/api/v1/sites/${f.siteId}/agencies`)).json().find((a: { shortName: string }) => a.shortName === 'Disdukcapil');
+const national = async (year: number) => ok(await call('GET', `/api/v1/holidays?year=${year}`), days);
+const calendar = async (year: number, siteId = f.siteId) => ok(await call('GET', `/api/v1/sites/${siteId}/holidays?year=${year}`), days);
+const disdukcapil = async () => ok(await call('GET', `/api/v1/sites/${f.siteId}/agencies`), z.array(catalog.publicAgency)).find((a) => a.shortName === 'Disdukcapil');
+const addNational = async (body: { date: string; name: string; kind: string }) => ok(await call('POST', '/api/v1/holidays', f.platform, body), catalog.holiday, 201);
 
 describe('national holidays and cuti bersama', () => {
   it('has the SKB list for 2026 and no cuti bersama yet for 2027', async () => {
@@ -41,12 +48,12 @@ describe('national holidays and cuti bersama', () => {
     ];
     const agencyAdmin = await t.userToken({ memberships: [{ role: 'agency_admin', siteId: f.siteId, agencyId: f.agencies.Imigrasi }] });
     for (const [method, url, body] of attempts) {
-      expect((await call(method, url, f.admin, body)).statusCode, `${method} ${url}`).toBe(403);
-      expect((await call(method, url, agencyAdmin, body)).statusCode, `${method} ${url}`).toBe(403);
-      expect((await call(method, url, undefined, body)).statusCode, `${method} ${url}`).toBe(401);
+      problem(await call(method, url, f.admin, body), 403, 'auth.forbidden');
+      problem(await call(method, url, agencyAdmin, body), 403, 'auth.forbidden');
+      problem(await call(method, url, undefined, body), 401, 'auth.unauthenticated');
     }
     // A site admin cannot remove a national day through the site's own endpoint either.
-    expect((await call('DELETE', `/api/v1/sites/${f.siteId}/holidays/${first.id}`, f.admin)).statusCode).toBe(404);
+    problem(await call('DELETE', `/api/v1/sites/${f.siteId}/holidays/${first.id}`, f.admin), 404);
     expect((await national(2027)).find((h) => h.id === first.id)).toMatchObject({ name: first.name });
   });
 
@@ -63,71 +70,62 @@ describe('national holidays and cuti bersama', () => {
     };
     expect(await on4Dec()).toMatchObject({ openNow: true, today: { closed: null } });
 
-    const res = await call('POST', '/api/v1/holidays', f.platform, { date: '2026-12-04', name: 'Cuti bersama (uji)', kind: 'cuti_bersama' });
-    expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ date: '2026-12-04', kind: 'cuti_bersama', siteId: null, closed: true });
+    expect(await addNational({ date: '2026-12-04', name: 'Cuti bersama (uji)', kind: 'cuti_bersama' })).toMatchObject({ date: '2026-12-04', kind: 'cuti_bersama', siteId: null, closed: true });
     expect((await calendar(2026)).find((h) => h.date === '2026-12-04')).toMatchObject({ name: 'Cuti bersama (uji)', kind: 'cuti_bersama', closed: true });
     // The open state follows at once (the change is announced to every site's caches).
     expect(await on4Dec()).toMatchObject({ openNow: false, today: { closed: { name: 'Cuti bersama (uji)', kind: 'cuti_bersama' } } });
 
     // A second site sees it too, and may still decide to open.
     const other = await buildCatalog(t, { platform: f.platform });
-    expect(((await call('GET', `/api/v1/sites/${other.siteId}/holidays?year=2026`)).json() as Day[]).some((h) => h.date === '2026-12-04' && h.closed)).toBe(true);
-    const open = await call('POST', `/api/v1/sites/${other.siteId}/holidays`, other.admin, { date: '2026-12-04', name: 'Tetap buka', kind: 'open' });
-    expect(open.statusCode, open.body).toBe(201);
-    expect(((await call('GET', `/api/v1/sites/${other.siteId}/holidays?year=2026`)).json() as Day[]).find((h) => h.date === '2026-12-04' && h.siteId === null)!.closed).toBe(false);
+    expect((await calendar(2026, other.siteId)).some((h) => h.date === '2026-12-04' && h.closed)).toBe(true);
+    ok(await call('POST', `/api/v1/sites/${other.siteId}/holidays`, other.admin, { date: '2026-12-04', name: 'Tetap buka', kind: 'open' }), catalog.holiday, 201);
+    expect((await calendar(2026, other.siteId)).find((h) => h.date === '2026-12-04' && h.siteId === null)!.closed).toBe(false);
   });
 
   it('validates the date and refuses a date already on the list, naming body.date', async () => {
-    const invalid = await call('POST', '/api/v1/holidays', f.platform, { date: '2027-02-30', name: 'Tanggal salah', kind: 'national' });
-    expect(invalid.statusCode).toBe(400);
-    expect(invalid.json().errors).toEqual([expect.objectContaining({ field: 'body.date', code: 'invalid_date' })]);
-    const malformed = await call('POST', '/api/v1/holidays', f.platform, { date: '5/2/2027', name: 'Tanggal salah', kind: 'national' });
-    expect(malformed.statusCode).toBe(400);
-    expect(malformed.json().errors.map((e: { field: string }) => e.field)).toEqual(['body.date']);
-    const kind = await call('POST', '/api/v1/holidays', f.platform, { date: '2027-02-05', name: 'Penutupan', kind: 'closure' });
-    expect(kind.statusCode).toBe(400);
-    expect(kind.json().errors.map((e: { field: string }) => e.field)).toEqual(['body.kind']);
+    // A year of its own, loaded from the built-in list, so its additions meet no other test's.
+    ok(await call('POST', '/api/v1/holidays/seed', f.platform, { year: 2028 }), catalog.seededHolidays);
+    const invalid = problem(await call('POST', '/api/v1/holidays', f.platform, { date: '2028-02-30', name: 'Tanggal salah', kind: 'national' }), 400, 'validation_failed');
+    expect(invalid.errors).toEqual([expect.objectContaining({ field: 'body.date', code: 'invalid_date' })]);
+    const malformed = problem(await call('POST', '/api/v1/holidays', f.platform, { date: '5/2/2028', name: 'Tanggal salah', kind: 'national' }), 400, 'validation_failed');
+    expect(malformed.errors?.map((e) => e.field)).toEqual(['body.date']);
+    const kind = problem(await call('POST', '/api/v1/holidays', f.platform, { date: '2028-02-04', name: 'Penutupan', kind: 'closure' }), 400, 'validation_failed');
+    expect(kind.errors?.map((e) => e.field)).toEqual(['body.kind']);
 
-    const dup = await call('POST', '/api/v1/holidays', f.platform, { date: '2027-08-17', name: 'HUT RI', kind: 'national' });
-    expect(dup.statusCode).toBe(409);
-    expect(dup.json().errors).toEqual([expect.objectContaining({ field: 'body.date', code: 'taken', messages: { id: expect.stringContaining('daftar libur nasional'), en: expect.any(String) } })]);
+    const dup = problem(await call('POST', '/api/v1/holidays', f.platform, { date: '2028-08-17', name: 'HUT RI', kind: 'national' }), 409);
+    expect(dup.errors).toEqual([expect.objectContaining({ field: 'body.date', code: 'taken', messages: { id: expect.stringContaining('daftar libur nasional'), en: expect.any(String) } })]);
     // Moving an entry onto a taken date is refused the same way.
-    const moved = await call('POST', '/api/v1/holidays', f.platform, { date: '2027-12-24', name: 'Cuti bersama Natal', kind: 'cuti_bersama' });
-    expect(moved.statusCode, moved.body).toBe(201);
-    const clash = await call('PATCH', `/api/v1/holidays/${moved.json().id}`, f.platform, { date: '2027-12-25' });
-    expect(clash.statusCode).toBe(409);
-    expect(clash.json().errors[0].field).toBe('body.date');
-    const badPatch = await call('PATCH', `/api/v1/holidays/${moved.json().id}`, f.platform, { date: '2027-13-01' });
-    expect(badPatch.statusCode).toBe(400);
-    expect(badPatch.json().errors[0].field).toBe('body.date');
+    const moved = await addNational({ date: '2028-12-26', name: 'Cuti bersama Natal', kind: 'cuti_bersama' });
+    const clash = problem(await call('PATCH', `/api/v1/holidays/${moved.id}`, f.platform, { date: '2028-12-25' }), 409);
+    expect(clash.errors?.[0].field).toBe('body.date');
+    const badPatch = problem(await call('PATCH', `/api/v1/holidays/${moved.id}`, f.platform, { date: '2028-13-01' }), 400, 'validation_failed');
+    expect(badPatch.errors?.[0].field).toBe('body.date');
   });
 
   it('edits the name and kind of an entry, then removes it, and the calendar follows', async () => {
-    const added = (await call('POST', '/api/v1/holidays', f.platform, { date: '2027-02-05', name: 'Cuti bersama Imlek', kind: 'national' })).json() as Day;
-    const renamed = await call('PATCH', `/api/v1/holidays/${added.id}`, f.platform, { name: 'Cuti bersama Tahun Baru Imlek 2578 Kongzili', kind: 'cuti_bersama' });
-    expect(renamed.statusCode, renamed.body).toBe(200);
-    expect(renamed.json()).toMatchObject({ date: '2027-02-05', name: 'Cuti bersama Tahun Baru Imlek 2578 Kongzili', kind: 'cuti_bersama' });
+    const cutiBersama2027 = async () => (await national(2027)).filter((h) => h.kind === 'cuti_bersama').map((h) => h.date);
+    const before = await cutiBersama2027();
+    const added = await addNational({ date: '2027-02-05', name: 'Cuti bersama Imlek', kind: 'national' });
+    const renamed = ok(await call('PATCH', `/api/v1/holidays/${added.id}`, f.platform, { name: 'Cuti bersama Tahun Baru Imlek 2578 Kongzili', kind: 'cuti_bersama' }), catalog.holiday);
+    expect(renamed).toMatchObject({ date: '2027-02-05', name: 'Cuti bersama Tahun Baru Imlek 2578 Kongzili', kind: 'cuti_bersama' });
     expect((await calendar(2027)).find((h) => h.date === '2027-02-05')).toMatchObject({ kind: 'cuti_bersama', closed: true });
-    expect((await national(2027)).filter((h) => h.kind === 'cuti_bersama').map((h) => h.date)).toEqual(['2027-02-05', '2027-12-24']);
+    expect(await cutiBersama2027()).toEqual([...before, '2027-02-05'].sort());
 
-    const removed = await call('DELETE', `/api/v1/holidays/${added.id}`, f.platform);
-    expect(removed.statusCode).toBe(204);
+    expect((await call('DELETE', `/api/v1/holidays/${added.id}`, f.platform)).statusCode).toBe(204);
     expect((await calendar(2027)).some((h) => h.date === '2027-02-05')).toBe(false);
-    expect((await call('DELETE', `/api/v1/holidays/${added.id}`, f.platform)).statusCode).toBe(404);
+    problem(await call('DELETE', `/api/v1/holidays/${added.id}`, f.platform), 404);
     // A site's own row is not the national list's to edit.
-    const closure = (await call('POST', `/api/v1/sites/${f.siteId}/holidays`, f.admin, { date: '2027-03-01', name: 'Pemeliharaan gedung' })).json() as Day;
-    expect((await call('PATCH', `/api/v1/holidays/${closure.id}`, f.platform, { name: 'Penutupan lain' })).statusCode).toBe(404);
+    const closure = ok(await call('POST', `/api/v1/sites/${f.siteId}/holidays`, f.admin, { date: '2027-03-01', name: 'Pemeliharaan gedung' }), catalog.holiday, 201);
+    problem(await call('PATCH', `/api/v1/holidays/${closure.id}`, f.platform, { name: 'Penutupan lain' }), 404);
 
-    const audit = (await call('GET', '/api/v1/audit?action=calendar.national_updated', f.platform)).json();
-    expect(audit.items[0]).toMatchObject({ targetId: added.id, details: { date: '2027-02-05', changes: { kind: { from: 'national', to: 'cuti_bersama' } } } });
-    expect((await call('GET', '/api/v1/audit?action=calendar.national_removed', f.platform)).json().items[0]).toMatchObject({ targetId: added.id, details: { date: '2027-02-05' } });
+    const updated = ok(await call('GET', '/api/v1/audit?action=calendar.national_updated', f.platform), access.auditPage);
+    expect(updated.items[0]).toMatchObject({ targetId: added.id, details: { date: '2027-02-05', changes: { kind: { from: 'national', to: 'cuti_bersama' } } } });
+    expect(ok(await call('GET', '/api/v1/audit?action=calendar.national_removed', f.platform), access.auditPage).items[0]).toMatchObject({ targetId: added.id, details: { date: '2027-02-05' } });
   });
 
   it('seeds a year from the built-in list only where dates are missing', async () => {
     const before = (await national(2026)).length;
-    const res = await call('POST', '/api/v1/holidays/seed', f.platform, { year: 2026 });
-    expect(res.json()).toEqual({ year: 2026, added: 0 });
+    expect(ok(await call('POST', '/api/v1/holidays/seed', f.platform, { year: 2026 }), catalog.seededHolidays)).toEqual({ year: 2026, added: 0 });
     expect((await national(2026)).length).toBe(before);
   });
 });

@@ -6,8 +6,11 @@ import { ManualClock } from '../../src/server/platform/clock';
 import type { AppContext } from '../../src/server/platform/context';
 import { deriveKeys } from '../../src/server/platform/crypto';
 import { insertUserWithRoles, type NewUser } from '../../src/server/modules/access/users.service';
+import { sessionResponse } from '../../src/contracts/access';
+import { ok } from './contract';
 import { freshDatabase } from './db';
 import { uncataloguedEvents } from './events';
+import { noteRoutes } from './routes';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -38,6 +41,7 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
   const config = loadConfig({ NODE_ENV: 'test' } as NodeJS.ProcessEnv, { secret: 'test-secret-test-secret-test-secret-1234', dataDir: '/nonexistent', ...opts.config });
   const bus: Bus = database.kind === 'postgres' ? await postgresBus(database) : memoryBus();
   const { app, ctx } = await buildApp({ config, database, db: database.db, bus, clock, keys: deriveKeys(config.secret) }, { serveWeb: false, ...(opts.logger ? { logger: opts.logger } : {}) });
+  noteRoutes(app);
   await opts.beforeReady?.(app, ctx);
   await app.ready();
   return {
@@ -57,12 +61,11 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
       const password = u.password ?? 'correct-horse-battery';
       await insertUserWithRoles(database.db, clock.now(), { username, displayName: u.displayName ?? username, password, memberships: u.memberships });
       const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
-      if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
-      return res.json().token as string;
+      return ok(res, sessionResponse).token;
     },
     async cookieLogin(username, password) {
       const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
-      if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
+      ok(res, sessionResponse);
       return cookiesOf(res);
     },
   };

@@ -1,5 +1,7 @@
-import { expect } from 'vitest';
+import { z } from 'zod';
+import * as catalog from '../../src/contracts/catalog';
 import { bearer, type TestApp } from './app';
+import { ok } from './contract';
 
 /**
  * A small MPP in WITA built through the catalogue's own admin API: a platform admin creates the
@@ -85,25 +87,19 @@ export async function buildCatalog(t: TestApp, opts: { slug?: string; platform?:
     headers: bearer(platform),
     payload: { slug, name: 'MPP Kota Samarinda', timeZone: 'Asia/Makassar', regency: 'Kota Samarinda', province: 'Kalimantan Timur', address: 'Jl. Basuki Rahmat', status: 'operating', phone: '0541-123456', maklumat: 'Kami sanggup menyelenggarakan pelayanan sesuai standar.' },
   });
-  expect(created.statusCode, created.body).toBe(201);
-  const siteId = created.json().id as string;
+  const siteId = ok(created, catalog.siteDetail, 201).id;
   const admin = await t.userToken({ memberships: [{ role: 'site_admin', siteId, agencyId: null }] });
-  const post = async (url: string, payload: unknown) => {
-    const res = await t.app.inject({ method: 'POST', url, headers: bearer(admin), payload: payload as object });
-    expect(res.statusCode, `${url}: ${res.body}`).toBe(201);
-    return res.json();
-  };
+  const post = async <S extends z.ZodType>(url: string, payload: unknown, schema: S) => ok(await t.app.inject({ method: 'POST', url, headers: bearer(admin), payload: payload as object }), schema, 201);
   // National documents are shared types, the platform admin's (a site admin may add only its own).
-  const existing = new Set(((await t.app.inject('/api/v1/document-types')).json() as Array<{ key: string }>).map((d) => d.key));
+  const existing = new Set(ok(await t.app.inject('/api/v1/document-types'), z.array(catalog.documentType)).map((d) => d.key));
   for (const d of DOCUMENT_TYPES) {
     if (existing.has(d.key)) continue;
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/catalog/document-types', headers: bearer(platform), payload: d });
-    expect(res.statusCode, res.body).toBe(201);
+    ok(await t.app.inject({ method: 'POST', url: '/api/v1/catalog/document-types', headers: bearer(platform), payload: d }), catalog.adminDocumentType, 201);
   }
   const agencies: Record<string, string> = {};
-  for (const a of AGENCIES) agencies[a.shortName] = (await post(`/api/v1/sites/${siteId}/catalog/agencies`, a)).id;
+  for (const a of AGENCIES) agencies[a.shortName] = (await post(`/api/v1/sites/${siteId}/catalog/agencies`, a, catalog.adminAgency)).id;
   const services: Record<string, string> = {};
-  for (const s of SERVICES) services[s.code] = (await post(`/api/v1/sites/${siteId}/catalog/services`, serviceBody(s, agencies[s.agency]))).id;
+  for (const s of SERVICES) services[s.code] = (await post(`/api/v1/sites/${siteId}/catalog/services`, serviceBody(s, agencies[s.agency]), catalog.adminService)).id;
   const counters: Record<number, string> = {};
   const plan: Array<[number, string, string[]]> = [
     [1, 'Disdukcapil', ['KTP-EL', 'KK', 'AKTA-LAHIR']],
@@ -113,7 +109,7 @@ export async function buildCatalog(t: TestApp, opts: { slug?: string; platform?:
     [5, 'Polresta', ['SKCK']],
   ];
   for (const [number, agency, codes] of plan) {
-    counters[number] = (await post(`/api/v1/sites/${siteId}/catalog/counters`, { agencyId: agencies[agency], number, zone: 'Lantai 1', serviceIds: codes.map((c) => services[c]) })).id;
+    counters[number] = (await post(`/api/v1/sites/${siteId}/catalog/counters`, { agencyId: agencies[agency], number, zone: 'Lantai 1', serviceIds: codes.map((c) => services[c]) }, catalog.adminCounter)).id;
   }
   return { siteId, platform, admin, agencies, services, counters };
 }
