@@ -11,7 +11,8 @@ import { PUBLIC_TICKET_EVENTS } from '../../../../contracts/event-types';
 import type { SiteStreamData } from '../../../../contracts/events';
 import type { PublicStatus } from '../types';
 import classes from './status.module.css';
-import { formatClock } from '../../../lib/format';
+import { formatClock, zoneLabel } from '../../../lib/format';
+import { TrackingLookup } from './TrackingLookup';
 import { useLang } from '../../../i18n';
 
 const VIBRATION = [400, 150, 400, 150, 800];
@@ -39,6 +40,9 @@ export default function StatusPage() {
   // First paint from a plain GET; then the stream keeps it fresh.
   useEffect(() => {
     const ctrl = new AbortController();
+    // Another code (typed again after a miss): nothing of the previous one stays on screen.
+    setError(null);
+    setStatus(null);
     api
       .get<PublicStatus>(`/api/v1/tickets/by-code/${encodeURIComponent(code)}`, undefined, ctrl.signal)
       .then((s) => {
@@ -124,9 +128,7 @@ export default function StatusPage() {
 
       <main className={classes.main}>
         {notFound ? (
-          <p className={classes.error} role="alert">
-            {t('tracking.notFound')}
-          </p>
+          <TrackingLookup code={code} />
         ) : !status ? (
           error ? (
             <p className={classes.error} role="alert">
@@ -218,7 +220,7 @@ export default function StatusPage() {
 
             <p className={classes.muted}>
               {stream === 'open' ? t('tracking.keepOpen') : t('common.offline')}
-              {updatedAt && ` ${t('tracking.updated', { time: formatClock(updatedAt, lang) })}`}
+              {updatedAt && ` ${t('tracking.updated', { time: `${formatClock(updatedAt, lang, status.site.timeZone)} ${zoneLabel(status.site.timeZone)}` })}`}
             </p>
           </>
         )}
