@@ -4,6 +4,7 @@ import { startServer } from './server';
 import { openDatabase } from './platform/db';
 import { DataDirInUseError } from './platform/data-dir-lock';
 import { systemClock } from './platform/clock';
+import { deriveKeys } from './platform/crypto';
 import { insertUserWithRoles } from './modules/access/access.lookup';
 import { ROLES, type Role } from './platform/authz';
 import { readPassword } from './platform/prompt';
@@ -100,9 +101,12 @@ async function run(argv: string[]): Promise<void> {
         console.error('Only the demo seed exists: loket seed --demo');
         process.exit(64);
       }
-      await withDatabase(config({ demo: true }), async (database) => {
+      const cfg = config({ demo: true });
+      await withDatabase(cfg, async (database) => {
         const { seedDemo } = await import('./modules/catalog/catalog.lookup');
         const result = await seedDemo(database.db, systemClock);
+        const { seedEstablishmentDemo } = await import('./modules/establishment/establishment.lookup');
+        await seedEstablishmentDemo({ db: database.db, clock: systemClock, keys: deriveKeys(cfg.secret) });
         console.log(result.created ? 'Demo data loaded.' : 'Demo data was already present.');
       });
       return;

@@ -57,13 +57,17 @@ export async function startServer(cfg: Config) {
   await database.migrate();
   const clock = cfg.clockStart ? offsetClock(cfg.clockStart) : systemClock;
   const bus = database.kind === 'postgres' ? await postgresBus(database) : memoryBus();
+  const keys = deriveKeys(cfg.secret);
   if (cfg.demo) {
     // Loaded only in demo mode: production never carries the demo catalogue in memory.
     const { seedDemo } = await import('./modules/catalog/catalog.lookup');
     await seedDemo(database.db, clock);
+    // The province view's records link the catalogue's demo sites: after them.
+    const { seedEstablishmentDemo } = await import('./modules/establishment/establishment.lookup');
+    await seedEstablishmentDemo({ db: database.db, clock, keys });
   }
   await setDemoLoginsActive(database.db, cfg.demo);
-  const { app, ctx } = await buildApp({ config: cfg, database, db: database.db, bus, clock, keys: deriveKeys(cfg.secret) }, { logger: loggerOptions(cfg) });
+  const { app, ctx } = await buildApp({ config: cfg, database, db: database.db, bus, clock, keys }, { logger: loggerOptions(cfg) });
   log = ctx.log;
   for (const err of violations.splice(0)) ctx.log.error({ err }, 'root database query inside a transaction');
   const stopBackground = cfg.jobs ? startBackground(ctx) : async () => {};

@@ -48,7 +48,7 @@ export const scopeDirectory: ScopeDirectory = {
 };
 
 /** A site by id or slug, or null (the province view links its demo records by slug). */
-export async function findSiteByRef(ctx: AppContext, ref: string, conn: Conn = ambientConn(ctx.db)) {
+export async function findSiteByRef(ctx: Pick<AppContext, 'db'>, ref: string, conn: Conn = ambientConn(ctx.db)) {
   return (await repo.findSiteByRef(conn, ref)) ?? null;
 }
 

@@ -9,6 +9,20 @@ import { DEMO_DOCUMENT_TYPES, DEMO_SITES } from './demo-data';
 export const DEMO_PASSWORD = 'loket-demo';
 
 /**
+ * The demo login of an agency's admin: `admin-` and the agency's short name in lower case without
+ * spaces or punctuation (DESIGN §7): BPJS Kesehatan → `admin-bpjskesehatan`.
+ */
+export const agencyAdminLogin = (shortName: string) => `admin-${shortName.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]/g, '')}`;
+
+function agencyAdmins(site: (typeof DEMO_SITES)[number], agencyIds: Map<string, string>, siteId: string) {
+  return site.agencies.map((a) => ({
+    username: agencyAdminLogin(a.shortName),
+    displayName: `Admin ${a.shortName} (demo)`,
+    memberships: [{ role: 'agency_admin' as const, siteId, agencyId: agencyIds.get(a.key)! }],
+  }));
+}
+
+/**
  * Loads MPP Samarinda (and MPP Balikpapan, in trial) with agencies, services, counters, national
  * holidays and the demo logins of DESIGN §6. Idempotent: a site that exists is left alone.
  * Runs only when demo mode is asked for (`npm run demo`, LOKET_DEMO=1, `loket seed --demo`).
@@ -67,12 +81,14 @@ export async function seedDemo(db: Db, clock: Clock): Promise<{ created: boolean
         await repo.insertCounter(tx, { id, siteId, agencyId, number: c.number, name: c.name, zone: c.zone, createdAt: now, updatedAt: now });
         await repo.replaceCounterServices(tx, id, c.serviceCodes.map((code) => serviceIds.get(code)!));
       }
-      // Demo logins exist for the first (main) site only: `admin` and `petugas-<counter number>`,
-      // created by access (its users and memberships); the catalogue assigns the officers.
+      // Demo logins exist for the first (main) site only: `admin`, `petugas-<counter number>` and
+      // `admin-<agency key>` (DESIGN §7), created by access (its users and memberships); the
+      // catalogue assigns the officers.
       if (index === 0) {
         const ids = await insertDemoUsers(tx, now, passwordHash, [
           { username: 'admin', displayName: 'Admin MPP (demo)', memberships: [{ role: 'site_admin', siteId, agencyId: null }] },
           ...counterIds.map((c) => ({ username: `petugas-${c.number}`, displayName: `Petugas Loket ${c.number} (demo)`, memberships: [{ role: 'officer' as const, siteId, agencyId: c.agencyId }] })),
+          ...agencyAdmins(site, agencyIds, siteId),
         ]);
         for (const c of counterIds) {
           const userId = ids.get(`petugas-${c.number}`);
@@ -100,10 +116,13 @@ export function demoGuide(baseUrl: string): string {
     ['Kiosk', `${url('/kiosk')}  (pair it first: Katalog layanan → Perangkat)`],
     ['TV display', url(`/display/${main.slug}`)],
     ['Site admin', url('/admin/catalog')],
+    ['Province view', url('/province')],
   ];
   const logins: Array<[string, string]> = [
     ['admin', `site admin (operator) of ${main.name}`],
     [`petugas-${counters[0]} … petugas-${counters.at(-1)}`, `the officer of counter ${counters[0]} … ${counters.at(-1)}`],
+    [`${agencyAdminLogin(main.agencies[0]!.shortName)}, ${agencyAdminLogin('Disdukcapil')}, …`, "an agency's admin: admin-<agency short name, lower case, no spaces>"],
+    ['pemprov', 'platform admin: the province view of Kalimantan Timur (/province)'],
   ];
   const table = (r: Array<[string, string]>) => {
     const width = Math.max(...r.map(([k]) => k.length));
