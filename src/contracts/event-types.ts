@@ -29,5 +29,8 @@ export const SURVEY_EVENTS = ['survey.answered', 'survey.action_recorded', 'surv
 /** The province view: an MPP's stage, plan, checklist, evidence and site (staff only, never on a site stream). */
 export const ESTABLISHMENT_EVENTS = ['establishment.stage_changed', 'establishment.updated', 'establishment.document_added', 'establishment.document_removed', 'establishment.site_linked'] as const;
 
-export const EVENT_TYPES = [...SITE_STREAM_EVENTS, ...BOOKING_EVENTS, ...CATALOG_EVENTS, ...ESTABLISHMENT_EVENTS, ...SURVEY_EVENTS] as const;
+/** Citizens' wallet and consents: staff reviews and issues, the citizen's consents (ids only, never on a public stream). */
+export const CITIZEN_EVENTS = ['citizen.document_reviewed', 'citizen.document_issued', 'citizen.nik_verified', 'citizen.consent_created', 'citizen.consent_revoked'] as const;
+
+export const EVENT_TYPES = [...SITE_STREAM_EVENTS, ...BOOKING_EVENTS, ...CATALOG_EVENTS, ...ESTABLISHMENT_EVENTS, ...SURVEY_EVENTS, ...CITIZEN_EVENTS] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

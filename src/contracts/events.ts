@@ -41,6 +41,11 @@ const surveyActionPayload = z.strictObject({ actionId: id, agencyId: id.nullable
 
 const CATALOG_ENTITIES = ['site', 'agency', 'service', 'counter', 'holiday', 'document_type'] as const;
 
+/** Citizens' events name ids only: no name, NIK, contact, file name or purpose. */
+const citizenRef = { citizenId: id, agencyId: id };
+const citizenEvent = <T extends EventType, A extends string, P extends z.ZodType>(type: T, aggregateType: A, payload: P) =>
+  z.object({ type: z.literal(type), aggregateType: z.literal(aggregateType), aggregateId: id, payload, meta: noMeta });
+
 export const appEvent = z.discriminatedUnion('type', [
   ticketEvent(
     'ticket.issued',
@@ -138,6 +143,11 @@ export const appEvent = z.discriminatedUnion('type', [
     payload: z.strictObject({ what: z.enum(['settings', 'signatory']) }),
     meta: z.strictObject({ by: z.string(), agencyId: id.nullable().optional() }),
   }),
+  citizenEvent('citizen.document_reviewed', 'citizen_document', z.strictObject({ ...citizenRef, documentId: id, status: z.enum(['verified', 'rejected']) })),
+  citizenEvent('citizen.document_issued', 'citizen_document', z.strictObject({ ...citizenRef, documentId: id, documentTypeId: id })),
+  citizenEvent('citizen.nik_verified', 'citizen', z.strictObject(citizenRef)),
+  citizenEvent('citizen.consent_created', 'citizen_consent', z.strictObject({ ...citizenRef, consentId: id, documents: z.number().int() })),
+  citizenEvent('citizen.consent_revoked', 'citizen_consent', z.strictObject({ ...citizenRef, consentId: id })),
 ]);
 
 /** An event as written (what `emit` takes, without the envelope: site and actor). */

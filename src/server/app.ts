@@ -31,6 +31,8 @@ import { bookingRoutes } from './modules/booking/booking.routes';
 import { queueRoutes } from './modules/queue/queue.routes';
 import { establishmentRoutes } from './modules/establishment/establishment.routes';
 import { surveyRoutes } from './modules/survey/survey.routes';
+import { citizensRoutes } from './modules/citizens/citizens.routes';
+import { sharedRoutes } from './modules/citizens/shared.routes';
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -147,6 +149,8 @@ export async function buildApp(
       await api.register(queueRoutes(full));
       await api.register(establishmentRoutes(full));
       await api.register(surveyRoutes(full));
+      await api.register(citizensRoutes(full));
+      await api.register(sharedRoutes(full));
     },
     { prefix: '/api/v1' },
   );

@@ -52,7 +52,7 @@ describe('uploading and serving a logo', () => {
     const fileId = (await agencyRow(t, u.f.agencyA)).logoFileId as string;
     const [row] = await t.ctx.db.select().from(storedFiles).where(eq(storedFiles.id, fileId));
     expect(row).toMatchObject({ siteId: u.f.siteId, purpose: 'agency.logo', mediaType: 'image/png', sizeBytes: PNG.length, sha256: sha256(PNG), filename: 'logo imigrasi.png' });
-    expect(row.contentEnc.includes(PNG)).toBe(false);
+    expect(row.contentEnc!.includes(PNG)).toBe(false);
 
     // The agreement is a different file: untouched.
     expect((await agencyRow(t, u.f.agencyA)).agreementFileId).toBeNull();

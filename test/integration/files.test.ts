@@ -97,10 +97,10 @@ describe('uploading, storing and downloading the agreement', () => {
     expect(row).toMatchObject({ siteId: f.siteId, purpose: 'agency.agreement', mediaType: 'application/pdf', sizeBytes: PDF.length, sha256: sha256(PDF) });
     expect(Buffer.isBuffer(row.contentEnc)).toBe(true);
     // nonce (12) ‖ ciphertext ‖ tag (16)
-    expect(row.contentEnc.length).toBe(12 + PDF.length + 16);
-    expect(row.contentEnc.includes(Buffer.from('%PDF'))).toBe(false);
-    expect(row.contentEnc.includes(Buffer.from('Kantor Imigrasi'))).toBe(false);
-    expect(row.contentEnc.includes(PDF.subarray(40, 72))).toBe(false);
+    expect(row.contentEnc!.length).toBe(12 + PDF.length + 16);
+    expect(row.contentEnc!.includes(Buffer.from('%PDF'))).toBe(false);
+    expect(row.contentEnc!.includes(Buffer.from('Kantor Imigrasi'))).toBe(false);
+    expect(row.contentEnc!.includes(PDF.subarray(40, 72))).toBe(false);
   });
 
   it('downloads the identical bytes with safe headers, and audits the download', async () => {

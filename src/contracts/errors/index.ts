@@ -7,6 +7,7 @@ import { ACCESS_ERRORS } from './access';
 import { BOOKING_ERRORS } from './booking';
 import { CATALOG_ERRORS } from './catalog';
 import { ESTABLISHMENT_ERRORS } from './establishment';
+import { CITIZENS_ERRORS } from './citizens';
 import type { ExtraOf } from './define';
 import { FILES_ERRORS } from './files';
 import { PLATFORM_ERRORS } from './platform';
@@ -14,7 +15,7 @@ import { QUEUE_ERRORS } from './queue';
 import { SURVEY_ERRORS } from './survey';
 
 export { carries, type Carries, type Catalogue, type ErrorEntry } from './define';
-export { ACCESS_ERRORS, BOOKING_ERRORS, CATALOG_ERRORS, FILES_ERRORS, PLATFORM_ERRORS, QUEUE_ERRORS, SURVEY_ERRORS };
+export { ACCESS_ERRORS, BOOKING_ERRORS, CATALOG_ERRORS, FILES_ERRORS, PLATFORM_ERRORS, QUEUE_ERRORS, SURVEY_ERRORS, CITIZENS_ERRORS };
 export { ESTABLISHMENT_ERRORS };
 
 /** Each module's catalogue by module, for checks that a code is declared once. */
@@ -27,9 +28,10 @@ export const ERROR_CATALOGUES = {
   booking: BOOKING_ERRORS,
   establishment: ESTABLISHMENT_ERRORS,
   survey: SURVEY_ERRORS,
+  citizens: CITIZENS_ERRORS,
 } as const;
 
-export const ERROR_CATALOGUE = { ...PLATFORM_ERRORS, ...ACCESS_ERRORS, ...CATALOG_ERRORS, ...FILES_ERRORS, ...QUEUE_ERRORS, ...BOOKING_ERRORS, ...ESTABLISHMENT_ERRORS, ...SURVEY_ERRORS } as const;
+export const ERROR_CATALOGUE = { ...PLATFORM_ERRORS, ...ACCESS_ERRORS, ...CATALOG_ERRORS, ...FILES_ERRORS, ...QUEUE_ERRORS, ...BOOKING_ERRORS, ...ESTABLISHMENT_ERRORS, ...SURVEY_ERRORS, ...CITIZENS_ERRORS } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
 export const ERROR_CODES = Object.keys(ERROR_CATALOGUE) as ErrorCode[];

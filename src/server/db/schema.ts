@@ -10,3 +10,4 @@ export * from '../modules/booking/booking.schema';
 export * from '../modules/queue/queue.schema';
 export * from '../modules/establishment/establishment.schema';
 export * from '../modules/survey/survey.schema';
+export * from '../modules/citizens/citizens.schema';

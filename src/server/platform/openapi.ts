@@ -32,6 +32,10 @@ export const SECURITY = {
    * instead of the address's (booking lookups), or see what their role allows.
    */
   optional: [{}, { deviceBearer: [] }, { staffBearer: [] }, { staffCookie: [] }] as Requirement[],
+  /** A citizen's session (`lc_…` bearer or the citizen cookie): never a staff session. */
+  citizen: [{ citizenBearer: [] }, { citizenCookie: [] }] as Requirement[],
+  /** Public, or a signed-in citizen (a booking made while signed in joins their history). */
+  optionalCitizen: [{}, { citizenBearer: [] }, { citizenCookie: [] }] as Requirement[],
 } as const;
 
 export const SECURITY_SCHEMES = {
@@ -39,6 +43,8 @@ export const SECURITY_SCHEMES = {
   staffCookie: { type: 'apiKey', in: 'cookie', name: 'loket_session', description: 'Staff session cookie set by POST /api/v1/auth/login; writes also need the csrf header' },
   csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token', description: 'The value of the loket_csrf cookie, echoed on every non-GET request made with the session cookie' },
   deviceBearer: { type: 'http', scheme: 'bearer', description: 'Device token (ld_…) of a paired kiosk or display, from POST /api/v1/devices/claim' },
+  citizenBearer: { type: 'http', scheme: 'bearer', description: "Citizen session token (lc_…) from POST /api/v1/citizen/verify; refused on every staff route" },
+  citizenCookie: { type: 'apiKey', in: 'cookie', name: 'loket_citizen', description: 'Citizen session cookie set by POST /api/v1/citizen/verify; writes also need the csrf header (the loket_citizen_csrf cookie)' },
 } as const;
 
 /** The tags of the document, one per module (and the platform's own routes). */
@@ -52,6 +58,8 @@ export const OPENAPI_TAGS = [
   { name: 'booking', description: "Online booking: slots, a citizen's booking, the operator's calendar" },
   { name: 'province', description: "The province view: every kabupaten/kota's MPP from usulan to peresmian, its evidence, and the operating MPPs side by side" },
   { name: 'survey', description: 'Satisfaction survey (SKM): answers, the published index (IKM), reports, follow-up actions, survey tablets' },
+  { name: 'citizens', description: "Citizens' accounts: sign-in by one-time code, profile, history, document wallet, readiness, consents, the access log" },
+  { name: 'shared', description: "Staff, through a citizen's consent only: the share code's documents, review, NIK check, issuing" },
 ];
 
 const PROBLEM_REF = { $ref: '#/components/schemas/Problem' };
@@ -108,7 +116,7 @@ export function openapiTransform(input: TransformInput): ReturnType<typeof jsonS
   doc.operationId ??= operationIdOf(method, out.url);
   // A route that declares no security stays without: the lint test names it (security-defined).
   const security = doc.security ?? [];
-  if (doc.security && WRITE.has(method)) doc.security = security.map((r) => ('staffCookie' in r ? { ...r, csrf: [] } : r));
+  if (doc.security && WRITE.has(method)) doc.security = security.map((r) => ('staffCookie' in r || 'citizenCookie' in r ? { ...r, csrf: [] } : r));
 
   const needsCredentials = security.length > 0 && !security.some((r) => Object.keys(r).length === 0);
   const statuses = new Set<number>([400, ...extra]);

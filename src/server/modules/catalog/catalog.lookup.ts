@@ -70,6 +70,19 @@ export async function getService(ctx: AppContext, serviceId: string, conn: Conn 
   return found;
 }
 
+/** A document type (jenis dokumen persyaratan); 404 when unknown. */
+export async function getDocumentType(ctx: AppContext, id: string, conn: Conn = ambientConn(ctx.db)) {
+  const d = await repo.findDocumentType(conn, id);
+  if (!d) throw notFound('Jenis dokumen', 'Document type');
+  return d;
+}
+
+/** Document types by their keys (a service's requirements name keys). */
+export const documentTypesByKeys = (ctx: AppContext, keys: readonly string[], conn: Conn = ambientConn(ctx.db)) => repo.documentTypesByKeys(conn, keys);
+
+/** Document types by id (unknown ids are left out). */
+export const documentTypesByIds = (ctx: AppContext, ids: readonly string[], conn: Conn = ambientConn(ctx.db)) => repo.documentTypesByIds(conn, ids);
+
 /** The hours that apply to a service: its own override, else its agency's. */
 export function effectiveHours(service: { hours: WeeklyHoursJson | null }, agency: { hours: WeeklyHoursJson }): WeeklyHoursJson {
   return service.hours && Object.keys(service.hours).length ? service.hours : agency.hours;

@@ -221,6 +221,11 @@ export async function documentTypesByKeys(conn: Conn, keys: readonly string[]): 
   return conn.select().from(documentTypes).where(inArray(documentTypes.key, [...new Set(keys)]));
 }
 
+export async function documentTypesByIds(conn: Conn, ids: readonly string[]): Promise<DocumentTypeRow[]> {
+  if (!ids.length) return [];
+  return conn.select().from(documentTypes).where(inArray(documentTypes.id, [...new Set(ids)]));
+}
+
 /** Inserts unless the key exists; returns the row, or undefined when the key was taken. */
 export async function insertDocumentType(conn: Conn, row: typeof documentTypes.$inferInsert): Promise<DocumentTypeRow | undefined> {
   const [d] = await conn.insert(documentTypes).values(row).onConflictDoNothing({ target: documentTypes.key }).returning();

@@ -1,4 +1,4 @@
-import { customType, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { customType, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -26,10 +26,31 @@ export const storedFiles = pgTable(
     sizeBytes: integer('size_bytes').notNull(),
     /** Of the plain content, hex: lets a download be verified and duplicates be recognised. */
     sha256: text('sha256').notNull(),
-    /** nonce ‖ ciphertext ‖ tag. */
-    contentEnc: bytea('content_enc').notNull(),
+    /** nonce ‖ ciphertext ‖ tag; null for a file stored in chunks (`chunkCount`). */
+    contentEnc: bytea('content_enc'),
+    /**
+     * Set for a file that was streamed in: its content is in stored_file_chunks, `chunkCount`
+     * sealed pieces (see files.spool.ts), so neither an upload nor a download holds it whole.
+     */
+    chunkCount: integer('chunk_count'),
     createdAt: ts('created_at').notNull(),
     createdBy: uuid('created_by'),
   },
   (t) => [index('stored_files_site_idx').on(t.siteId, t.purpose)],
+);
+
+/**
+ * The content of a streamed file, in pieces of at most 256 KiB of plain content, each sealed on
+ * its own (AES-256-GCM, bound to its file and position). Deleted with the file.
+ */
+export const storedFileChunks = pgTable(
+  'stored_file_chunks',
+  {
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => storedFiles.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    contentEnc: bytea('content_enc').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.fileId, t.seq] })],
 );

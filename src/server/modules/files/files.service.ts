@@ -165,7 +165,10 @@ export async function readFile(ctx: Pick<AppContext, 'keys' | 'db'>, id: string,
   const row = await repo.findFile(conn, id);
   if (!row) throw notFound('Berkas', 'File');
   const { contentEnc, ...meta } = row;
-  const content = decryptBytes(ctx.keys.files, contentEnc, aadOf(id));
+  // A streamed file (files.spool) is kept in sealed pieces, each bound to its position.
+  const content = contentEnc
+    ? decryptBytes(ctx.keys.files, contentEnc, aadOf(id))
+    : Buffer.concat((await repo.findChunks(conn, id)).map((sealed, seq) => decryptBytes(ctx.keys.files, sealed, `${aadOf(id)}:${seq}`)));
   if (content.length !== meta.sizeBytes || sha256Bytes(content) !== meta.sha256) throw new Error(`files: content of ${id} does not match its checksum`);
   return { ...meta, content };
 }

@@ -11,7 +11,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { validatorCompiler as zodValidator } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, appError } from '../../platform/errors';
-import { FILE_FIELD, fileMissing, fileTooLarge } from './files.service';
+import { FILE_FIELD, fileMissing, fileTooLarge, type FilePolicy } from './files.service';
+import { spoolStream } from './files.spool';
 
 /** Room for the multipart boundaries and part headers around the file itself. */
 const MULTIPART_OVERHEAD = 64 * 1024;
@@ -102,4 +103,44 @@ export function matchesNoneMatch(header: string | undefined, etag: string): bool
     const tag = t.trim().replace(/^W\//, '');
     return tag === '*' || tag === etag;
   });
+}
+
+/** An upload opened as a stream: the form fields sent before the file, and the file itself. */
+export interface OpenUpload {
+  fields: Record<string, string>;
+  filename: string | null | undefined;
+  stream: import('node:stream').Readable & { truncated?: boolean };
+}
+
+/**
+ * Opens the one file of field `file` as a stream (at most `maxBytes`), with the text fields that
+ * came before it in the form. Nothing is read of the file yet: the caller checks the fields, then
+ * streams it (files.spool `spoolStream`, through `spoolUpload` for the problems).
+ */
+export async function openUpload(req: FastifyRequest, maxBytes: number): Promise<OpenUpload> {
+  try {
+    const part = await req.file({ limits: { fileSize: maxBytes + 1 } });
+    if (!part) throw fileMissing();
+    if (part.fieldname !== FILE_FIELD) {
+      part.file.resume();
+      throw fileMissing();
+    }
+    const fields: Record<string, string> = {};
+    for (const [name, f] of Object.entries(part.fields)) {
+      const one = Array.isArray(f) ? f[0] : f;
+      if (one && one.type === 'field' && typeof one.value === 'string') fields[name] = one.value;
+    }
+    return { fields, filename: part.filename, stream: part.file };
+  } catch (err) {
+    throw problemOf(err, maxBytes);
+  }
+}
+
+/** Streams an opened upload into a sealed spool (files.spool), with the parser's failures as problems. */
+export async function spoolUpload(ctx: Parameters<typeof spoolStream>[0], upload: OpenUpload, policy: FilePolicy) {
+  try {
+    return await spoolStream(ctx, upload.stream, policy, upload.filename);
+  } catch (err) {
+    throw problemOf(err, policy.maxBytes);
+  }
 }
