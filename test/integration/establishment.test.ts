@@ -267,21 +267,30 @@ describe('the site of an MPP in trial', () => {
     expect(list).toMatchObject({ stage: 'diresmikan', siteId: r.body.site.id, agencies: 0, services: 0, visitorsLast30Days: 0, next: null });
   });
 
-  it('shows an operating MPP’s figures from the catalogue and the queue, and “not available” for the rest', async () => {
+  it('shows an operating MPP’s figures from the catalogue, the queue and the survey, and “not available” for the rest', async () => {
     // The fixture's site stands for Samarinda's, linked as an operating MPP.
     await t.ctx.db.execute(sql`INSERT INTO mpp_establishments (id, regency_code, province_code, stage, stage_since, site_id, created_at, updated_at)
       VALUES (gen_random_uuid(), '6472', '64', 'diresmikan', '2019-12-19', ${f.siteId}, now(), now())`);
     const issued = [];
-    for (let i = 0; i < 3; i++) issued.push(await call('POST', `/sites/${f.siteId}/tickets`, f.kioskToken, { serviceId: f.service.ktp }));
+    for (let i = 0; i < 5; i++) issued.push(await call('POST', `/sites/${f.siteId}/tickets`, f.kioskToken, { serviceId: f.service.ktp }));
     expect(issued.every((x) => x.status === 201)).toBe(true);
     t.clock.advance(6 * 60_000);
-    expect((await call('POST', `/counters/${f.counter.c1}/call-next`, f.tokens.officer.dukcapil)).status).toBe(200);
+    for (let i = 0; i < 5; i++) {
+      const called = await call('POST', `/counters/${f.counter.c1}/call-next`, f.tokens.officer.dukcapil);
+      expect(called.status).toBe(200);
+      expect((await call('POST', `/tickets/${called.body.ticket.id}/finish`, f.tokens.officer.dukcapil)).status).toBe(200);
+    }
+    // Five citizens rate the service: every element "sangat" (4) → IKM 100, grade A.
+    const answers = { persyaratan: 4, prosedur: 4, waktu: 4, biaya: 4, produk: 4, kompetensi: 4, perilaku: 4, pengaduan: 4, sarana: 4 };
+    for (const x of issued) expect((await call('POST', `/sites/${f.siteId}/surveys`, null, { trackingCode: x.body.trackingCode, answers })).status).toBe(201);
     const row = (await call('GET', '/regions/64/mpp', auditor)).body.find((x: Json) => x.regencyCode === '6472');
-    expect(row).toMatchObject({ stage: 'diresmikan', siteId: f.siteId, visitorsLast30Days: 3, ikm: null });
+    expect(row).toMatchObject({ stage: 'diresmikan', siteId: f.siteId, visitorsLast30Days: 5, ikm: 100 });
     expect(row.agencies).toBeGreaterThan(0);
     expect(row.figures.waitMinutesMean).toMatchObject({ value: 6, available: true, asOf: '2026-11-25' });
-    expect(row.figures.ikm).toMatchObject({ available: false, value: null });
-    expect(row.figures.complaintsOnTime.available).toBe(false);
+    expect(row.figures.ikm).toMatchObject({ available: true, value: 100, grade: 'A' });
+    expect(row.figures.ikm.source).toContain('5 responden');
+    expect(row.figures.complaintsOnTime).toMatchObject({ available: false, value: null });
+    expect(row.figures.applicationsOnTime.available).toBe(false);
   });
 });
 

@@ -72,7 +72,7 @@ function sourceRows(today: string) {
     ['Tahapan, rencana dan dokumen', 'Catatan Pemerintah Provinsi di Loket (riwayat tahapan)', today],
     ['Instansi dan layanan', FIGURE_SOURCES.catalog, today],
     ['Pengunjung dan waktu tunggu', FIGURE_SOURCES.queue, today],
-    ['IKM', FIGURE_SOURCES.ikm, ''],
+    ['IKM', FIGURE_SOURCES.ikm, today],
     ['Pengaduan tepat waktu', FIGURE_SOURCES.complaints, ''],
     ['Permohonan tepat waktu', FIGURE_SOURCES.applications, ''],
   ];

@@ -1,12 +1,17 @@
 /**
  * The side-by-side figures of operating MPPs, each with its source and as-of date. Agencies and
- * services come from the catalogue, visitors and wait from the queue; IKM, complaints and
- * applications are "belum tersedia" until the modules that produce them (feedback, applications)
- * are part of Loket: they are then read through those modules' lookups here, never guessed.
+ * services come from the catalogue, visitors and wait from the queue, the IKM from the survey
+ * (the published index, computed exactly as the public page does); complaints and applications
+ * are "belum tersedia" until the modules that produce them are part of Loket: they are then read
+ * through those modules' lookups here, never guessed.
+ *
+ * Reads outside any transaction only (the survey's lookup reads on the root handle).
  */
+import { DateTime } from 'luxon';
 import type { AppContext } from '../../platform/context';
 import { activeCountsOfSites } from '../catalog/catalog.lookup';
 import { recentTrafficOfSite } from '../queue/queue.lookup';
+import { ikmOf } from '../survey/survey.lookup';
 
 export interface Figure {
   value: number | null;
@@ -26,17 +31,24 @@ export interface SiteFigures {
 }
 
 export const VISITOR_DAYS = 30;
+/** The IKM compared is the last quarter's worth of answers (SKM is reported per quarter). */
+export const IKM_DAYS = 90;
 
 /** Sources as the export names them (Indonesian: the report goes to the ministry). */
 export const FIGURE_SOURCES = {
   catalog: 'Katalog Loket (instansi dan layanan aktif)',
   queue: `Antrean Loket (kunjungan dan waktu tunggu, ${VISITOR_DAYS} hari terakhir)`,
-  ikm: 'SKM (PermenPANRB 14/2017): modul survei belum tersedia',
+  ikm: `SKM (PermenPANRB 14/2017), IKM konversi ${IKM_DAYS} hari terakhir`,
   complaints: 'Pengaduan: modul pengaduan belum tersedia',
   applications: 'Permohonan: modul permohonan belum tersedia',
 } as const;
 
 const missing = (source: string): Figure => ({ value: null, available: false, source, asOf: null });
+
+/** Active agencies of a site (the trial checklist's "agencies serving"); any transaction is read through. */
+export async function activeAgenciesOf(ctx: AppContext, siteId: string): Promise<number> {
+  return (await activeCountsOfSites(ctx, [siteId])).get(siteId)?.agencies ?? 0;
+}
 
 /** The figures of each linked site, by site id. */
 export async function figuresOfSites(ctx: AppContext, sites: ReadonlyArray<{ id: string; timeZone: string }>): Promise<Map<string, SiteFigures>> {
@@ -47,12 +59,14 @@ export async function figuresOfSites(ctx: AppContext, sites: ReadonlyArray<{ id:
     const traffic = await recentTrafficOfSite(ctx, site, VISITOR_DAYS);
     const c = counts.get(site.id) ?? { agencies: 0, services: 0 };
     const today = traffic.to;
+    const ikm = await ikmOf(ctx, site.id, { from: DateTime.fromISO(today).minus({ days: IKM_DAYS - 1 }).toISODate()!, to: today });
     out.set(site.id, {
       agencies: { value: c.agencies, available: true, source: FIGURE_SOURCES.catalog, asOf: today },
       services: { value: c.services, available: true, source: FIGURE_SOURCES.catalog, asOf: today },
       visitorsLast30Days: { value: traffic.visitors, available: true, source: FIGURE_SOURCES.queue, asOf: today },
       waitMinutesMean: { value: traffic.waitMinutesMean === null ? null : Math.round(traffic.waitMinutesMean * 10) / 10, available: true, source: FIGURE_SOURCES.queue, asOf: today },
-      ikm: { ...missing(FIGURE_SOURCES.ikm), grade: null },
+      // Below the survey's minimum group size the index is withheld (null), as on the public page.
+      ikm: { value: ikm.ikmUnit, available: true, source: `${FIGURE_SOURCES.ikm} (${ikm.respondents} responden)`, asOf: today, grade: ikm.grade },
       complaintsOnTime: missing(FIGURE_SOURCES.complaints),
       applicationsOnTime: missing(FIGURE_SOURCES.applications),
     });

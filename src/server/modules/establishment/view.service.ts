@@ -21,7 +21,7 @@ import { describeFiles } from '../files/files.lookup';
 import { authorizeProvinceRead } from './establishment.access';
 import { unknownRegion } from './establishment.errors';
 import * as repo from './establishment.repository';
-import { figuresOfSites } from './figures';
+import { activeAgenciesOf, figuresOfSites } from './figures';
 import { allProvinces, findProvince, findRegency, regenciesOf, type Province, type Regency } from './regions';
 
 /** Today in a province's zone (every date of the province view is in it). */
@@ -113,7 +113,7 @@ export async function presentRecord(ctx: AppContext, regency: Regency, province:
   const docs = r ? await repo.documentsOf(conn, [r.id]) : [];
   const files = await describeFiles(conn, docs.map((d) => d.fileId));
   const site = r?.siteId ? await getSite(ctx, r.siteId, conn) : null;
-  const siteAgencies = site ? ((await figuresOfSites(ctx, [site])).get(site.id)?.agencies.value ?? null) : null;
+  const siteAgencies = site ? await activeAgenciesOf(ctx, site.id) : null;
   const facts = { values: r?.checklist ?? {}, documents: countDocuments(docs), siteAgencies };
   const history = r ? await repo.stageChangesOf(conn, r.id) : [];
   return {
