@@ -201,10 +201,12 @@ test.describe.serial('booking on the demo server', () => {
     await expect(panel).toContainText('Jumat, 27 November 2026');
     await panel.getByTestId('admin-capacity').fill('1');
     await panel.getByTestId('admin-capacity-save').click();
-    await expect(panel).toContainText('Kapasitas diubah: 1/slot');
+    await expect(panel).toContainText('Kuota diubah: 1/slot');
 
     // Closing Thursday for real: the citizen's booking is cancelled (and they are notified).
     await page.getByTestId('admin-booking-calendar').locator(`[data-date="${TOMORROW}"]`).click();
+    // A future day's button names its date, never "hari ini".
+    await expect(panel.getByTestId('admin-close-day')).toHaveText('Tutup booking Kamis, 26 November 2026');
     await panel.getByTestId('admin-close-day').click();
     await page.getByRole('dialog').getByLabel('Alasan (dikirim kepada warga)').fill('Gangguan jaringan SIAK');
     await page.getByRole('dialog').getByTestId('admin-close-confirm').click();

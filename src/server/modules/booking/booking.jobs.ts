@@ -29,7 +29,7 @@ async function notify(ctx: AppContext, job: JobRow) {
     to: { email, phone },
     kind: `booking.${String(job.payload.what)}`,
     subject: w.subject,
-    text: `${w.id}.\nLayanan: ${service.name}\nTempat: ${site.name}\nJadwal: ${when}\nKode booking: ${row.code}\nCheck-in di kiosk dengan kode ini dan NIK Anda.`,
+    text: `${w.id}.\nLayanan: ${service.name}\nTempat: ${site.name}\nJadwal: ${when}\nKode booking: ${row.code}\nCheck-in di anjungan dengan kode ini dan NIK Anda.`,
     data: { code: row.code, start: row.slotStart.toISOString(), service: service.name, site: site.name },
   });
 }

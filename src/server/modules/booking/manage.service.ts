@@ -94,7 +94,7 @@ export async function bookingIcs(ctx: AppContext, caller: Caller, code: string):
     `DTEND:${stamp(b.slotEnd)}`,
     `SUMMARY:${esc(`${service.name} (${agency.shortName}), kode ${b.code}`)}`,
     `LOCATION:${esc(`${site.name}, ${site.address}`)}`,
-    `DESCRIPTION:${esc(`Kode booking ${b.code}. Datang paling lambat sesuai jadwal, bawa KTP-el dan persyaratan. Check-in di kiosk dengan kode ini.`)}`,
+    `DESCRIPTION:${esc(`Kode booking ${b.code}. Datang paling lambat sesuai jadwal, bawa KTP-el dan persyaratan. Check-in di anjungan dengan kode ini.`)}`,
     'BEGIN:VALARM', 'TRIGGER:-PT2H', 'ACTION:DISPLAY', 'DESCRIPTION:Pengingat booking MPP', 'END:VALARM',
     'END:VEVENT', 'END:VCALENDAR', '',
   ].join('\r\n');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateRange, newKey } from './format';
+import { estimateRange, newKey, waitFacts } from './format';
 import { formatClock, zoneLabel } from '../../lib/format';
 
 describe('queue formatting', () => {
@@ -9,6 +9,13 @@ describe('queue formatting', () => {
     expect(estimateRange({ minMinutes: 0, maxMinutes: 0 })).toBe('0');
     expect(estimateRange({ minMinutes: 12.4, maxMinutes: 3 })).toBe('12');
     expect(estimateRange(null)).toBeNull();
+  });
+
+  it('never says "0 waiting" beside "0–23 minutes": with nobody ahead only the upper bound is told', () => {
+    expect(waitFacts(0, { minMinutes: 0, maxMinutes: 23 })).toEqual({ waiting: 0, estimate: { kind: 'upTo', max: 23 } });
+    expect(waitFacts(0, { minMinutes: 0, maxMinutes: 0 })).toEqual({ waiting: 0, estimate: { kind: 'soon' } });
+    expect(waitFacts(3, { minMinutes: 10, maxMinutes: 25 })).toEqual({ waiting: 3, estimate: { kind: 'range', range: '10–25' } });
+    expect(waitFacts(2, null)).toEqual({ waiting: 2, estimate: null });
   });
 
   it('tells the time in the site zone', () => {

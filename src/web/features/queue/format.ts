@@ -12,6 +12,20 @@ export function estimateRange(e: Estimate | null | undefined): string | null {
   return min === max ? String(min) : `${min}–${max}`;
 }
 
+export type WaitEstimateWords = { kind: 'soon' } | { kind: 'upTo'; max: number } | { kind: 'range'; range: string };
+
+/**
+ * A wait as people read it. Nobody ahead: the low end is 0 by definition, so only the upper bound
+ * is told ("hingga 23 menit": a counter may still be busy), or "segera" when even that is none.
+ */
+export function waitFacts(ahead: number, e: Estimate | null | undefined): { waiting: number; estimate: WaitEstimateWords | null } {
+  const range = estimateRange(e);
+  if (range === null) return { waiting: ahead, estimate: null };
+  if (range === '0') return { waiting: ahead, estimate: { kind: 'soon' } };
+  if (ahead === 0) return { waiting: 0, estimate: { kind: 'upTo', max: Math.max(1, Math.round(e!.maxMinutes)) } };
+  return { waiting: ahead, estimate: { kind: 'range', range } };
+}
+
 /** A fallback UUID v4 where crypto.randomUUID is missing (it needs a secure context: a kiosk on plain http). */
 export function newKey(): string {
   const c = globalThis.crypto;

@@ -413,7 +413,7 @@ function DayPanel({ siteId, service, date, today, timeZone }: { siteId: string; 
             ) : (
               <Group>
                 <Button color="red" variant="light" leftSection={<IconCalendarOff size={16} aria-hidden="true" />} onClick={() => setClosing(true)} data-testid="admin-close-day">
-                  {t('admin.close.button')}
+                  {t('admin.close.button', { date: dateText })}
                 </Button>
               </Group>
             )}

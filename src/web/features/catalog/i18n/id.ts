@@ -31,7 +31,7 @@ export const id = {
     maklumat: 'Maklumat Pelayanan',
     zoneNote: 'Semua jam di halaman ini dalam waktu {{zone}}.',
     allSites: 'Lihat semua lokasi MPP',
-    status: { preparation: 'Dalam persiapan', trial: 'Uji coba (soft launch)', closed: 'Tutup sementara' },
+    status: { preparation: 'Dalam persiapan', trial: 'Uji coba', closed: 'Tutup sementara' },
   },
   search: {
     title: 'Cari layanan',

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../lib/api';
 import { formatOpening } from '../../../lib/format';
-import { estimateRange } from '../format';
 import type { PublicCounter, PublicService, QueueSummary } from '../types';
 import classes from './kiosk.module.css';
+import { WaitFacts } from './WaitFacts';
 import type { AgencyGroup, KioskCatalog, OpenState } from './useKioskCatalog';
 
 /* The kiosk's choosing screens: agencies (home), an agency's services, an extra service. */
@@ -36,7 +36,7 @@ export function AgencyTiles({ c, lang, onPick }: { c: KioskCatalog; lang: Lang; 
                   <span className={classes.tileMeta}>
                     <span>{t('kiosk.services', { count: g.services.length })}</span>
                     {open ? <span className={classes.open}>{t('kiosk.open')}</span> : <span className={classes.closed}>{next ? t('kiosk.opensAt', { when: formatOpening(next, lang, c.timeZone) }) : t('kiosk.closed')}</span>}
-                    {c.summary && <span>{t('kiosk.waitingCount', { count: waiting })}</span>}
+                    {c.summary && <span>{waiting === 0 ? t('kiosk.nobodyWaiting') : t('kiosk.waitingCount', { count: waiting })}</span>}
                   </span>
                 </button>
               );
@@ -99,7 +99,6 @@ function ServiceTile(props: {
 }) {
   const { t } = useTranslation('queue');
   const { service: s, state, summary } = props;
-  const range = estimateRange(summary?.estimate);
   const closed = !state.open;
   return (
     <button type="button" className={classes.tile} onClick={props.onPick} disabled={closed && !props.allowClosed} data-testid="kiosk-service" data-code={s.code}>
@@ -114,8 +113,7 @@ function ServiceTile(props: {
         ) : (
           <span className={classes.open}>{t('kiosk.open')}</span>
         )}
-        {summary && <span>{t('kiosk.waitingCount', { count: summary.waiting })}</span>}
-        {summary && range && !closed && <span>{t('kiosk.estimate', { text: range === '0' ? t('common.noWait') : t('common.minutes', { range }) })}</span>}
+        {summary && <WaitFacts waiting={summary.waiting} estimate={summary.estimate} showEstimate={!closed} />}
         {props.counters && props.counters.length > 0 && <span>{props.counters.map((x) => x.name).join(', ')}</span>}
       </span>
     </button>

@@ -3,7 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type Lang } from '../../../lib/api';
 import { formatOpening } from '../../../lib/format';
-import { estimateRange, newKey } from '../format';
+import { newKey } from '../format';
+import { WaitFacts } from './WaitFacts';
 import { refusalText } from '../problem';
 import { PRIORITIES, type IssuedTicket, type Priority, type PublicService, type QueueSummary } from '../types';
 import { issueTicket, type KioskDevice } from './device';
@@ -41,7 +42,6 @@ export function ConfirmScreen(p: ConfirmProps) {
   const refusalRef = useRef<HTMLDivElement>(null);
   const s = p.service;
   const info = p.summary?.services.find((x) => x.serviceId === s.id);
-  const range = estimateRange(info?.estimate);
 
   // One idempotency key per intent: the same choices pressed twice (or retried) reuse it.
   const keyFor = (sig: string) => {
@@ -91,8 +91,7 @@ export function ConfirmScreen(p: ConfirmProps) {
             </div>
             <div className={classes.tileMeta}>
               <span>{s.agency.name}</span>
-              {info && <span>{t('kiosk.waitingCount', { count: info.waiting })}</span>}
-              {range && <span>{t('kiosk.estimate', { text: range === '0' ? t('common.noWait') : t('common.minutes', { range }) })}</span>}
+              {info && <WaitFacts waiting={info.waiting} estimate={info.estimate} />}
               {!p.state.open && <span className={classes.closed}>{p.state.next ? t('kiosk.opensAt', { when: formatOpening(p.state.next, p.lang, p.timeZone) }) : t('kiosk.closed')}</span>}
             </div>
           </div>

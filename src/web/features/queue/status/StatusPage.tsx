@@ -4,7 +4,7 @@ import { useParams } from 'react-router';
 import { setLanguage } from '../../../i18n';
 import { api, ApiError } from '../../../lib/api';
 import { openStream, type StreamState } from '../eventStream';
-import { estimateRange } from '../format';
+import { waitFacts } from '../format';
 import '../i18n';
 import { beep, unlockAudio } from '../sound';
 import { PUBLIC_TICKET_EVENTS } from '../../../../contracts/event-types';
@@ -114,8 +114,8 @@ export default function StatusPage() {
   }, [status, t]);
 
   const counter = status?.counter?.name ?? '';
-  const range = estimateRange(status?.estimate);
   const ahead = status ? (status.peopleAhead ?? (status.position != null ? status.position - 1 : null)) : null;
+  const wait = ahead === null ? null : waitFacts(ahead, status?.estimate);
 
   return (
     <div className={classes.page}>
@@ -165,11 +165,13 @@ export default function StatusPage() {
                 <dl className={classes.facts}>
                   <div>
                     <dt>{t('tracking.ahead')}</dt>
-                    <dd data-testid="status-ahead">{ahead ?? t('common.none')}</dd>
+                    <dd data-testid="status-ahead">{ahead === null ? t('common.none') : ahead === 0 ? t('tracking.youAreNext') : ahead}</dd>
                   </div>
                   <div>
                     <dt>{t('tracking.expected')}</dt>
-                    <dd>{range === null ? t('common.none') : range === '0' ? t('common.noWait') : t('common.minutes', { range })}</dd>
+                    <dd data-testid="status-expected">
+                      {!wait?.estimate ? t('common.none') : wait.estimate.kind === 'soon' ? t('common.noWait') : wait.estimate.kind === 'upTo' ? t('tracking.upTo', { max: wait.estimate.max }) : t('common.minutes', { range: wait.estimate.range })}
+                    </dd>
                   </div>
                 </dl>
               )}

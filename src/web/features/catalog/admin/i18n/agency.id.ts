@@ -59,7 +59,7 @@ export const id = {
     documentRemoveMessage: '{{name}} tidak lagi terhubung dengan instansi ini. Salinannya tetap tersimpan sebagai riwayat.',
     documentRemoved: 'Dokumen perjanjian dihapus.',
     logo: 'Logo instansi',
-    logoHint: 'Tampil di halaman publik MPP dan di kios antrean.',
+    logoHint: 'Tampil di halaman publik MPP dan di anjungan antrean.',
     logoLimits: 'PNG/JPG/WebP, maks. 1 MB.',
     logoNone: 'Belum ada logo.',
     logoSaveFirst: 'Simpan instansi dulu untuk mengunggah logo.',
@@ -72,7 +72,7 @@ export const id = {
     logoWrongType: 'Hanya berkas PNG, JPG atau WebP.',
     logoRemove: 'Hapus logo',
     logoRemoveTitle: 'Hapus logo instansi?',
-    logoRemoveMessage: 'Logo {{name}} tidak lagi tampil di halaman publik dan kios. Salinannya tetap tersimpan sebagai riwayat.',
+    logoRemoveMessage: 'Logo {{name}} tidak lagi tampil di halaman publik dan anjungan. Salinannya tetap tersimpan sebagai riwayat.',
     logoRemoved: 'Logo dihapus.',
   },
   hours: {
