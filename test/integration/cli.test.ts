@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startServerProcess, tempDataDir } from '../support/process';
+import { PROCESS_TEST_TIMEOUT, startServerProcess, tempDataDir } from '../support/process';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -38,5 +38,5 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('loket CLI while the server hol
     const created = await loket(['user:create', '--username', 'admin', '--display-name', 'Admin'], env);
     expect(created.code, created.stderr).toBe(0);
     expect(created.stdout).toContain('Created admin (platform_admin).');
-  }, 180_000);
+  }, PROCESS_TEST_TIMEOUT);
 });

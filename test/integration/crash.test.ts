@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/server/platform/db';
 import { rows } from '../../src/server/platform/db';
-import { json, startServerProcess, tempDataDir } from '../support/process';
+import { json, PROCESS_TEST_TIMEOUT, startServerProcess, tempDataDir } from '../support/process';
 
 /**
  * kill -9 while the server writes: every row the server acknowledged must be there afterwards.
@@ -53,5 +53,5 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('crash safety on PGlite', () =>
     const login = await json(`${again.url}/api/v1/auth/login`, { method: 'POST', body: { username: acknowledged[0], password: 'correct-horse-battery' } });
     expect(login.status).toBe(200);
     expect(await again.stop()).toBe(0);
-  }, 120_000);
+  }, PROCESS_TEST_TIMEOUT);
 });

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { withDatabase } from '../support/db';
-import { json, startServerProcess, type ServerProcess } from '../support/process';
+import { json, PROCESS_TEST_TIMEOUT, startServerProcess, type ServerProcess } from '../support/process';
 
 /**
  * Two server processes on one PostgreSQL: both start and migrate at the same moment (advisory
@@ -76,5 +76,5 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two processes on one PostgreSQL
     expect(calledFrame).toMatch(/^id: \d+$/m);
     controller.abort();
     await reading;
-  }, 120_000);
+  }, PROCESS_TEST_TIMEOUT);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { json, startServerProcess, tempDataDir } from '../support/process';
+import { json, PROCESS_TEST_TIMEOUT, startServerProcess, tempDataDir } from '../support/process';
 
 /**
  * kill -9 while tickets are being issued (PGlite, the embedded default): every ticket the server
@@ -50,5 +50,5 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('queue crash safety on PGlite',
     expect(seq(next.body.number)).toBeGreaterThan(Math.max(...acknowledged.map((t) => seq(t.number))));
     expect(acknowledged.map((t) => t.number)).not.toContain(next.body.number);
     expect(await again.stop()).toBe(0);
-  }, 120_000);
+  }, PROCESS_TEST_TIMEOUT);
 });

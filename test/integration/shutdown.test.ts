@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startServerProcess, tempDataDir, type ServerProcess } from '../support/process';
+import { PROCESS_TEST_TIMEOUT, startServerProcess, tempDataDir, type ServerProcess } from '../support/process';
 
 // A real `loket serve` on PGlite (a data directory of its own), stopped by a signal.
 const dirs: string[] = [];
@@ -20,12 +20,12 @@ async function serve(env: Record<string, string> = {}) {
 }
 
 describe.runIf(!process.env.TEST_DATABASE_URL)('shutdown', () => {
-  it('exits cleanly on SIGTERM and leaves the data directory unlocked', async () => {
+  it('exits cleanly on SIGTERM and leaves the data directory unlocked', { timeout: PROCESS_TEST_TIMEOUT }, async () => {
     const s = await serve();
     expect(await s.stop('SIGTERM')).toBe(0);
   });
 
-  it('exits by its deadline even when a request never completes', async () => {
+  it('exits by its deadline even when a request never completes', { timeout: PROCESS_TEST_TIMEOUT }, async () => {
     const s = await serve({ LOKET_SHUTDOWN_TIMEOUT_MS: '1500' });
     // A client that sends half a request and then nothing: the connection is never idle, so a
     // plain close would wait for it forever.

@@ -29,6 +29,14 @@ export interface ServerProcess {
 }
 
 /**
+ * How long a test that starts real server processes may take, and how long one start may take.
+ * Hang catchers, not speed checks: on a busy 2-core machine a start (tsx, PGlite, migrations) has
+ * taken over a minute.
+ */
+export const PROCESS_TEST_TIMEOUT = 600_000;
+const READY_WITHIN_MS = 180_000;
+
+/**
  * Starts a real `loket serve` process and waits until /api/ready answers. `unset` removes
  * variables of the defaults (e.g. HOST, to see where the server listens by itself).
  */
@@ -42,7 +50,7 @@ export async function startServerProcess(env: Record<string, string>, opts: { un
   child.stderr!.on('data', (d) => (out += d));
   const url = `http://127.0.0.1:${port}`;
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + READY_WITHIN_MS;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode}):\n${out}`);
     try {
