@@ -32,5 +32,20 @@ export const ESTABLISHMENT_EVENTS = ['establishment.stage_changed', 'establishme
 /** Citizens' wallet and consents: staff reviews and issues, the citizen's consents (ids only, never on a public stream). */
 export const CITIZEN_EVENTS = ['citizen.document_reviewed', 'citizen.document_issued', 'citizen.nik_verified', 'citizen.consent_created', 'citizen.consent_revoked'] as const;
 
-export const EVENT_TYPES = [...SITE_STREAM_EVENTS, ...BOOKING_EVENTS, ...CATALOG_EVENTS, ...ESTABLISHMENT_EVENTS, ...SURVEY_EVENTS, ...CITIZEN_EVENTS] as const;
+/** Complaint handling (docs/complaints.md): staff history and figures; never on a public stream. */
+export const COMPLAINT_EVENTS = [
+  'complaint.filed',
+  'complaint.verified',
+  'complaint.assigned',
+  'complaint.not_authority',
+  'complaint.responded',
+  'complaint.closed',
+  'complaint.reopened',
+  'complaint.message_added',
+  'complaint.attachment_added',
+  'complaint.escalated',
+  'complaint.lapor_linked',
+] as const;
+
+export const EVENT_TYPES = [...SITE_STREAM_EVENTS, ...BOOKING_EVENTS, ...CATALOG_EVENTS, ...ESTABLISHMENT_EVENTS, ...SURVEY_EVENTS, ...CITIZEN_EVENTS, ...COMPLAINT_EVENTS] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -38,6 +38,17 @@ const mppRef = { regencyCode: z.string().describe('Kemendagri code without dots,
 const mppEvent = <T extends EventType, P extends z.ZodType, M extends z.ZodType>(type: T, payload: P, meta: M) =>
   z.object({ type: z.literal(type), aggregateType: z.literal('mpp'), aggregateId: id, payload, meta });
 const surveyActionPayload = z.strictObject({ actionId: id, agencyId: id.nullable(), periodKey: z.string(), element: z.string(), status: z.string() });
+/**
+ * Complaint events: the public payload is the complaint's id and new status only; meta names the
+ * staff actor and the agency, never the reporter (confidentiality holds in the history too).
+ */
+const COMPLAINT_STATUS = z.enum(['submitted', 'verified', 'not_authority', 'responded', 'closed']);
+const complaintPayload = z.strictObject({ complaintId: id, status: COMPLAINT_STATUS });
+const complaintBy = { by: z.string().describe('Actor label: username, reporter or system') };
+const complaintEvent = <T extends EventType, M extends z.ZodType>(type: T, meta: M) =>
+  z.object({ type: z.literal(type), aggregateType: z.literal('complaint'), aggregateId: id, payload: complaintPayload, meta });
+const AUTHORS = z.enum(['desk', 'agency', 'reporter', 'system']);
+const VISIBILITY = z.enum(['public', 'staff', 'desk']);
 
 const CATALOG_ENTITIES = ['site', 'agency', 'service', 'counter', 'holiday', 'document_type'] as const;
 
@@ -87,6 +98,20 @@ export const appEvent = z.discriminatedUnion('type', [
     payload: z.strictObject({ serviceId: id, date: z.string() }),
     meta: z.strictObject({ date: z.string(), capacityPerSlot: z.number().int().nullable(), closed: z.boolean(), reason: z.string().optional(), affected: z.number().int() }),
   }),
+  complaintEvent(
+    'complaint.filed',
+    z.strictObject({ ...complaintBy, channel: z.enum(['web', 'status_page', 'receipt', 'desk']), classification: z.string(), confidential: z.boolean(), anonymous: z.boolean(), requestedAgencyId: id.nullable() }),
+  ),
+  complaintEvent('complaint.verified', z.strictObject({ ...complaintBy, agencyId: id, respondBy: z.string() })),
+  complaintEvent('complaint.assigned', z.strictObject({ ...complaintBy, agencyId: id, previousAgencyId: id.nullable(), respondBy: z.string() })),
+  complaintEvent('complaint.not_authority', z.strictObject({ ...complaintBy, from: COMPLAINT_STATUS })),
+  complaintEvent('complaint.responded', z.strictObject({ ...complaintBy, agencyId: id, onTime: z.boolean() })),
+  complaintEvent('complaint.closed', z.strictObject({ ...complaintBy, from: COMPLAINT_STATUS, closedBy: AUTHORS })),
+  complaintEvent('complaint.reopened', z.strictObject({ ...complaintBy })),
+  complaintEvent('complaint.message_added', z.strictObject({ ...complaintBy, messageId: id, author: AUTHORS, visibility: VISIBILITY })),
+  complaintEvent('complaint.attachment_added', z.strictObject({ ...complaintBy, fileId: id, author: AUTHORS, visibility: VISIBILITY })),
+  complaintEvent('complaint.escalated', z.strictObject({ ...complaintBy, step: z.enum(['verify', 'respond']), due: z.string(), agencyId: id.nullable() })),
+  complaintEvent('complaint.lapor_linked', z.strictObject({ ...complaintBy })),
   z.object({
     type: z.literal('catalog.changed'),
     aggregateType: z.enum(CATALOG_ENTITIES),

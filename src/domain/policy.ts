@@ -28,15 +28,23 @@ export type Action =
   | 'province.read' // the province view: every kabupaten/kota's MPP (changing it is platform.manage)
   | 'survey.report' // SKM results of the agency or site, exports
   | 'survey.manage' // SKM follow-up actions, signatories, survey settings and tablets
-  | 'survey.collect'; // a survey tablet: offer finished tickets, take their answers
+  | 'survey.collect' // a survey tablet: offer finished tickets, take their answers
+  | 'complaints.desk' // the MPP's complaint desk: verify, assign, forward, close, export, see who reported
+  | 'complaints.respond' // the assigned agency's follow-up and conversation
+  | 'complaints.read' // the complaints board (identity only as the complaint's confidentiality allows)
+  | 'complaints.file'; // file a complaint for a walk-in at the front desk
 
-const READ_ONLY: Action[] = ['audit.read', 'queue.monitor', 'province.read', 'survey.report'];
+const READ_ONLY: Action[] = ['audit.read', 'queue.monitor', 'province.read', 'survey.report', 'complaints.read'];
+
+/** The complaint desk (site operator) and the assigned agency's staff (docs/complaints.md). */
+const COMPLAINT_DESK: Action[] = ['complaints.desk', 'complaints.respond', 'complaints.read', 'complaints.file'];
+const COMPLAINT_AGENCY: Action[] = ['complaints.respond', 'complaints.read', 'complaints.file'];
 
 export const ROLE_ACTIONS: Readonly<Record<Role, ReadonlySet<Action>>> = {
-  platform_admin: new Set<Action>(['platform.manage', 'site.manage', 'catalog.manage', 'audit.read', 'queue.issue', 'queue.monitor', 'booking.manage', 'booking.checkin', 'personal.read', 'province.read', 'survey.report', 'survey.manage']),
-  site_admin: new Set<Action>(['site.manage', 'catalog.manage', 'audit.read', 'queue.issue', 'queue.serve', 'queue.monitor', 'booking.manage', 'booking.checkin', 'personal.read', 'survey.report', 'survey.manage']),
-  agency_admin: new Set<Action>(['catalog.manage', 'audit.read', 'queue.issue', 'queue.serve', 'queue.monitor', 'booking.manage', 'booking.checkin', 'personal.read', 'survey.report', 'survey.manage']),
-  officer: new Set<Action>(['queue.issue', 'queue.serve', 'booking.checkin', 'personal.read']),
+  platform_admin: new Set<Action>(['platform.manage', 'site.manage', 'catalog.manage', 'audit.read', 'queue.issue', 'queue.monitor', 'booking.manage', 'booking.checkin', 'personal.read', 'province.read', 'survey.report', 'survey.manage', ...COMPLAINT_DESK]),
+  site_admin: new Set<Action>(['site.manage', 'catalog.manage', 'audit.read', 'queue.issue', 'queue.serve', 'queue.monitor', 'booking.manage', 'booking.checkin', 'personal.read', 'survey.report', 'survey.manage', ...COMPLAINT_DESK]),
+  agency_admin: new Set<Action>(['catalog.manage', 'audit.read', 'queue.issue', 'queue.serve', 'queue.monitor', 'booking.manage', 'booking.checkin', 'personal.read', 'survey.report', 'survey.manage', ...COMPLAINT_AGENCY]),
+  officer: new Set<Action>(['queue.issue', 'queue.serve', 'booking.checkin', 'personal.read', ...COMPLAINT_AGENCY]),
   auditor: new Set<Action>(READ_ONLY),
 };
 

@@ -33,6 +33,7 @@ import { establishmentRoutes } from './modules/establishment/establishment.route
 import { surveyRoutes } from './modules/survey/survey.routes';
 import { citizensRoutes } from './modules/citizens/citizens.routes';
 import { sharedRoutes } from './modules/citizens/shared.routes';
+import { complaintsRoutes } from './modules/complaints/complaints.routes';
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -151,6 +152,7 @@ export async function buildApp(
       await api.register(surveyRoutes(full));
       await api.register(citizensRoutes(full));
       await api.register(sharedRoutes(full));
+      await api.register(complaintsRoutes(full));
     },
     { prefix: '/api/v1' },
   );

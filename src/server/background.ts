@@ -3,6 +3,7 @@ import { startJobRunner } from './platform/jobs';
 import { sweepExpired } from './platform/rate-limit';
 import { bookingJobHandlers, purgeOldBookings, sweepNoShows } from './modules/booking/booking.jobs';
 import { closeStaleTickets } from './modules/queue/queue.jobs';
+import { complaintJobHandlers, sweepComplaints } from './modules/complaints/complaints.jobs';
 
 /**
  * Background work of one process: queued jobs (booking messages) and periodic sweeps. Every sweep
@@ -10,12 +11,14 @@ import { closeStaleTickets } from './modules/queue/queue.jobs';
  */
 export function startBackground(ctx: AppContext, opts: { jobEveryMs?: number; sweepEveryMs?: number } = {}) {
   const onError = (err: unknown) => ctx.log.error({ err }, 'background task failed');
-  const stopJobs = startJobRunner(ctx.db, ctx.clock, { ...bookingJobHandlers(ctx) }, onError, opts.jobEveryMs ?? 5000);
+  const stopJobs = startJobRunner(ctx.db, ctx.clock, { ...bookingJobHandlers(ctx), ...complaintJobHandlers(ctx) }, onError, opts.jobEveryMs ?? 5000);
   let lastPurge = 0;
   const sweep = async () => {
     await sweepNoShows(ctx);
     // Tickets left open on earlier days would block a counter: close them.
     await closeStaleTickets(ctx);
+    // Overdue complaints escalate to the site admin; unanswered responses close (working days).
+    await sweepComplaints(ctx);
     if (ctx.clock.now().getTime() - lastPurge > 3600_000) {
       await purgeOldBookings(ctx);
       // Expired sign-in and proof counters (platform/rate-limit): one indexed DELETE.

@@ -6,6 +6,7 @@
 import { ACCESS_ERRORS } from './access';
 import { BOOKING_ERRORS } from './booking';
 import { CATALOG_ERRORS } from './catalog';
+import { COMPLAINTS_ERRORS } from './complaints';
 import { ESTABLISHMENT_ERRORS } from './establishment';
 import { CITIZENS_ERRORS } from './citizens';
 import type { ExtraOf } from './define';
@@ -16,7 +17,7 @@ import { SURVEY_ERRORS } from './survey';
 
 export { carries, type Carries, type Catalogue, type ErrorEntry } from './define';
 export { ACCESS_ERRORS, BOOKING_ERRORS, CATALOG_ERRORS, FILES_ERRORS, PLATFORM_ERRORS, QUEUE_ERRORS, SURVEY_ERRORS, CITIZENS_ERRORS };
-export { ESTABLISHMENT_ERRORS };
+export { COMPLAINTS_ERRORS, ESTABLISHMENT_ERRORS };
 
 /** Each module's catalogue by module, for checks that a code is declared once. */
 export const ERROR_CATALOGUES = {
@@ -29,9 +30,10 @@ export const ERROR_CATALOGUES = {
   establishment: ESTABLISHMENT_ERRORS,
   survey: SURVEY_ERRORS,
   citizens: CITIZENS_ERRORS,
+  complaints: COMPLAINTS_ERRORS,
 } as const;
 
-export const ERROR_CATALOGUE = { ...PLATFORM_ERRORS, ...ACCESS_ERRORS, ...CATALOG_ERRORS, ...FILES_ERRORS, ...QUEUE_ERRORS, ...BOOKING_ERRORS, ...ESTABLISHMENT_ERRORS, ...SURVEY_ERRORS, ...CITIZENS_ERRORS } as const;
+export const ERROR_CATALOGUE = { ...PLATFORM_ERRORS, ...ACCESS_ERRORS, ...CATALOG_ERRORS, ...FILES_ERRORS, ...QUEUE_ERRORS, ...BOOKING_ERRORS, ...ESTABLISHMENT_ERRORS, ...SURVEY_ERRORS, ...CITIZENS_ERRORS, ...COMPLAINTS_ERRORS } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
 export const ERROR_CODES = Object.keys(ERROR_CATALOGUE) as ErrorCode[];

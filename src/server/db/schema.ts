@@ -11,3 +11,4 @@ export * from '../modules/queue/queue.schema';
 export * from '../modules/establishment/establishment.schema';
 export * from '../modules/survey/survey.schema';
 export * from '../modules/citizens/citizens.schema';
+export * from '../modules/complaints/complaints.schema';

@@ -60,6 +60,7 @@ export const OPENAPI_TAGS = [
   { name: 'survey', description: 'Satisfaction survey (SKM): answers, the published index (IKM), reports, follow-up actions, survey tablets' },
   { name: 'citizens', description: "Citizens' accounts: sign-in by one-time code, profile, history, document wallet, readiness, consents, the access log" },
   { name: 'shared', description: "Staff, through a citizen's consent only: the share code's documents, review, NIK check, issuing" },
+  { name: 'complaints', description: 'Complaints (pengaduan): public filing and tracking, the workflow with working-day deadlines, the board, the SP4N-LAPOR! export and figures' },
 ];
 
 const PROBLEM_REF = { $ref: '#/components/schemas/Problem' };

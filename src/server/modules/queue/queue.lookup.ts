@@ -1,7 +1,8 @@
 /**
  * What other modules may read of the queue (the one file of the queue they import): a site's
  * traffic over a period, for the province view's side-by-side figures (and reports); which
- * tickets were served, for the satisfaction survey (its population and who may answer). Reads
+ * tickets were served, for the satisfaction survey (its population and who may answer); a visit
+ * by its tracking code with the services it went to (complaints link to it). Reads
  * only, no authorization here (callers authorize their own use case), nothing personal.
  */
 import { DateTime } from 'luxon';
@@ -41,3 +42,25 @@ export const finishedSince = (ctx: AppContext, siteId: string, counterId: string
 /** Tickets served between two local dates (inclusive), per group: the survey's population. */
 export const servedCounts = (ctx: AppContext, siteId: string, from: string, to: string, by: repo.ServedGrouping, filter?: { agencyId?: string; serviceId?: string }) =>
   repo.servedCounts(ambientConn(ctx.db), siteId, from, to, by, filter);
+
+export interface VisitSummary {
+  siteId: string;
+  /** The visit's day in the site's zone. */
+  localDate: string;
+  trackingCode: string;
+  tickets: Array<{ number: string; serviceId: string; agencyId: string; status: string }>;
+}
+
+/** The visit of a ticket's tracking code with every ticket of it (any status), or null when there is none. */
+export async function visitByTrackingCode(ctx: AppContext, code: string): Promise<VisitSummary | null> {
+  const conn = ambientConn(ctx.db);
+  const visit = await repo.findVisitByCode(conn, normaliseCode(code));
+  if (!visit) return null;
+  const tickets = await repo.ticketsOfVisit(conn, visit.id);
+  return {
+    siteId: visit.siteId,
+    localDate: visit.localDate,
+    trackingCode: visit.trackingCode,
+    tickets: tickets.map((t) => ({ number: t.number, serviceId: t.serviceId, agencyId: t.agencyId, status: t.status })),
+  };
+}
