@@ -23,6 +23,9 @@ export const bookBody = z.object({
   email: z.email().nullish(),
 });
 
+/** Where a rescheduled booking went: its new code and slot (the latest, when moved again). */
+const movedTo = z.object({ code: z.string(), start: z.string().describe('ISO 8601 instant'), end: z.string().describe('ISO 8601 instant') }).nullable();
+
 export const bookingResponse = z.object({
   code: z.string(),
   start: z.string(),
@@ -34,6 +37,7 @@ export const bookingResponse = z.object({
   site: z.object({ id: z.string(), name: z.string(), timeZone: z.string() }),
   qrSvg: z.string(),
   icsUrl: z.string(),
+  movedTo: movedTo.describe('A rescheduled (cancelled) booking: the booking that replaced it, else null'),
 });
 
 export const codeParams = z.object({ siteId: z.uuid(), code: z.string().min(4).max(20) });
@@ -73,6 +77,8 @@ export const dayBooking = z.object({
   nikMasked: z.string().nullable(),
   phoneMasked: z.string().nullable(),
   checkedInAt: z.string().nullable().describe('ISO 8601 instant'),
+  movedTo: movedTo.describe('Rescheduled: the booking that replaced this one (its code and slot), else null'),
+  movedFrom: z.object({ code: z.string(), start: z.string().describe('ISO 8601 instant') }).nullable().describe('This booking replaced a rescheduled one: its code and old slot'),
 });
 
 export const dayChangeResult = z.object({

@@ -7,10 +7,10 @@ import { localDate } from '../../../domain/opening-hours';
 import { AppError, appError, fieldError } from '../../platform/errors';
 import type { AppContext, Caller } from '../../platform/context';
 import { encryptText, hmac, normaliseCode, randomCode } from '../../platform/crypto';
-import { isUniqueViolation } from '../../platform/db';
-import { enqueue } from '../../platform/jobs';
+import { isUniqueViolation, type Tx } from '../../platform/db';
+import { cancelJob, enqueue } from '../../platform/jobs';
 import { LocalLimiter, retryAfterSeconds } from '../../platform/rate-limit';
-import { transact } from '../../platform/tx';
+import { transact, type Emit } from '../../platform/tx';
 import { cachedCatalog, getService } from '../catalog/catalog.lookup';
 import { bookingError } from './booking.errors';
 import { bookingPolicyOf } from './booking.policy';
@@ -61,7 +61,8 @@ export function checkNik(nik: string, now: Date, field = 'body.nik'): void {
  * advisory lock) and an optional no-show limit. The seat itself is taken by one conditional
  * upsert, so the slot can never be overbooked whatever the concurrency.
  */
-export async function bookSlot(ctx: AppContext, caller: Caller, siteId: string, input: BookInput) {
+export async function bookSlot(ctx: AppContext, caller: Caller, siteId: string, input: BookInput, opts: { replacing?: repo.BookingRow } = {}) {
+  const replacing = opts.replacing;
   const now = ctx.clock.now();
   const site = await cachedCatalog.getSite(ctx, siteId);
   const policy = bookingPolicyOf(site.settings);
@@ -121,6 +122,9 @@ export async function bookSlot(ctx: AppContext, caller: Caller, siteId: string, 
   try {
     seat = await transact(ctx, async (tx, emit) => {
       await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`nik:${nikHash}`}))`);
+      // A reschedule gives the old seat back in the same transaction: a refused new slot leaves
+      // the old booking (and its code) as it was, and the old one counts against no limit.
+      if (replacing) await releaseForReschedule(ctx, tx, emit, replacing);
       const thisWeek = await repo.liveBookingsOfNikBetween(tx, nikHash, siteId, week.startOf('week').toISODate()!, week.endOf('week').toISODate()!);
       if (thisWeek >= policy.maxPerWeek) {
         throw bookingError('booking.week_limit', {
@@ -136,6 +140,8 @@ export async function bookSlot(ctx: AppContext, caller: Caller, siteId: string, 
         phoneEnc: input.phone ? encryptText(ctx.keys.encryption, input.phone) : null, emailEnc: input.email ? encryptText(ctx.keys.encryption, input.email) : null,
         status: 'booked', createdAt: now,
       });
+      // The old code points at this one ("dipindahkan ke …").
+      if (replacing) await repo.markReplaced(tx, replacing.id, id);
       await emit({ siteId, type: 'booking.created', aggregateType: 'booking', aggregateId: id, payload: { bookingId: id, serviceId: found.service.id, start: slot.start } });
       // The confirmation now and, unless the slot is too close, a reminder the evening before.
       const reminderAt = DateTime.fromISO(slot.start, { zone: site.timeZone }).minus({ days: 1 }).set({ hour: 18, minute: 0, second: 0, millisecond: 0 });
@@ -159,9 +165,18 @@ export async function bookSlot(ctx: AppContext, caller: Caller, siteId: string, 
   return presentBooking(ctx, { code, start: slot.start, end: slot.end, status: 'booked', nik: input.nik, name: input.name.trim(), site, service: found });
 }
 
+/** Cancels the booking being rescheduled, inside the transaction that books its replacement. */
+async function releaseForReschedule(ctx: AppContext, tx: Tx, emit: Emit, b: repo.BookingRow) {
+  const moved = await repo.transition(tx, b.id, ['booked'], { status: 'cancelled', cancelledAt: ctx.clock.now() });
+  if (!moved) throw bookingError('booking.invalid_state', { messages: { id: `Booking tidak bisa dipindahkan (status: ${b.status}).`, en: `The booking cannot be rescheduled (status: ${b.status}).` } });
+  await repo.releaseSeat(tx, b.serviceId, b.slotStart);
+  await cancelJob(tx, `booking.reminder:${b.id}`);
+  await emit({ siteId: b.siteId, type: 'booking.cancelled', aggregateType: 'booking', aggregateId: b.id, payload: { bookingId: b.id, serviceId: b.serviceId } });
+}
+
 export async function presentBooking(
   ctx: AppContext,
-  b: { code: string; start: string; end: string; status: string; nik: string | null; name: string | null; site: { id: string; name: string; timeZone: string; address?: string }; service: Awaited<ReturnType<typeof getService>> },
+  b: { code: string; start: string; end: string; status: string; nik: string | null; name: string | null; site: { id: string; name: string; timeZone: string; address?: string }; service: Awaited<ReturnType<typeof getService>>; movedTo?: { code: string; start: string; end: string } | null },
 ) {
   return {
     code: b.code,
@@ -174,6 +189,7 @@ export async function presentBooking(
     site: { id: b.site.id, name: b.site.name, timeZone: b.site.timeZone },
     qrSvg: await QRCode.toString(b.code, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }),
     icsUrl: `/api/v1/bookings/${b.code}/ics`,
+    movedTo: b.movedTo ?? null,
   };
 }
 

@@ -81,6 +81,21 @@ export function bookingsOfDay(conn: Conn, siteId: string, date: string, serviceI
     .orderBy(asc(bookings.slotStart));
 }
 
+/** The bookings with these ids (the replacements of rescheduled ones). */
+export function bookingsByIds(conn: Conn, ids: string[]) {
+  return ids.length ? conn.select().from(bookings).where(inArray(bookings.id, ids)) : Promise.resolve([] as BookingRow[]);
+}
+
+/** The rescheduled bookings that these bookings replaced. */
+export function replacedBy(conn: Conn, ids: string[]) {
+  return ids.length ? conn.select().from(bookings).where(inArray(bookings.replacedById, ids)) : Promise.resolve([] as BookingRow[]);
+}
+
+/** Records that a cancelled booking was rescheduled into another one. */
+export async function markReplaced(conn: Conn, id: string, replacedById: string): Promise<void> {
+  await conn.update(bookings).set({ replacedById }).where(and(eq(bookings.id, id), eq(bookings.status, 'cancelled')));
+}
+
 export function liveBookingsOfServiceDay(conn: Conn, serviceId: string, date: string) {
   return conn.select().from(bookings).where(and(eq(bookings.serviceId, serviceId), eq(bookings.localDate, date), inArray(bookings.status, ['booked'])));
 }

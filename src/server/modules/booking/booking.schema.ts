@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { services, sites } from '../catalog/catalog.schema';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -59,11 +59,15 @@ export const bookings = pgTable(
     ticketId: uuid('ticket_id'),
     noShowAt: ts('no_show_at'),
     purgedAt: ts('purged_at'),
+    /** Rescheduled: the booking that replaced this (cancelled) one, so its old code points on. */
+    replacedById: uuid('replaced_by_id').references((): AnyPgColumn => bookings.id),
   },
   (t) => [
     // One NIK, one live booking per service per day.
     uniqueIndex('bookings_nik_service_day_uq').on(t.nikHash, t.serviceId, t.localDate).where(sql`${t.status} IN ('booked', 'checked_in')`),
     index('bookings_service_day_idx').on(t.serviceId, t.localDate),
     index('bookings_nik_idx').on(t.nikHash, t.localDate),
+    // The admin's day list finds where each booking came from.
+    index('bookings_replaced_by_idx').on(t.replacedById),
   ],
 );

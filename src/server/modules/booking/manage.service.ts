@@ -21,8 +21,28 @@ export async function getBooking(ctx: AppContext, caller: Caller, code: string, 
   return presentBooking(ctx, {
     code: b.code, start: b.slotStart.toISOString(), end: b.slotEnd.toISOString(), status: b.status,
     nik: b.nikEnc ? decryptText(ctx.keys.encryption, b.nikEnc) : null, name: b.nameEnc ? decryptText(ctx.keys.encryption, b.nameEnc) : null,
-    site, service: await getService(ctx, b.serviceId),
+    site, service: await getService(ctx, b.serviceId), movedTo: await movedTo(ctx, b, site.timeZone),
   });
+}
+
+/** An instant with the site's offset, as the booking answer writes its slot (2026-11-30T09:00:00+08:00). */
+const inZone = (d: Date, zone: string) => DateTime.fromJSDate(d, { zone }).toISO({ suppressMilliseconds: true })!;
+
+/** How many reschedules of one booking are followed to find where it is now. */
+const MAX_MOVES = 20;
+
+/**
+ * Where a rescheduled booking went: the booking that replaced it, or the one that replaced that
+ * (moved twice), so an old code always points at the slot the citizen holds now.
+ */
+async function movedTo(ctx: AppContext, b: BookingRow, zone: string): Promise<{ code: string; start: string; end: string } | null> {
+  let current = b;
+  for (let i = 0; i < MAX_MOVES && current.replacedById; i++) {
+    const next = await repo.findById(ctx.db, current.replacedById);
+    if (!next) break;
+    current = next;
+  }
+  return current === b ? null : { code: current.code, start: inZone(current.slotStart, zone), end: inZone(current.slotEnd, zone) };
 }
 
 export async function cancelBooking(ctx: AppContext, caller: Caller, siteId: string, code: string, nik: string) {
@@ -43,31 +63,16 @@ async function cancelProven(ctx: AppContext, siteId: string, b: BookingRow) {
   return { code: b.code, status: 'cancelled' as const };
 }
 
-/** Moves a booking to another slot: the new seat is taken before the old one is given back. */
+/**
+ * Moves a booking to another slot, in one transaction (book.service): the old booking is
+ * cancelled, its seat given back, the new seat taken and the old code pointed at the new booking.
+ * When the new slot cannot be had, nothing changed: the citizen keeps the old code and slot.
+ */
 export async function rescheduleBooking(ctx: AppContext, caller: Caller, siteId: string, code: string, input: { nik: string; start: string }) {
   const b = await ownedBooking(ctx, caller, code, input.nik, siteId);
   if (b.status !== 'booked') throw bookingError('booking.invalid_state');
-  const name = b.nameEnc ? decryptText(ctx.keys.encryption, b.nameEnc) : '';
-  const phone = b.phoneEnc ? decryptText(ctx.keys.encryption, b.phoneEnc) : null;
-  const email = b.emailEnc ? decryptText(ctx.keys.encryption, b.emailEnc) : null;
-  // On the same day the new booking would collide with the old one (one per NIK per service per
-  // day), so the old one is cancelled first and restored if the new slot cannot be had.
-  const site = await getSite(ctx, siteId);
-  const target = DateTime.fromISO(input.start, { setZone: true });
-  const sameDay = target.isValid && target.setZone(site.timeZone).toISODate() === b.localDate;
-  if (sameDay) {
-    await cancelProven(ctx, siteId, b);
-    try {
-      return await bookSlot(ctx, caller, siteId, { serviceId: b.serviceId, start: input.start, nik: input.nik, name, phone, email });
-    } catch (err) {
-      // Put the citizen back in the old slot if the new one could not be had.
-      await bookSlot(ctx, caller, siteId, { serviceId: b.serviceId, start: b.slotStart.toISOString(), nik: input.nik, name, phone, email }).catch(() => {});
-      throw err;
-    }
-  }
-  const created = await bookSlot(ctx, caller, siteId, { serviceId: b.serviceId, start: input.start, nik: input.nik, name, phone, email });
-  await cancelProven(ctx, siteId, b);
-  return created;
+  const dec = (v: string | null) => (v ? decryptText(ctx.keys.encryption, v) : null);
+  return bookSlot(ctx, caller, siteId, { serviceId: b.serviceId, start: input.start, nik: input.nik, name: dec(b.nameEnc) ?? '', phone: dec(b.phoneEnc), email: dec(b.emailEnc) }, { replacing: b });
 }
 
 /**

@@ -44,11 +44,20 @@ export async function bookingsOfDay(ctx: AppContext, caller: Caller, siteId: str
   const rows = await repo.bookingsOfDay(ctx.db, siteId, date, serviceId);
   await recordAudit(ctx.db, ctx.clock, caller.actor, caller.ip, { action: 'booking.list_read', siteId, targetType: 'booking_day', targetId: date, details: { serviceId: serviceId ?? null, count: rows.length } });
   const dec = (s: string | null) => (s ? decryptText(ctx.keys.encryption, s) : null);
-  return rows.map((b) => ({
-    code: b.code, serviceId: b.serviceId, start: b.slotStart.toISOString(), end: b.slotEnd.toISOString(), status: b.status,
-    name: dec(b.nameEnc), nikMasked: b.nikEnc ? maskNik(dec(b.nikEnc)!) : null, phoneMasked: b.phoneEnc ? maskPhone(dec(b.phoneEnc)!) : null,
-    checkedInAt: b.checkedInAt?.toISOString() ?? null,
-  }));
+  // Rescheduled bookings point at their replacement (often another day), and replacements back.
+  const next = new Map((await repo.bookingsByIds(ctx.db, rows.flatMap((b) => (b.replacedById ? [b.replacedById] : [])))).map((n) => [n.id, n]));
+  const previous = new Map((await repo.replacedBy(ctx.db, rows.map((b) => b.id))).map((p) => [p.replacedById!, p]));
+  return rows.map((b) => {
+    const to = b.replacedById ? next.get(b.replacedById) : undefined;
+    const from = previous.get(b.id);
+    return {
+      code: b.code, serviceId: b.serviceId, start: b.slotStart.toISOString(), end: b.slotEnd.toISOString(), status: b.status,
+      name: dec(b.nameEnc), nikMasked: b.nikEnc ? maskNik(dec(b.nikEnc)!) : null, phoneMasked: b.phoneEnc ? maskPhone(dec(b.phoneEnc)!) : null,
+      checkedInAt: b.checkedInAt?.toISOString() ?? null,
+      movedTo: to ? { code: to.code, start: to.slotStart.toISOString(), end: to.slotEnd.toISOString() } : null,
+      movedFrom: from ? { code: from.code, start: from.slotStart.toISOString() } : null,
+    };
+  });
 }
 
 /** Overrides seats per slot for a day, or closes the day (booked citizens are told). */
