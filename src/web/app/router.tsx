@@ -23,6 +23,10 @@ const TicketStatusPage = lazy(() => import('../features/queue/status/StatusPage'
 // Catalogue: an MPP's public page and a service's published standard (no login).
 const SitePage = lazy(() => import('../features/catalog/public/SitePage'));
 const ServicePage = lazy(() => import('../features/catalog/public/ServicePage'));
+// Survey (SKM): the questionnaire, the survey tablet and the published index (no login).
+const SurveyPage = lazy(() => import('../features/survey/public/SurveyPage'));
+const SurveyTabletApp = lazy(() => import('../features/survey/tablet/TabletApp'));
+const IkmPage = lazy(() => import('../features/survey/public/IkmPage'));
 const NotFoundPage = lazy(() => import('./StatusPages'));
 
 /** Route `handle` of staff pages: what the page is for (checked by StaffLayout, see nav.ts). */
@@ -55,6 +59,9 @@ export const routes: RouteObject[] = [
       { path: '/display/:site', element: <DisplayPage /> },
       { path: '/t/:code', element: <TicketStatusPage /> },
       { path: '/booking/*', element: <BookingApp /> },
+      { path: '/survei/:code', element: <SurveyPage /> },
+      { path: '/survei-tablet', element: <SurveyTabletApp /> },
+      { path: '/mpp/:slug/ikm', element: <IkmPage /> },
       {
         element: <RequireStaff />,
         children: NAV.map(({ path, action, page: Page }) => ({ path, element: <Page />, handle: { action } satisfies StaffHandle })),

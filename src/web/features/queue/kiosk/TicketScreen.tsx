@@ -47,7 +47,7 @@ export function TicketScreen(props: {
   useEffect(() => {
     let live = true;
     import('../ticket/qr')
-      .then((m) => m.qrDataUrl(statusUrl))
+      .then((m) => m.qrDataUrl(`${statusUrl}?via=qr`))
       .then((url) => live && setQr(url))
       .catch(() => undefined)
       .finally(() => live && setQrDone(true));

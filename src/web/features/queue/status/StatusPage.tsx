@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
+import { SurveyInvite } from '../../survey/pages';
 import { setLanguage } from '../../../i18n';
 import { api, ApiError } from '../../../lib/api';
 import { openStream, type StreamState } from '../eventStream';
@@ -27,6 +28,8 @@ export default function StatusPage() {
   const { t } = useTranslation('queue');
   const lang = useLang();
   const { code = '' } = useParams();
+  // The QR printed on the ticket adds ?via=qr: the survey counts where its answers came from.
+  const [search] = useSearchParams();
   const [status, setStatus] = useState<PublicStatus | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [updatedAt, setUpdatedAt] = useState<number | null>(null);
@@ -114,6 +117,8 @@ export default function StatusPage() {
   }, [status, t]);
 
   const counter = status?.counter?.name ?? '';
+  // Each finished step may be rated ("Bagaimana pelayanan kami?").
+  const finishedSteps = status ? (status.steps?.length ? status.steps.filter((s) => s.status === 'done').length : status.status === 'done' ? 1 : 0) : 0;
   const ahead = status ? (status.peopleAhead ?? (status.position != null ? status.position - 1 : null)) : null;
   const wait = ahead === null ? null : waitFacts(ahead, status?.estimate);
 
@@ -200,6 +205,12 @@ export default function StatusPage() {
                   ))}
                 </ol>
               </section>
+            )}
+
+            {finishedSteps > 0 && (
+              <Suspense fallback={null}>
+                <SurveyInvite code={code} finished={finishedSteps} via={search.get('via')} />
+              </Suspense>
             )}
 
             {!alerts ? (
