@@ -28,6 +28,7 @@ export const en: TextsOf<typeof id> = {
     working_days_other: '{{count}} working days',
   },
   site: {
+    ikm: 'Public satisfaction survey results (IKM)',
     address: 'Address',
     openMap: 'View on a map (OpenStreetMap)',
     contacts: 'Contacts',

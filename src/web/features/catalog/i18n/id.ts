@@ -22,6 +22,7 @@ export const id = {
     working_days_other: '{{count}} hari kerja',
   },
   site: {
+    ikm: 'Hasil survei kepuasan masyarakat (IKM)',
     address: 'Alamat',
     openMap: 'Lihat di peta (OpenStreetMap)',
     contacts: 'Kontak',

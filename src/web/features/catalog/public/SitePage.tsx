@@ -79,6 +79,10 @@ function SiteHeader({ site }: { site: SiteDetail }) {
         </Stack>
       </Group>
       <Contacts site={site} />
+      {/* The published satisfaction index (SKM), as PermenPANRB 14/2017 requires. */}
+      <Anchor component={Link} to={`/mpp/${site.slug}/ikm`} data-testid="site-ikm-link">
+        {t('site.ikm')}
+      </Anchor>
       <Text size="sm" c="dimmed">
         {t('site.zoneNote', { zone: zoneLabel(site.timeZone) })}
       </Text>

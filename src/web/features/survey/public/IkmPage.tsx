@@ -1,4 +1,5 @@
 import { Anchor, Card, Group, SegmentedControl, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -26,6 +27,7 @@ export default function IkmPage() {
   const site = useSiteDetail(slug);
   usePageTitle(site.data ? `${t('ikm.pageTitle')} · ${site.data.name}` : t('ikm.pageTitle'));
   const [kind, setKind] = useState<PeriodKind>('year');
+  const narrow = useMediaQuery('(max-width: 40em)') ?? false;
   const today = site.data ? dateInZone(new Date(), site.data.timeZone) : null;
   const period = today ? periodOf(kind, site.data?.today?.date ?? today).key : '';
   const ikm = useAgencyIkm(site.data?.id, period);
@@ -49,6 +51,8 @@ export default function IkmPage() {
         )}
         <SegmentedControl
           aria-label={t('ikm.period')}
+          fullWidth
+          orientation={narrow ? 'vertical' : 'horizontal'}
           value={kind}
           onChange={(v) => setKind(v as PeriodKind)}
           data={[...PERIOD_KINDS].reverse().map((k) => ({ value: k, label: t(`ikm.periods.${k}`) }))}
@@ -75,28 +79,32 @@ export default function IkmPage() {
             {ikm.data.agencies.length === 0 ? (
               <Text c="dimmed">{t('ikm.empty')}</Text>
             ) : (
-              <Table.ScrollContainer minWidth={560}>
-                <Table striped highlightOnHover verticalSpacing="sm" data-testid="ikm-agencies">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('ikm.agency')}</Table.Th>
-                      <Table.Th>{t('ikm.value')}</Table.Th>
-                      <Table.Th>{t('ikm.grade')}</Table.Th>
-                      <Table.Th>{t('ikm.respondents')}</Table.Th>
+              <Table striped highlightOnHover verticalSpacing="sm" data-testid="ikm-agencies">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('ikm.agency')}</Table.Th>
+                    <Table.Th>{t('ikm.value')} · {t('ikm.grade')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {ikm.data.agencies.map((a) => (
+                    <Table.Tr key={a.agency.id} data-testid={`ikm-agency-${a.agency.id}`}>
+                      <Table.Td>
+                        <Text fw={600}>{a.agency.name}</Text>
+                        <Text size="sm" c="dimmed" data-testid="ikm-agency-respondents">
+                          {t('ikm.respondents')}: {t('ikm.ofTarget', { n: formatNumber(a.respondents, lang), target: formatNumber(a.sampleTarget, lang) })}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Group gap="xs" wrap="wrap">
+                          {value(a)}
+                          <GradeBadge f={a} />
+                        </Group>
+                      </Table.Td>
                     </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {ikm.data.agencies.map((a) => (
-                      <Table.Tr key={a.agency.id} data-testid={`ikm-agency-${a.agency.id}`}>
-                        <Table.Td>{a.agency.name}</Table.Td>
-                        <Table.Td>{value(a)}</Table.Td>
-                        <Table.Td><GradeBadge f={a} /></Table.Td>
-                        <Table.Td data-testid="ikm-agency-respondents">{t('ikm.ofTarget', { n: formatNumber(a.respondents, lang), target: formatNumber(a.sampleTarget, lang) })}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+                  ))}
+                </Table.Tbody>
+              </Table>
             )}
             <Text size="sm" c="dimmed">{t('ikm.note', { min })}</Text>
           </>
