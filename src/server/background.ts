@@ -4,6 +4,7 @@ import { sweepExpired } from './platform/rate-limit';
 import { bookingJobHandlers, purgeOldBookings, sweepNoShows } from './modules/booking/booking.jobs';
 import { closeStaleTickets } from './modules/queue/queue.jobs';
 import { complaintJobHandlers, sweepComplaints } from './modules/complaints/complaints.jobs';
+import { sweepCitizenRetention } from './modules/citizens/citizens.jobs';
 
 /**
  * Background work of one process: queued jobs (booking messages) and periodic sweeps. Every sweep
@@ -21,6 +22,8 @@ export function startBackground(ctx: AppContext, opts: { jobEveryMs?: number; sw
     await sweepComplaints(ctx);
     if (ctx.clock.now().getTime() - lastPurge > 3600_000) {
       await purgeOldBookings(ctx);
+      // Documents of deleted accounts and ended consents, past the sites' retention.
+      await sweepCitizenRetention(ctx);
       // Expired sign-in and proof counters (platform/rate-limit): one indexed DELETE.
       await sweepExpired(ctx.db, ctx.clock.now());
       lastPurge = ctx.clock.now().getTime();

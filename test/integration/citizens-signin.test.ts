@@ -155,7 +155,7 @@ describe('sessions', () => {
     const noCsrf = await t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: { cookie: s.cookies.cookie }, payload: { name: 'Siti Aminah' } });
     expect(noCsrf.statusCode).toBe(403);
     expect(noCsrf.json().code).toBe('citizen.csrf');
-    const ok = await t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: { cookie: s.cookies.cookie, 'x-csrf-token': s.cookies.csrf }, payload: { name: 'Siti Aminah' } });
+    const ok = await t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: { cookie: s.cookies.cookie, 'x-citizen-csrf': s.cookies.csrf }, payload: { name: 'Siti Aminah' } });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json().name).toBe('Siti Aminah');
   });

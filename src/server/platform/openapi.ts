@@ -43,8 +43,9 @@ export const SECURITY_SCHEMES = {
   staffCookie: { type: 'apiKey', in: 'cookie', name: 'loket_session', description: 'Staff session cookie set by POST /api/v1/auth/login; writes also need the csrf header' },
   csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token', description: 'The value of the loket_csrf cookie, echoed on every non-GET request made with the session cookie' },
   deviceBearer: { type: 'http', scheme: 'bearer', description: 'Device token (ld_…) of a paired kiosk or display, from POST /api/v1/devices/claim' },
+  citizenCsrf: { type: 'apiKey', in: 'header', name: 'x-citizen-csrf', description: 'The value of the loket_citizen_csrf cookie, echoed on every non-GET request made with the citizen cookie' },
   citizenBearer: { type: 'http', scheme: 'bearer', description: "Citizen session token (lc_…) from POST /api/v1/citizen/verify; refused on every staff route" },
-  citizenCookie: { type: 'apiKey', in: 'cookie', name: 'loket_citizen', description: 'Citizen session cookie set by POST /api/v1/citizen/verify; writes also need the csrf header (the loket_citizen_csrf cookie)' },
+  citizenCookie: { type: 'apiKey', in: 'cookie', name: 'loket_citizen', description: 'Citizen session cookie set by POST /api/v1/citizen/verify; writes also send the value of the loket_citizen_csrf cookie in the x-citizen-csrf header' },
 } as const;
 
 /** The tags of the document, one per module (and the platform's own routes). */
@@ -117,7 +118,7 @@ export function openapiTransform(input: TransformInput): ReturnType<typeof jsonS
   doc.operationId ??= operationIdOf(method, out.url);
   // A route that declares no security stays without: the lint test names it (security-defined).
   const security = doc.security ?? [];
-  if (doc.security && WRITE.has(method)) doc.security = security.map((r) => ('staffCookie' in r || 'citizenCookie' in r ? { ...r, csrf: [] } : r));
+  if (doc.security && WRITE.has(method)) doc.security = security.map((r) => ('staffCookie' in r ? { ...r, csrf: [] } : 'citizenCookie' in r ? { ...r, citizenCsrf: [] } : r));
 
   const needsCredentials = security.length > 0 && !security.some((r) => Object.keys(r).length === 0);
   const statuses = new Set<number>([400, ...extra]);

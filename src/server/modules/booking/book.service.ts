@@ -12,6 +12,7 @@ import { cancelJob, enqueue } from '../../platform/jobs';
 import { LocalLimiter, retryAfterSeconds } from '../../platform/rate-limit';
 import { transact, type Emit } from '../../platform/tx';
 import { cachedCatalog, getService } from '../catalog/catalog.lookup';
+import { recordHistory } from '../citizens/citizens.lookup';
 import { bookingError } from './booking.errors';
 import { bookingPolicyOf } from './booking.policy';
 import { fullSlotsOf } from './full-slots';
@@ -25,6 +26,8 @@ export interface BookInput {
   name: string;
   phone?: string | null;
   email?: string | null;
+  /** The signed-in citizen who books: the booking joins their history (citizens). */
+  citizenId?: string | null;
 }
 
 const full = () =>
@@ -142,6 +145,7 @@ export async function bookSlot(ctx: AppContext, caller: Caller, siteId: string, 
       });
       // The old code points at this one ("dipindahkan ke …").
       if (replacing) await repo.markReplaced(tx, replacing.id, id);
+      if (input.citizenId) await recordHistory(tx, input.citizenId, { kind: 'booking', refId: id, siteId, serviceId: found.service.id, code, at: new Date(slot.start), now });
       await emit({ siteId, type: 'booking.created', aggregateType: 'booking', aggregateId: id, payload: { bookingId: id, serviceId: found.service.id, start: slot.start } });
       // The confirmation now and, unless the slot is too close, a reminder the evening before.
       const reminderAt = DateTime.fromISO(slot.start, { zone: site.timeZone }).minus({ days: 1 }).set({ hour: 18, minute: 0, second: 0, millisecond: 0 });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import { fileResponse, SECURITY, XLSX } from '../../platform/openapi';
 import { callerOf } from '../access/access.lookup';
+import { signedInCitizen } from '../citizens/citizens.lookup';
 import * as c from '../../../contracts/booking';
 import { bookSlot } from './book.service';
 import { bookingIcs, cancelBooking, getBooking, rescheduleBooking } from './manage.service';
@@ -20,7 +21,7 @@ export const bookingRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (
   );
 
   app.post('/sites/:siteId/bookings', { schema: { tags, summary: 'Book a slot with NIK (DESIGN §6); 409 when full or when that NIK already holds a booking that day', security: SECURITY.optional, problems: [429], params: c.siteParams, body: c.bookBody, response: { 201: c.bookingResponse } } }, async (req, reply) =>
-    reply.status(201).send(await bookSlot(ctx, await caller(req), req.params.siteId, req.body)),
+    reply.status(201).send(await bookSlot(ctx, await caller(req), req.params.siteId, { ...req.body, citizenId: (await signedInCitizen(ctx, req))?.citizenId ?? null })),
   );
 
   // The NIK travels in the body, never in a URL (URLs end up in logs and browser history).

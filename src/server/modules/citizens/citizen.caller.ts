@@ -7,7 +7,8 @@ import * as repo from './citizens.repository';
 /** A citizen's session lives apart from staff sessions: its own cookies, table and token prefix. */
 export const CITIZEN_COOKIE = 'loket_citizen';
 export const CITIZEN_CSRF_COOKIE = 'loket_citizen_csrf';
-export const CSRF_HEADER = 'x-csrf-token';
+/** Its own header, so a browser signed in as staff too never mixes the two tokens. */
+export const CSRF_HEADER = 'x-citizen-csrf';
 export const CITIZEN_TOKEN_PREFIX = 'lc_';
 
 export interface CitizenCaller {

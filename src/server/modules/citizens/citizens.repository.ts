@@ -350,3 +350,8 @@ export function findDocumentsIncludingDeleted(conn: Conn, citizenId: string, ids
   if (!ids.length) return Promise.resolve([]);
   return conn.select().from(citizenDocuments).where(and(inArray(citizenDocuments.id, ids), eq(citizenDocuments.citizenId, citizenId)));
 }
+
+/** The sites a citizen shared with (any consent, purged ones too). */
+export function consentSitesOf(conn: Conn, citizenId: string) {
+  return conn.selectDistinct({ siteId: citizenConsents.siteId }).from(citizenConsents).where(eq(citizenConsents.citizenId, citizenId));
+}

@@ -1,13 +1,14 @@
 /**
  * Streamed files: an upload is read piece by piece, checked (type sniffed from its first bytes,
- * size counted as it comes), sealed in pieces of 256 KiB and spooled to a temporary file that is
- * unlinked the moment it is opened: only this process's descriptor reaches it, and when the
- * process dies (even by kill -9) the kernel frees it. No half-written file is ever visible and no
+ * size counted as it comes), sealed in pieces of 256 KiB and spooled to a temporary file that has
+ * no name (O_TMPFILE on Linux; elsewhere unlinked the moment it is opened): only this process's
+ * descriptor reaches it, and when the process dies (even by kill -9) the kernel frees it. No half-written file is ever visible and no
  * orphan bytes stay behind. Only when the whole upload has arrived and passed its checks does a
  * (short) transaction copy the sealed pieces into stored_file_chunks with the caller's record.
  * A download reads the pieces one at a time. Memory stays at a few pieces whatever the file's size.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { constants as fsConstants } from 'node:fs';
 import { open, unlink, type FileHandle } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -43,7 +44,19 @@ export interface SpooledFile {
   sealedPieces(): AsyncGenerator<Buffer>;
 }
 
+/** Linux's O_TMPFILE (with O_DIRECTORY, as the kernel defines it): a file that never has a name. */
+const O_TMPFILE = 0o20000000 | fsConstants.O_DIRECTORY;
+
 async function openSpool(): Promise<FileHandle> {
+  // Linux: a file without a name from the start, so even a kill -9 between two system calls
+  // cannot leave one behind.
+  if (process.platform === 'linux') {
+    try {
+      return await open(os.tmpdir(), O_TMPFILE | fsConstants.O_RDWR, 0o600);
+    } catch {
+      // a file system without O_TMPFILE: below
+    }
+  }
   const name = path.join(os.tmpdir(), `loket-spool-${randomBytes(8).toString('hex')}`);
   const fh = await open(name, 'wx+', 0o600);
   // Unlinked at once: the bytes live only as long as this descriptor (POSIX). Where unlinking an
