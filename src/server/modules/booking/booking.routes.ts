@@ -8,7 +8,7 @@ import { signedInCitizen } from '../citizens/citizens.lookup';
 import * as c from '../../../contracts/booking';
 import { bookSlot } from './book.service';
 import { bookingIcs, cancelBooking, getBooking, rescheduleBooking } from './manage.service';
-import { bookingCalendar, bookingsOfDay, exportBookings, setDayCapacity } from './operator.service';
+import { bookingCalendar, bookingsOfDay, dayOverview, exportBookings, setDayCapacity } from './operator.service';
 import { listSlots } from './slots.service';
 
 const tags = ['booking'];
@@ -48,6 +48,9 @@ export const bookingRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (
   );
   app.get('/sites/:siteId/bookings', { schema: { tags, summary: "Operator: the day's bookings with masked identity (a personal-data read, audited)", security: SECURITY.staff, params: c.siteParams, querystring: c.dayQuery, response: { 200: z.array(c.dayBooking) } } }, async (req) =>
     bookingsOfDay(ctx, await caller(req), req.params.siteId, req.query.date, req.query.serviceId),
+  );
+  app.get('/sites/:siteId/bookings/overview', { schema: { tags, summary: 'Operator: one day across every bookable service the caller manages (quota, seats left, bookings by status)', security: SECURITY.staff, params: c.siteParams, querystring: c.overviewQuery, response: { 200: c.dayOverview } } }, async (req) =>
+    dayOverview(ctx, await caller(req), req.params.siteId, req.query.date),
   );
   app.put('/sites/:siteId/services/:serviceId/booking-days', { schema: { tags, summary: 'Operator: seats per slot for a day, or close the day (its bookings are cancelled and their citizens told)', security: SECURITY.staff, params: c.slotsParams, body: c.capacityBody, response: { 200: c.dayChangeResult } } }, async (req) =>
     setDayCapacity(ctx, await caller(req), req.params.siteId, req.params.serviceId, req.body),

@@ -2,14 +2,14 @@ import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import { maskNik, maskPhone } from '../../../domain/nik';
 import { recordAudit } from '../../platform/audit';
-import { authorize } from '../../platform/authz';
+import { agencyScope, authorize } from '../../platform/authz';
 import type { AppContext, Caller } from '../../platform/context';
 import { decryptText } from '../../platform/crypto';
 import { toCsv } from '../../platform/csv';
-import { fieldError } from '../../platform/errors';
+import { appError, fieldError } from '../../platform/errors';
 import { enqueue } from '../../platform/jobs';
 import { transact } from '../../platform/tx';
-import { getService, getSite } from '../catalog/catalog.lookup';
+import { cachedCatalog, getService, getSite } from '../catalog/catalog.lookup';
 import * as repo from './booking.repository';
 import { configuredSlots, slotsFor } from './slots.service';
 
@@ -37,11 +37,27 @@ export async function bookingCalendar(ctx: AppContext, caller: Caller, siteId: s
   return days;
 }
 
+/**
+ * The agencies whose bookings the caller manages at this site: every one (site admins) or theirs
+ * (agency admins); 403 for nobody.
+ */
+async function managedServiceIds(ctx: AppContext, caller: Caller, siteId: string): Promise<Set<string> | 'all'> {
+  const scope = agencyScope(caller.actor, 'booking.manage', siteId);
+  if (!scope) {
+    authorize(caller.actor, 'booking.manage', { siteId });
+    throw appError('auth.forbidden');
+  }
+  if (scope.all) return 'all';
+  const agencies = new Set(scope.agencyIds);
+  return new Set((await cachedCatalog.servicesWithAgencyOfSite(ctx, siteId)).filter((s) => agencies.has(s.agency.id)).map((s) => s.service.id));
+}
+
 /** The day's bookings with masked identity; reading names is a personal-data read (audited). */
 export async function bookingsOfDay(ctx: AppContext, caller: Caller, siteId: string, date: string, serviceId?: string) {
+  let mine: Set<string> | 'all' = 'all';
   if (serviceId) await serviceInSite(ctx, caller, siteId, serviceId, 'booking.manage');
-  else authorize(caller.actor, 'booking.manage', { siteId });
-  const rows = await repo.bookingsOfDay(ctx.db, siteId, date, serviceId);
+  else mine = await managedServiceIds(ctx, caller, siteId);
+  const rows = (await repo.bookingsOfDay(ctx.db, siteId, date, serviceId)).filter((b) => mine === 'all' || mine.has(b.serviceId));
   await recordAudit(ctx.db, ctx.clock, caller.actor, caller.ip, { action: 'booking.list_read', siteId, targetType: 'booking_day', targetId: date, details: { serviceId: serviceId ?? null, count: rows.length } });
   const dec = (s: string | null) => (s ? decryptText(ctx.keys.encryption, s) : null);
   // Rescheduled bookings point at their replacement (often another day), and replacements back.
@@ -58,6 +74,34 @@ export async function bookingsOfDay(ctx: AppContext, caller: Caller, siteId: str
       movedFrom: from ? { code: from.code, start: from.slotStart.toISOString() } : null,
     };
   });
+}
+
+/**
+ * One day across every bookable service the caller manages (the operator's "hari ini" view): quota,
+ * seats left and bookings by status per service. No personal data: not audited.
+ */
+export async function dayOverview(ctx: AppContext, caller: Caller, siteId: string, date: string) {
+  const site = await getSite(ctx, siteId);
+  const mine = await managedServiceIds(ctx, caller, siteId);
+  const bookable = (await cachedCatalog.servicesWithAgencyOfSite(ctx, siteId)).filter((s) => s.service.bookable && s.service.active && (mine === 'all' || mine.has(s.service.id)));
+  const counts = new Map((await repo.bookedCountsByDay(ctx.db, siteId, date, date)).map((r) => [r.service_id, r]));
+  const services = [];
+  for (const found of bookable) {
+    const slots = await slotsFor(ctx, site, found, date);
+    const n = counts.get(found.service.id);
+    services.push({
+      service: { id: found.service.id, code: found.service.code, name: found.service.name },
+      agency: { id: found.agency.id, name: found.agency.name, shortName: found.agency.shortName },
+      capacity: slots.reduce((a, x) => a + x.capacity, 0),
+      available: slots.reduce((a, x) => a + x.available, 0),
+      closed: slots.length === 0,
+      booked: n?.booked ?? 0,
+      checkedIn: n?.checked_in ?? 0,
+      noShow: n?.no_show ?? 0,
+      cancelled: n?.cancelled ?? 0,
+    });
+  }
+  return { date, services };
 }
 
 /** Overrides seats per slot for a day, or closes the day (booked citizens are told). */
@@ -87,10 +131,10 @@ export async function setDayCapacity(ctx: AppContext, caller: Caller, siteId: st
 /** CSV or XLSX of a day's bookings (masked NIK), for the operator's own records. */
 export async function exportBookings(ctx: AppContext, caller: Caller, siteId: string, date: string, format: 'csv' | 'xlsx') {
   const rows = await bookingsOfDay(ctx, caller, siteId, date);
-  const header = ['Kode', 'Layanan', 'Mulai', 'Selesai', 'Status', 'Nama', 'NIK', 'Telepon', 'Check-in'];
+  const header = ['Kode', 'Layanan', 'Mulai', 'Selesai', 'Status', 'Nama', 'NIK', 'Telepon', 'Check-in', 'Dipindahkan ke', 'Pindahan dari'];
   const names = new Map<string, string>();
   for (const r of rows) if (!names.has(r.serviceId)) names.set(r.serviceId, (await getService(ctx, r.serviceId)).service.name);
-  const data = rows.map((r) => [r.code, names.get(r.serviceId)!, r.start, r.end, r.status, r.name ?? '', r.nikMasked ?? '', r.phoneMasked ?? '', r.checkedInAt ?? '']);
+  const data = rows.map((r) => [r.code, names.get(r.serviceId)!, r.start, r.end, r.status, r.name ?? '', r.nikMasked ?? '', r.phoneMasked ?? '', r.checkedInAt ?? '', r.movedTo?.code ?? '', r.movedFrom?.code ?? '']);
   if (format === 'csv') return toCsv(header, data);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(`Booking ${date}`);
