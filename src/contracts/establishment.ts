@@ -10,8 +10,8 @@ import { calendarDate, instant } from './common';
 export { MPP_DOCUMENT_KIND_KEYS, MPP_STAGES, REACHABLE_STAGES };
 
 export const stageSchema = z.enum(MPP_STAGES);
-const reachable = z.enum(REACHABLE_STAGES as [string, ...string[]]);
-export const documentKindSchema = z.enum(MPP_DOCUMENT_KIND_KEYS as [string, ...string[]]);
+const reachable = z.enum(REACHABLE_STAGES);
+export const documentKindSchema = z.enum(MPP_DOCUMENT_KIND_KEYS);
 
 export const provinceParams = z.object({ provinceCode: z.string().regex(PROVINCE_CODE_RE, 'a 2-digit Kemendagri province code').describe('Kemendagri province code, e.g. 64') });
 export const regencyParams = z.object({ regencyCode: z.string().regex(REGENCY_CODE_RE, 'a 4-digit Kemendagri code without dots').describe('Kemendagri kabupaten/kota code without dots, e.g. 6472') });

@@ -132,7 +132,7 @@ export const appEvent = z.discriminatedUnion('type', [
   mppEvent('establishment.updated', z.strictObject({ ...mppRef, what: z.enum(['plan', 'checklist']) }), z.strictObject({ by: z.string(), changed: z.array(z.string()) })),
   mppEvent(
     'establishment.document_added',
-    z.strictObject({ ...mppRef, documentId: id, kind: z.enum(MPP_DOCUMENT_KIND_KEYS as [string, ...string[]]), stage }),
+    z.strictObject({ ...mppRef, documentId: id, kind: z.enum(MPP_DOCUMENT_KIND_KEYS), stage }),
     z.strictObject({ by: z.string(), fileId: id }),
   ),
   mppEvent('establishment.document_removed', z.strictObject({ ...mppRef, documentId: id }), z.strictObject({ by: z.string() })),

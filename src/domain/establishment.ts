@@ -14,7 +14,7 @@ import { DateTime } from 'luxon';
 export const MPP_STAGES = ['none', 'usulan', 'verifikasi', 'koordinasi', 'pembangunan', 'uji_coba', 'diresmikan'] as const;
 export type MppStage = (typeof MPP_STAGES)[number];
 /** Stages that can be planned and reached (every one but `none`). */
-export const REACHABLE_STAGES = MPP_STAGES.slice(1) as Exclude<MppStage, 'none'>[];
+export const REACHABLE_STAGES = ['usulan', 'verifikasi', 'koordinasi', 'pembangunan', 'uji_coba', 'diresmikan'] as const satisfies readonly MppStage[];
 export type ReachableStage = Exclude<MppStage, 'none'>;
 
 export const stageIndex = (s: MppStage): number => MPP_STAGES.indexOf(s);
@@ -74,7 +74,7 @@ export const MPP_DOCUMENT_KINDS = {
   berita_acara_peresmian: 'diresmikan',
 } as const satisfies Record<string, ReachableStage>;
 export type MppDocumentKind = keyof typeof MPP_DOCUMENT_KINDS;
-export const MPP_DOCUMENT_KIND_KEYS = Object.keys(MPP_DOCUMENT_KINDS) as MppDocumentKind[];
+export const MPP_DOCUMENT_KIND_KEYS = Object.keys(MPP_DOCUMENT_KINDS) as [MppDocumentKind, ...MppDocumentKind[]];
 /** A PKS is signed with one agency: its document names the agency. */
 export const PER_AGENCY_KINDS: ReadonlySet<MppDocumentKind> = new Set(['pks']);
 export const kindsOfStage = (stage: MppStage): MppDocumentKind[] => MPP_DOCUMENT_KIND_KEYS.filter((k) => MPP_DOCUMENT_KINDS[k] === stage);

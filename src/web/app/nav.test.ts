@@ -16,17 +16,24 @@ describe('staff navigation', () => {
   it('shows a page exactly to the roles the server grants its action', () => {
     for (const role of ROLES) {
       for (const entry of NAV) {
-        const expected = !entry.action || ROLE_ACTIONS[role].has(entry.action);
+        // userWith gives every role but platform_admin a site: a platform-wide page is not theirs.
+        const expected = !entry.action || (ROLE_ACTIONS[role].has(entry.action) && (!entry.platformWide || role === 'platform_admin'));
         expect({ role, page: entry.path, shown: mayOpen(userWith(role), entry) }).toEqual({ role, page: entry.path, shown: expected });
       }
     }
   });
 
   it('follows the policy where a hand-written list had drifted: a platform admin manages bookings', () => {
-    expect(links(userWith('platform_admin'))).toEqual(['/dashboard', '/admin/catalog', '/admin/audit', '/admin/booking', '/admin/survey', '/profile']);
+    expect(links(userWith('platform_admin'))).toEqual(['/dashboard', '/admin/catalog', '/admin/audit', '/admin/booking', '/admin/survey', '/province', '/profile']);
     expect(links(userWith('officer'))).toEqual(['/dashboard', '/console', '/profile']);
     expect(links(userWith('auditor'))).toEqual(['/dashboard', '/admin/audit', '/admin/survey', '/profile']);
     expect(links(userWith('site_admin'))).toEqual(['/dashboard', '/admin/catalog', '/admin/audit', '/admin/booking', '/console', '/admin/survey', '/profile']);
+  });
+
+  it('shows the province view only to platform-wide memberships (platform admins, auditors of every site)', () => {
+    const provinceOf = (u: User) => links(u).includes('/province');
+    expect(provinceOf({ ...userWith('auditor'), memberships: [{ role: 'auditor', siteId: null, agencyId: null }] } as User)).toBe(true);
+    expect(provinceOf({ ...userWith('auditor'), memberships: [{ role: 'auditor', siteId: 's1', agencyId: null }] } as User)).toBe(false);
   });
 
   it('opens nothing to nobody, nor to an account without a membership', () => {

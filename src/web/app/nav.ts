@@ -1,4 +1,4 @@
-import { IconBuildingStore, IconCalendarEvent, IconHistory, IconHome, IconListNumbers, IconMoodSmile, IconUserCircle, type Icon } from '@tabler/icons-react';
+import { IconBuildingStore, IconCalendarEvent, IconHistory, IconHome, IconListNumbers, IconMap, IconMoodSmile, IconUserCircle, type Icon } from '@tabler/icons-react';
 import type { ParseKeys } from 'i18next';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Action } from '../../domain/policy';
@@ -6,6 +6,7 @@ import type { User } from '../features/access/types';
 import { BOOKING_LABEL_KEY } from '../features/booking/navLabel';
 import { CONSOLE_LABEL_KEY } from '../features/queue/navLabel';
 import { SURVEY_LABEL_KEY } from '../features/survey/navLabel';
+import { PROVINCE_LABEL_KEY } from '../features/establishment/navLabel';
 import { can } from './policy';
 
 /**
@@ -22,13 +23,15 @@ import { can } from './policy';
 export interface NavEntry {
   path: string;
   /** Shared texts (`nav.x`) or a feature's own (`booking:nav`), registered before the page loads. */
-  labelKey: ParseKeys<['translation', 'booking', 'queue', 'survey']>;
+  labelKey: ParseKeys<['translation', 'booking', 'queue', 'survey', 'establishment']>;
   icon: Icon;
   /** What the page is for; absent: any signed-in staff member. */
   action?: Action;
   page: LazyExoticComponent<ComponentType>;
   /** A route without a navbar link (detail pages and the like). */
   hidden?: boolean;
+  /** Only for a membership that covers every site (the province view): a site's own staff never see it. */
+  platformWide?: boolean;
 }
 
 // prettier-ignore
@@ -39,6 +42,7 @@ export const NAV: NavEntry[] = [
   { path: '/admin/booking/*', labelKey: BOOKING_LABEL_KEY, icon: IconCalendarEvent, action: 'booking.manage', page: lazy(() => import('../features/booking/admin/BookingAdminPage')) },
   { path: '/console/*', labelKey: CONSOLE_LABEL_KEY, icon: IconListNumbers, action: 'queue.serve', page: lazy(() => import('../features/queue/console/ConsolePage')) },
   { path: '/admin/survey/*', labelKey: SURVEY_LABEL_KEY, icon: IconMoodSmile, action: 'survey.report', page: lazy(() => import('../features/survey/admin/SurveyAdminPage')) },
+  { path: '/province/*', labelKey: PROVINCE_LABEL_KEY, icon: IconMap, action: 'province.read', platformWide: true, page: lazy(() => import('../features/establishment/ProvincePage')) },
   { path: '/profile', labelKey: 'nav.profile', icon: IconUserCircle, page: lazy(() => import('../features/access/ProfilePage')) },
 ];
 
@@ -48,8 +52,9 @@ export const STAFF_HOME = '/dashboard';
 export const linkOf = (e: NavEntry): string => e.path.replace(/\/\*$/, '') || '/';
 
 /** Whether this user may open the page of an entry (or of a route handle); without an action, any staff member may. */
-export const mayOpen = (user: User | null | undefined, entry: { action?: Action }): boolean =>
-  !!user && (entry.action ? can(user, entry.action) : user.memberships.length > 0);
+export const mayOpen = (user: User | null | undefined, entry: { action?: Action; platformWide?: boolean }): boolean =>
+  !!user &&
+  (entry.platformWide ? can({ ...user, memberships: user.memberships.filter((m) => m.siteId === null) }, entry.action!) : entry.action ? can(user, entry.action) : user.memberships.length > 0);
 
 /** The navbar links this user may see, in registry order. */
 export const navFor = (user: User | null | undefined): NavEntry[] => NAV.filter((e) => !e.hidden && mayOpen(user, e));
