@@ -32,7 +32,7 @@ test.describe.serial('province view', () => {
     await expect(page.getByTestId('map-tile-6472')).toHaveAttribute('data-stage', 'diresmikan');
     await expect(page.getByTestId('province-row-6471')).toContainText('Terlambat');
     await expect(page.getByTestId('province-operating')).toContainText('Mal Pelayanan Publik Kota Samarinda');
-    await expect(page.getByTestId('fig-complaints-6472')).toHaveText('belum tersedia');
+    await expect(page.getByTestId('fig-applications-6472')).toHaveText('belum tersedia');
 
     const bontang = page.getByTestId('map-tile-6474');
     await expect(bontang).toHaveAttribute('data-stage', 'koordinasi');

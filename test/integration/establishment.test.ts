@@ -283,13 +283,19 @@ describe('the site of an MPP in trial', () => {
     // Five citizens rate the service: every element "sangat" (4) → IKM 100, grade A.
     const answers = { persyaratan: 4, prosedur: 4, waktu: 4, biaya: 4, produk: 4, kompetensi: 4, perilaku: 4, pengaduan: 4, sarana: 4 };
     for (const x of issued) expect((await call('POST', `/sites/${f.siteId}/surveys`, null, { trackingCode: x.body.trackingCode, answers })).status).toBe(201);
+    // A complaint, verified by the desk and answered by the agency the same day: on time.
+    const filed = await call('POST', `/sites/${f.siteId}/complaints`, null, { classification: 'pengaduan', title: 'Antrean KTP lama', body: 'Menunggu lama di loket KTP-el.', anonymous: true });
+    expect(filed.status).toBe(201);
+    expect((await call('POST', `/complaints/${filed.body.id}/transition`, f.tokens.siteAdmin, { to: 'verified', agencyId: f.agency.dukcapil })).status).toBe(200);
+    expect((await call('POST', `/complaints/${filed.body.id}/transition`, f.tokens.agencyAdmin, { to: 'responded', text: 'Loket KTP-el ditambah satu petugas.' })).status).toBe(200);
     const row = (await call('GET', '/regions/64/mpp', auditor)).body.find((x: Json) => x.regencyCode === '6472');
     expect(row).toMatchObject({ stage: 'diresmikan', siteId: f.siteId, visitorsLast30Days: 5, ikm: 100 });
+    expect(row.figures.complaintsOnTime).toMatchObject({ available: true, value: 1, asOf: '2026-11-25' });
+    expect(row.figures.complaintsOnTime.source).toContain('1 ditindaklanjuti');
     expect(row.agencies).toBeGreaterThan(0);
     expect(row.figures.waitMinutesMean).toMatchObject({ value: 6, available: true, asOf: '2026-11-25' });
     expect(row.figures.ikm).toMatchObject({ available: true, value: 100, grade: 'A' });
     expect(row.figures.ikm.source).toContain('5 responden');
-    expect(row.figures.complaintsOnTime).toMatchObject({ available: false, value: null });
     expect(row.figures.applicationsOnTime.available).toBe(false);
   });
 });

@@ -73,7 +73,7 @@ function sourceRows(today: string) {
     ['Instansi dan layanan', FIGURE_SOURCES.catalog, today],
     ['Pengunjung dan waktu tunggu', FIGURE_SOURCES.queue, today],
     ['IKM', FIGURE_SOURCES.ikm, today],
-    ['Pengaduan tepat waktu', FIGURE_SOURCES.complaints, ''],
+    ['Pengaduan tepat waktu', FIGURE_SOURCES.complaints, today],
     ['Permohonan tepat waktu', FIGURE_SOURCES.applications, ''],
   ];
 }

@@ -1,9 +1,9 @@
 /**
  * The side-by-side figures of operating MPPs, each with its source and as-of date. Agencies and
  * services come from the catalogue, visitors and wait from the queue, the IKM from the survey
- * (the published index, computed exactly as the public page does); complaints and applications
- * are "belum tersedia" until the modules that produce them are part of Loket: they are then read
- * through those modules' lookups here, never guessed.
+ * (the published index, computed exactly as the public page does), complaints answered on time
+ * from the complaints module; applications are "belum tersedia" until the module that produces
+ * them is part of Loket: they are then read through its lookup here, never guessed.
  *
  * Reads outside any transaction only (the survey's lookup reads on the root handle).
  */
@@ -11,6 +11,7 @@ import { DateTime } from 'luxon';
 import type { AppContext } from '../../platform/context';
 import { activeCountsOfSites } from '../catalog/catalog.lookup';
 import { recentTrafficOfSite } from '../queue/queue.lookup';
+import { complaintFigures } from '../complaints/complaints.lookup';
 import { ikmOf } from '../survey/survey.lookup';
 
 export interface Figure {
@@ -33,17 +34,29 @@ export interface SiteFigures {
 export const VISITOR_DAYS = 30;
 /** The IKM compared is the last quarter's worth of answers (SKM is reported per quarter). */
 export const IKM_DAYS = 90;
+/** Complaints compared: those filed in the last three months (this one included). */
+export const COMPLAINT_MONTHS = 3;
 
 /** Sources as the export names them (Indonesian: the report goes to the ministry). */
 export const FIGURE_SOURCES = {
   catalog: 'Katalog Loket (instansi dan layanan aktif)',
   queue: `Antrean Loket (kunjungan dan waktu tunggu, ${VISITOR_DAYS} hari terakhir)`,
   ikm: `SKM (PermenPANRB 14/2017), IKM konversi ${IKM_DAYS} hari terakhir`,
-  complaints: 'Pengaduan: modul pengaduan belum tersedia',
+  complaints: `Pengaduan yang ditindaklanjuti tepat waktu (5 hari kerja setelah verifikasi), diajukan ${COMPLAINT_MONTHS} bulan terakhir`,
   applications: 'Permohonan: modul permohonan belum tersedia',
 } as const;
 
 const missing = (source: string): Figure => ({ value: null, available: false, source, asOf: null });
+
+/** The share of complaints responded to on time among those responded to, filed in the last months. */
+async function complaintsOnTime(ctx: AppContext, siteId: string, today: string): Promise<Figure> {
+  const to = today.slice(0, 7);
+  const from = DateTime.fromISO(today).minus({ months: COMPLAINT_MONTHS - 1 }).toFormat('yyyy-MM');
+  const rows = await complaintFigures(ctx, siteId, { from, to, agencyIds: null });
+  const responded = rows.reduce((n, r) => n + r.responded, 0);
+  const onTime = rows.reduce((n, r) => n + r.respondedOnTime, 0);
+  return { value: responded ? onTime / responded : null, available: true, source: `${FIGURE_SOURCES.complaints} (${responded} ditindaklanjuti)`, asOf: today };
+}
 
 /** Active agencies of a site (the trial checklist's "agencies serving"); any transaction is read through. */
 export async function activeAgenciesOf(ctx: AppContext, siteId: string): Promise<number> {
@@ -67,7 +80,7 @@ export async function figuresOfSites(ctx: AppContext, sites: ReadonlyArray<{ id:
       waitMinutesMean: { value: traffic.waitMinutesMean === null ? null : Math.round(traffic.waitMinutesMean * 10) / 10, available: true, source: FIGURE_SOURCES.queue, asOf: today },
       // Below the survey's minimum group size the index is withheld (null), as on the public page.
       ikm: { value: ikm.ikmUnit, available: true, source: `${FIGURE_SOURCES.ikm} (${ikm.respondents} responden)`, asOf: today, grade: ikm.grade },
-      complaintsOnTime: missing(FIGURE_SOURCES.complaints),
+      complaintsOnTime: await complaintsOnTime(ctx, site.id, today),
       applicationsOnTime: missing(FIGURE_SOURCES.applications),
     });
   }
