@@ -47,5 +47,8 @@ export const COMPLAINT_EVENTS = [
   'complaint.lapor_linked',
 ] as const;
 
-export const EVENT_TYPES = [...SITE_STREAM_EVENTS, ...BOOKING_EVENTS, ...CATALOG_EVENTS, ...ESTABLISHMENT_EVENTS, ...SURVEY_EVENTS, ...CITIZEN_EVENTS, ...COMPLAINT_EVENTS] as const;
+/** Applications after the counter: registered, moved through the statuses, a pickup ticket issued (staff only, never on a site stream). */
+export const APPLICATION_EVENTS = ['application.registered', 'application.status_changed', 'application.pickup_issued', 'application.settings_changed'] as const;
+
+export const EVENT_TYPES = [...SITE_STREAM_EVENTS, ...BOOKING_EVENTS, ...CATALOG_EVENTS, ...ESTABLISHMENT_EVENTS, ...SURVEY_EVENTS, ...CITIZEN_EVENTS, ...COMPLAINT_EVENTS, ...APPLICATION_EVENTS] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -8,6 +8,7 @@
  * ones are reviewed for personal data.
  */
 import { z } from 'zod';
+import { APPLICATION_STATUSES } from '../domain/applications';
 import { MPP_DOCUMENT_KIND_KEYS, MPP_STAGES } from '../domain/establishment';
 import { PRIORITIES, TICKET_SOURCES, TICKET_STATUSES } from '../domain/tickets';
 import type { EventType, PublicTicketEvent, SiteStreamEvent } from './event-types';
@@ -49,6 +50,12 @@ const complaintEvent = <T extends EventType, M extends z.ZodType>(type: T, meta:
   z.object({ type: z.literal(type), aggregateType: z.literal('complaint'), aggregateId: id, payload: complaintPayload, meta });
 const AUTHORS = z.enum(['desk', 'agency', 'reporter', 'system']);
 const VISIBILITY = z.enum(['public', 'staff', 'desk']);
+
+const applicationStatus = z.enum(APPLICATION_STATUSES);
+/** Public members of an application's events: its ids and statuses; the number, code and applicant are never in them. */
+const applicationRef = { applicationId: id, agencyId: id, serviceId: id };
+const applicationEvent = <T extends EventType, P extends z.ZodType, M extends z.ZodType>(type: T, payload: P, meta: M) =>
+  z.object({ type: z.literal(type), aggregateType: z.literal('application'), aggregateId: id, payload, meta });
 
 const CATALOG_ENTITIES = ['site', 'agency', 'service', 'counter', 'holiday', 'document_type'] as const;
 
@@ -137,6 +144,20 @@ export const appEvent = z.discriminatedUnion('type', [
   ),
   mppEvent('establishment.document_removed', z.strictObject({ ...mppRef, documentId: id }), z.strictObject({ by: z.string() })),
   mppEvent('establishment.site_linked', z.strictObject({ ...mppRef, siteId: id }), z.strictObject({ by: z.string() })),
+  // Applications: the history staff and the applicant see. `note` and `missing` are the officer's
+  // words to the applicant (shown on the tracking page), staff-only on the event stream.
+  applicationEvent(
+    'application.registered',
+    z.strictObject({ ...applicationRef, status: applicationStatus }),
+    z.strictObject({ by: z.string(), channel: z.enum(['counter', 'online']), ticketId: id.nullable(), note: z.string().nullable() }),
+  ),
+  applicationEvent(
+    'application.status_changed',
+    z.strictObject({ ...applicationRef, from: applicationStatus, to: applicationStatus }),
+    z.strictObject({ by: z.string(), note: z.string().nullable(), missing: z.array(z.string()).nullable(), collectedBy: z.enum(['applicant', 'proxy']).nullable() }),
+  ),
+  z.object({ type: z.literal('application.settings_changed'), aggregateType: z.literal('agency'), aggregateId: id, payload: z.strictObject({ agencyId: id }), meta: z.strictObject({ by: z.string(), numberFormat: z.string() }) }),
+  applicationEvent('application.pickup_issued', z.strictObject({ ...applicationRef, ticketId: id }), z.strictObject({ by: z.string(), number: z.string() })),
   // Survey. No score, no comment and no ticket in any of them: an answer is not traceable to an
   // officer through the event log either.
   z.object({

@@ -32,19 +32,21 @@ export type Action =
   | 'complaints.desk' // the MPP's complaint desk: verify, assign, forward, close, export, see who reported
   | 'complaints.respond' // the assigned agency's follow-up and conversation
   | 'complaints.read' // the complaints board (identity only as the complaint's confidentiality allows)
-  | 'complaints.file'; // file a complaint for a walk-in at the front desk
+  | 'complaints.file' // file a complaint for a walk-in at the front desk
+  | 'applications.read' // applications of the agency or site: boards, details, exports
+  | 'applications.manage'; // register an application at the counter and move it through its statuses
 
-const READ_ONLY: Action[] = ['audit.read', 'queue.monitor', 'province.read', 'survey.report', 'complaints.read'];
+const READ_ONLY: Action[] = ['audit.read', 'queue.monitor', 'province.read', 'survey.report', 'complaints.read', 'applications.read'];
 
 /** The complaint desk (site operator) and the assigned agency's staff (docs/complaints.md). */
 const COMPLAINT_DESK: Action[] = ['complaints.desk', 'complaints.respond', 'complaints.read', 'complaints.file'];
 const COMPLAINT_AGENCY: Action[] = ['complaints.respond', 'complaints.read', 'complaints.file'];
 
 export const ROLE_ACTIONS: Readonly<Record<Role, ReadonlySet<Action>>> = {
-  platform_admin: new Set<Action>(['platform.manage', 'site.manage', 'catalog.manage', 'audit.read', 'queue.issue', 'queue.monitor', 'booking.manage', 'booking.checkin', 'personal.read', 'province.read', 'survey.report', 'survey.manage', ...COMPLAINT_DESK]),
-  site_admin: new Set<Action>(['site.manage', 'catalog.manage', 'audit.read', 'queue.issue', 'queue.serve', 'queue.monitor', 'booking.manage', 'booking.checkin', 'personal.read', 'survey.report', 'survey.manage', ...COMPLAINT_DESK]),
-  agency_admin: new Set<Action>(['catalog.manage', 'audit.read', 'queue.issue', 'queue.serve', 'queue.monitor', 'booking.manage', 'booking.checkin', 'personal.read', 'survey.report', 'survey.manage', ...COMPLAINT_AGENCY]),
-  officer: new Set<Action>(['queue.issue', 'queue.serve', 'booking.checkin', 'personal.read', ...COMPLAINT_AGENCY]),
+  platform_admin: new Set<Action>(['platform.manage', 'site.manage', 'catalog.manage', 'audit.read', 'queue.issue', 'queue.monitor', 'booking.manage', 'booking.checkin', 'personal.read', 'province.read', 'survey.report', 'survey.manage', ...COMPLAINT_DESK, 'applications.read']),
+  site_admin: new Set<Action>(['site.manage', 'catalog.manage', 'audit.read', 'queue.issue', 'queue.serve', 'queue.monitor', 'booking.manage', 'booking.checkin', 'personal.read', 'survey.report', 'survey.manage', ...COMPLAINT_DESK, 'applications.read']),
+  agency_admin: new Set<Action>(['catalog.manage', 'audit.read', 'queue.issue', 'queue.serve', 'queue.monitor', 'booking.manage', 'booking.checkin', 'personal.read', 'survey.report', 'survey.manage', ...COMPLAINT_AGENCY, 'applications.read', 'applications.manage']),
+  officer: new Set<Action>(['queue.issue', 'queue.serve', 'booking.checkin', 'personal.read', ...COMPLAINT_AGENCY, 'applications.read', 'applications.manage']),
   auditor: new Set<Action>(READ_ONLY),
 };
 

@@ -231,3 +231,17 @@ describe('queue policy properties', () => {
     );
   });
 });
+
+describe('pickup tickets (collecting an application)', () => {
+  it('queue as regular tickets unless the site calls them like the priority groups', () => {
+    const waiting = [ticket('walkin', 0), ticket('pickup', 5, { pickup: true })];
+    const now = T0 + 60 * MIN;
+    expect(classify(waiting[1], policy, now)).toBe('regular');
+    expect(pickNext(waiting, ['ktp'], INITIAL_QUEUE_STATE, policy, now)!.ticket.id).toBe('walkin');
+    const first = { ...policy, pickupAsPriority: true };
+    expect(classify(waiting[1], first, now)).toBe('priority');
+    expect(pickNext(waiting, ['ktp'], INITIAL_QUEUE_STATE, first, now)!.ticket.id).toBe('pickup');
+    // The fairness run still holds: after maxPriorityInARow priority calls a regular one goes first.
+    expect(pickNext(waiting, ['ktp'], { priorityCallsInARow: first.maxPriorityInARow }, first, now)!.ticket.id).toBe('walkin');
+  });
+});

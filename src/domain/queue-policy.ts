@@ -29,6 +29,8 @@ export interface WaitingTicket {
   bookingStart: number | null;
   /** When the ticket was transferred to its current service, epoch ms. */
   transferredAt?: number | null;
+  /** A pickup ticket: the citizen collects a finished application's documents. */
+  pickup?: boolean;
 }
 
 export interface QueuePolicy {
@@ -38,6 +40,8 @@ export interface QueuePolicy {
   bookingWindowBeforeMin: number;
   /** …until this many minutes after. */
   bookingWindowAfterMin: number;
+  /** Pickup tickets are called like the priority groups (a short errand: collect a document). */
+  pickupAsPriority?: boolean;
 }
 
 export const DEFAULT_QUEUE_POLICY: QueuePolicy = {
@@ -68,7 +72,7 @@ export function classify(t: WaitingTicket, policy: QueuePolicy, now: number): Ti
   ) {
     return 'booking';
   }
-  return t.priority ? 'priority' : 'regular';
+  return t.priority || (t.pickup && policy.pickupAsPriority) ? 'priority' : 'regular';
 }
 
 /** Order inside one class: slot start for bookings, then arrival, then id. */

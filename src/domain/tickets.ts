@@ -9,5 +9,6 @@ export type TicketStatus = (typeof TICKET_STATUSES)[number];
 /** Priority groups (lansia, penyandang disabilitas, ibu hamil). */
 export const PRIORITIES = ['lansia', 'disabilitas', 'ibu_hamil'] as const;
 export type Priority = (typeof PRIORITIES)[number];
-export const TICKET_SOURCES = ['walk_in', 'booking', 'transfer', 'step'] as const;
+/** `pickup`: a ticket to collect a finished application's documents (kiosk "Ambil dokumen"). */
+export const TICKET_SOURCES = ['walk_in', 'booking', 'transfer', 'step', 'pickup'] as const;
 export type TicketSource = (typeof TICKET_SOURCES)[number];

@@ -30,6 +30,7 @@ import { staffRoutes } from './modules/access/staff.routes';
 import { bookingRoutes } from './modules/booking/booking.routes';
 import { queueRoutes } from './modules/queue/queue.routes';
 import { establishmentRoutes } from './modules/establishment/establishment.routes';
+import { applicationsRoutes } from './modules/applications/applications.routes';
 import { surveyRoutes } from './modules/survey/survey.routes';
 import { citizensRoutes } from './modules/citizens/citizens.routes';
 import { sharedRoutes } from './modules/citizens/shared.routes';
@@ -149,6 +150,7 @@ export async function buildApp(
       await api.register(bookingRoutes(full));
       await api.register(queueRoutes(full));
       await api.register(establishmentRoutes(full));
+      await api.register(applicationsRoutes(full));
       await api.register(surveyRoutes(full));
       await api.register(citizensRoutes(full));
       await api.register(sharedRoutes(full));

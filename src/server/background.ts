@@ -5,6 +5,7 @@ import { bookingJobHandlers, purgeOldBookings, sweepNoShows } from './modules/bo
 import { closeStaleTickets } from './modules/queue/queue.jobs';
 import { complaintJobHandlers, sweepComplaints } from './modules/complaints/complaints.jobs';
 import { sweepCitizenRetention } from './modules/citizens/citizens.jobs';
+import { applicationJobHandlers, warnDueSoon } from './modules/applications/applications.jobs';
 
 /**
  * Background work of one process: queued jobs (booking messages) and periodic sweeps. Every sweep
@@ -12,14 +13,20 @@ import { sweepCitizenRetention } from './modules/citizens/citizens.jobs';
  */
 export function startBackground(ctx: AppContext, opts: { jobEveryMs?: number; sweepEveryMs?: number } = {}) {
   const onError = (err: unknown) => ctx.log.error({ err }, 'background task failed');
-  const stopJobs = startJobRunner(ctx.db, ctx.clock, { ...bookingJobHandlers(ctx), ...complaintJobHandlers(ctx) }, onError, opts.jobEveryMs ?? 5000);
+  const stopJobs = startJobRunner(ctx.db, ctx.clock, { ...bookingJobHandlers(ctx), ...complaintJobHandlers(ctx), ...applicationJobHandlers(ctx) }, onError, opts.jobEveryMs ?? 5000);
   let lastPurge = 0;
+  let lastDeadlineSweep = 0;
   const sweep = async () => {
     await sweepNoShows(ctx);
     // Tickets left open on earlier days would block a counter: close them.
     await closeStaleTickets(ctx);
     // Overdue complaints escalate to the site admin; unanswered responses close (working days).
     await sweepComplaints(ctx);
+    // Deadlines one working day away: the agency is warned once per due date (applications).
+    if (ctx.clock.now().getTime() - lastDeadlineSweep > 15 * 60_000) {
+      await warnDueSoon(ctx);
+      lastDeadlineSweep = ctx.clock.now().getTime();
+    }
     if (ctx.clock.now().getTime() - lastPurge > 3600_000) {
       await purgeOldBookings(ctx);
       // Documents of deleted accounts and ended consents, past the sites' retention.

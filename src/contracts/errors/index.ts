@@ -4,6 +4,7 @@
  * integrators may rely on the status and the messages of each.
  */
 import { ACCESS_ERRORS } from './access';
+import { APPLICATIONS_ERRORS } from './applications';
 import { BOOKING_ERRORS } from './booking';
 import { CATALOG_ERRORS } from './catalog';
 import { COMPLAINTS_ERRORS } from './complaints';
@@ -18,6 +19,7 @@ import { SURVEY_ERRORS } from './survey';
 export { carries, type Carries, type Catalogue, type ErrorEntry } from './define';
 export { ACCESS_ERRORS, BOOKING_ERRORS, CATALOG_ERRORS, FILES_ERRORS, PLATFORM_ERRORS, QUEUE_ERRORS, SURVEY_ERRORS, CITIZENS_ERRORS };
 export { COMPLAINTS_ERRORS, ESTABLISHMENT_ERRORS };
+export { APPLICATIONS_ERRORS };
 
 /** Each module's catalogue by module, for checks that a code is declared once. */
 export const ERROR_CATALOGUES = {
@@ -31,9 +33,10 @@ export const ERROR_CATALOGUES = {
   survey: SURVEY_ERRORS,
   citizens: CITIZENS_ERRORS,
   complaints: COMPLAINTS_ERRORS,
+  applications: APPLICATIONS_ERRORS,
 } as const;
 
-export const ERROR_CATALOGUE = { ...PLATFORM_ERRORS, ...ACCESS_ERRORS, ...CATALOG_ERRORS, ...FILES_ERRORS, ...QUEUE_ERRORS, ...BOOKING_ERRORS, ...ESTABLISHMENT_ERRORS, ...SURVEY_ERRORS, ...CITIZENS_ERRORS, ...COMPLAINTS_ERRORS } as const;
+export const ERROR_CATALOGUE = { ...PLATFORM_ERRORS, ...ACCESS_ERRORS, ...CATALOG_ERRORS, ...FILES_ERRORS, ...QUEUE_ERRORS, ...BOOKING_ERRORS, ...ESTABLISHMENT_ERRORS, ...SURVEY_ERRORS, ...CITIZENS_ERRORS, ...COMPLAINTS_ERRORS, ...APPLICATIONS_ERRORS } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
 export const ERROR_CODES = Object.keys(ERROR_CATALOGUE) as ErrorCode[];

@@ -12,3 +12,4 @@ export * from '../modules/establishment/establishment.schema';
 export * from '../modules/survey/survey.schema';
 export * from '../modules/citizens/citizens.schema';
 export * from '../modules/complaints/complaints.schema';
+export * from '../modules/applications/applications.schema';

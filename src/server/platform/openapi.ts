@@ -57,6 +57,7 @@ export const OPENAPI_TAGS = [
   { name: 'catalog admin', description: 'Administration of the catalogue: agencies, services, counters, document types, holidays, import and export' },
   { name: 'queue', description: 'Tickets: issuing at the kiosk, the counter console, public status and displays (SSE)' },
   { name: 'booking', description: "Online booking: slots, a citizen's booking, the operator's calendar" },
+  { name: 'applications', description: 'Applications after the counter (permohonan): registration, statuses, working-day deadlines, boards, public tracking, pickup, exports' },
   { name: 'province', description: "The province view: every kabupaten/kota's MPP from usulan to peresmian, its evidence, and the operating MPPs side by side" },
   { name: 'survey', description: 'Satisfaction survey (SKM): answers, the published index (IKM), reports, follow-up actions, survey tablets' },
   { name: 'citizens', description: "Citizens' accounts: sign-in by one-time code, profile, history, document wallet, readiness, consents, the access log" },

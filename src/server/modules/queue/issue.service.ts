@@ -125,7 +125,7 @@ function ticketNumber(prefix: string, seq: number): string {
   }
 }
 
-interface NewTicket {
+export interface NewTicket {
   site: Site;
   visit: VisitRow;
   found: ServiceInfo;
@@ -142,7 +142,7 @@ interface NewTicket {
 type NewTicketRow = typeof tickets.$inferInsert & Pick<TicketRow, 'id' | 'siteId' | 'visitId' | 'serviceId' | 'number' | 'source' | 'priority' | 'bookingId' | 'previousTicketId'>;
 
 /** The ticket row of a new ticket, numbered `seq`. */
-function ticketRow(t: NewTicket, prefix: string, day: string, seq: number): NewTicketRow {
+export function ticketRow(t: NewTicket, prefix: string, day: string, seq: number): NewTicketRow {
   return {
     id: uuidv7(),
     siteId: t.site.id,
@@ -166,7 +166,7 @@ function ticketRow(t: NewTicket, prefix: string, day: string, seq: number): NewT
   };
 }
 
-const prefixOf = (found: ServiceInfo) => found.service.prefix.trim().toUpperCase();
+export const prefixOf = (found: ServiceInfo) => found.service.prefix.trim().toUpperCase();
 
 /** Numbers and inserts one ticket of an existing visit (no event yet). Call under the site lock. */
 export async function insertTicketRow(tx: Tx, t: NewTicket): Promise<TicketRow> {

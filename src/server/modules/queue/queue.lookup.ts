@@ -64,3 +64,19 @@ export async function visitByTrackingCode(ctx: AppContext, code: string): Promis
     tickets: tickets.map((t) => ({ number: t.number, serviceId: t.serviceId, agencyId: t.agencyId, status: t.status })),
   };
 }
+
+/**
+ * A ticket as an application registered from it needs it (applications: "Daftarkan permohonan"
+ * on the ticket being served): its site, agency, service, number, status and day; null when unknown.
+ */
+export async function ticketForApplication(ctx: AppContext, ticketId: string) {
+  const t = await repo.findTicket(ambientConn(ctx.db), ticketId);
+  if (!t) return null;
+  return { id: t.id, siteId: t.siteId, agencyId: t.agencyId, serviceId: t.serviceId, number: t.number, status: t.status, localDate: t.localDate, counterId: t.counterId, officerId: t.officerId };
+}
+
+/**
+ * Pickup tickets (applications: the kiosk's "Ambil dokumen"): issue one to a service's counters,
+ * with the caller's own change in the same transaction; the open one issued earlier, if any.
+ */
+export { issuePickupTicket, openTicketOf as openPickupTicket, presentPickup, type PickupInput } from './pickup.service';

@@ -22,6 +22,8 @@ export const queuePolicySchema = z.object({
   transferOrder: z.enum(['original', 'now']).default('original'),
   /** Finished tickets (today, latest first) whose handling times feed the wait estimate. */
   handlingSample: z.number().int().min(1).max(500).default(20),
+  /** Pickup tickets (collecting an application's documents) are called like the priority groups. */
+  pickupAsPriority: z.boolean().default(false),
   /** Walk-in tickets stop this many minutes before the service closes (0 = until closing). */
   stopIssuingBeforeCloseMin: z.number().int().min(0).max(240).default(0),
 });
@@ -35,5 +37,5 @@ export function queuePolicyOf(settings: Record<string, unknown> | null | undefin
 }
 
 export function pickPolicy(p: SiteQueuePolicy): QueuePolicy {
-  return { maxPriorityInARow: p.maxPriorityInARow, bookingWindowBeforeMin: p.bookingWindowBeforeMin, bookingWindowAfterMin: p.bookingWindowAfterMin };
+  return { maxPriorityInARow: p.maxPriorityInARow, bookingWindowBeforeMin: p.bookingWindowBeforeMin, bookingWindowAfterMin: p.bookingWindowAfterMin, pickupAsPriority: p.pickupAsPriority };
 }

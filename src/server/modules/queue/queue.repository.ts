@@ -327,6 +327,7 @@ export interface WaitingLite {
   queuedAt: number;
   priority: TicketRow['priority'];
   bookingStart: number | null;
+  pickup: boolean;
 }
 
 /**
@@ -351,7 +352,8 @@ export async function serviceWaitData(
                     'id', id,
                     'queuedAt', (EXTRACT(EPOCH FROM queued_at) * 1000)::float8,
                     'priority', priority,
-                    'bookingStart', (EXTRACT(EPOCH FROM booking_start) * 1000)::float8)), '[]'::json)
+                    'bookingStart', (EXTRACT(EPOCH FROM booking_start) * 1000)::float8,
+                    'pickup', source = 'pickup')), '[]'::json)
              FROM tickets WHERE service_id = ${serviceId} AND local_date = ${localDate} AND status = 'waiting') AS waiting,
           (SELECT coalesce(json_agg(m), '[]'::json) FROM (
              SELECT EXTRACT(EPOCH FROM (finished_at - COALESCE(started_at, called_at)))::float8 / 60 AS m
@@ -363,7 +365,7 @@ export async function serviceWaitData(
           ${paused} AS paused`,
   );
   const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
-  const waiting = json<Array<{ id: string; queuedAt: number; priority: TicketRow['priority']; bookingStart: number | null }>>(r.waiting);
+  const waiting = json<Array<{ id: string; queuedAt: number; priority: TicketRow['priority']; bookingStart: number | null; pickup: boolean }>>(r.waiting);
   return {
     waiting: waiting.map((w) => ({
       id: w.id,
@@ -371,6 +373,7 @@ export async function serviceWaitData(
       queuedAt: Math.round(w.queuedAt),
       priority: w.priority ?? null,
       bookingStart: w.bookingStart === null ? null : Math.round(w.bookingStart),
+      pickup: w.pickup === true,
     })),
     handling: json<number[]>(r.handling).map(Number),
     paused: Number(r.paused),

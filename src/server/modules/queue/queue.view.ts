@@ -52,6 +52,7 @@ export function toWaiting(t: TicketRow): WaitingTicket {
     priority: t.priority ?? null,
     bookingStart: t.bookingStart ? t.bookingStart.getTime() : null,
     transferredAt: null,
+    pickup: t.source === 'pickup',
   };
 }
 
@@ -89,6 +90,7 @@ export async function serviceSnapshot(
     priority: w.priority ?? null,
     bookingStart: w.bookingStart,
     transferredAt: null,
+    pickup: w.pickup,
   }));
   const order = callOrder(waiting, pickPolicy(policy), now.getTime());
   return {
