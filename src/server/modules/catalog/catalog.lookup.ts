@@ -105,9 +105,6 @@ export async function closedDates(ctx: AppContext, siteId: string, from: string,
 
 export const closedDays = (ctx: AppContext, siteId: string, from: string, to: string, conn: Conn = ambientConn(ctx.db)) => repo.closedDates(conn, siteId, from, to);
 
-/** Document types by key (a service's requirements name them by key), unknown keys left out. */
-export const documentTypesByKeys = (ctx: AppContext, keys: readonly string[], conn: Conn = ambientConn(ctx.db)) => repo.documentTypesByKeys(conn, keys);
-
 export const countersAssignedTo = (ctx: AppContext, userId: string, conn: Conn = ambientConn(ctx.db)) => repo.countersAssignedTo(conn, userId);
 
 /** Every service of a site with its agency, by prefix (inactive ones included: callers filter). */
