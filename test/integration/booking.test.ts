@@ -146,7 +146,7 @@ describe('operator and jobs', () => {
     const list = await t.app.inject({ url: `/api/v1/sites/${f.siteId}/bookings?date=2026-11-26`, headers: bearer(admin) });
     expect(list.json()[0].nikMasked).toMatch(/^6472•+\d{4}$/);
     const csv = await t.app.inject({ url: `/api/v1/sites/${f.siteId}/bookings/export?date=2026-11-26&format=csv`, headers: bearer(admin) });
-    expect(csv.body.split('\r\n')[0]).toBe('Kode,Layanan,Mulai,Selesai,Status,Nama,NIK,Telepon,Check-in');
+    expect(csv.body.split('\r\n')[0]).toBe('Kode,Layanan,Mulai,Selesai,Status,Nama,NIK,Telepon,Check-in,Dipindahkan ke,Pindahan dari');
     const officer = await t.userToken({ memberships: [{ role: 'officer', siteId: f.siteId, agencyId: f.agencyB }] });
     expect((await t.app.inject({ url: `/api/v1/sites/${f.siteId}/bookings?date=2026-11-26`, headers: bearer(officer) })).statusCode).toBe(403);
   });
