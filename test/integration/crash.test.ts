@@ -34,7 +34,9 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('crash safety on PGlite', () =>
       }
     };
     const writers = [0, 1, 2].map(writer);
-    await new Promise((r) => setTimeout(r, 1500));
+    // Kill mid-stream once a few writes are acknowledged (a fixed sleep saw fewer than four on a
+    // loaded machine), so some are in flight at the kill.
+    while (acknowledged.length < 4) await new Promise((r) => setTimeout(r, 50));
     server.child.kill('SIGKILL');
     stop = true;
     await Promise.all(writers);
