@@ -7,7 +7,7 @@ import { storedFiles } from '../../src/server/modules/files/files.schema';
 import { events } from '../../src/server/db/events.schema';
 import { agencyFilesFixture, agencyRow, auditOf, deleteFile, fileCount, putFile, snapshot as snapshotOf, type AgencyFilesFixture } from '../support/agency-files';
 import { bearer, createTestApp, type TestApp } from '../support/app';
-import { fileBody, multipart, PNG } from '../support/multipart';
+import { fileBody, minimalPdf, multipart, PNG } from '../support/multipart';
 
 let t: TestApp;
 let f: AgencyFilesFixture['f'];
@@ -25,28 +25,6 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 // ---------- content ----------
-
-/** A small but complete PDF (one page, one line of text) with a correct xref table. */
-function minimalPdf(text: string): Buffer {
-  const stream = `BT /F1 18 Tf 72 760 Td (${text}) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let out = '%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n';
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(Buffer.byteLength(out, 'latin1'));
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(out, 'latin1');
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
-}
 
 const PDF = minimalPdf('PKS Nomor 12/MPP-SMD/2026 Kantor Imigrasi Samarinda');
 

@@ -9,7 +9,7 @@ import { uuidv7 } from 'uuidv7';
 import { agencies, documentTypes, services } from '../../src/server/modules/catalog/catalog.schema';
 import type { Message } from '../../src/server/platform/notifier';
 import { bearer, createTestApp, type TestApp, type TestAppOptions } from './app';
-import { multipart } from './multipart';
+import { minimalPdf, multipart } from './multipart';
 import { createSiteFixture } from './site-fixture';
 
 export interface Gateway {
@@ -95,26 +95,7 @@ export function uploadDocument(t: TestApp, token: string, documentTypeId: string
 }
 
 /** A small valid PDF whose text is `text`. */
-export function pdf(text: string): Buffer {
-  const stream = `BT /F1 18 Tf 72 760 Td (${text}) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(Buffer.byteLength(out, 'latin1'));
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(out, 'latin1');
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
-}
+export const pdf = minimalPdf;
 
 /** A PDF of about `bytes` bytes (a comment pads it), for size limits and streaming. */
 export function bigPdf(bytes: number, text = 'Kartu Keluarga'): Buffer {
