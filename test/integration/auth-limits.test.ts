@@ -96,7 +96,7 @@ describe('per account and address', () => {
     const burst = await Promise.all(Array.from({ length: 20 }, (_, i) => login('petugas-serbu', `guess-${i}`, '10.5.5.5')));
     const codes = burst.map((r) => r.statusCode);
     expect(codes.filter((c) => c === 401).length).toBeLessThanOrEqual(5);
-    expect(codes.filter((c) => c !== 401).every((c) => c === 429)).toBe(true);
+    expect(codes.filter((c) => c !== 401).every((c) => c === 429), JSON.stringify(burst.filter((r) => r.statusCode !== 401 && r.statusCode !== 429).map((r) => r.body))).toBe(true);
   });
 
   it('limits unknown usernames the same way (no account oracle)', async () => {

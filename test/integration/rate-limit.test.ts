@@ -58,6 +58,26 @@ describe('failed-attempt limits in the database', () => {
     expect(row.pending).toBe(0);
   });
 
+  it('never deadlocks when bursts under several keys are refused, released and cleared at once', async () => {
+    // Refusals at the second and third rule give back several places, successes clear several
+    // keys: a statement that locked two rows at once could wait on another doing the same in the
+    // other order (PostgreSQL: "deadlock detected", a 500 at the sign-in burst).
+    const rules = (k: number): Rule[] => [
+      { kind: 'window', key: `test:dl:a:${k % 2}`, max: 1000, windowSeconds: 60, maxPending: 50 },
+      { kind: 'window', key: 'test:dl:b', max: 1000, windowSeconds: 60, maxPending: 30, resetOnSuccess: true },
+      { kind: 'backoff', key: 'test:dl:c', free: 1000, baseSeconds: 1, capSeconds: 60, forgetSeconds: 60, maxPending: 2 },
+    ];
+    for (let round = 0; round < 10; round++) {
+      await Promise.all(Array.from({ length: 60 }, async (_, i) => {
+        const conn = handles()[i % 2];
+        const r = rules(i);
+        if ((await admit(conn, r, now)) === null) await settle(conn, r, i % 3 === 0 ? 'success' : 'failure', now);
+      }));
+    }
+    const left = await database.db.select().from(rateLimits);
+    expect(left.filter((row) => row.key.startsWith('test:dl:')).every((row) => row.pending === 0)).toBe(true);
+  });
+
   it('sweeps expired rows and keeps live ones', async () => {
     const live: Rule = { kind: 'window', key: 'test:live', max: 5, windowSeconds: 7200, maxPending: 5 };
     expect(await admit(database.db, [live], now)).toBeNull();

@@ -19,6 +19,7 @@ export const PLATFORM_ERRORS = {
   internal: { status: 500, id: 'Terjadi kesalahan pada server.', en: 'Internal server error.' },
   not_ready: { status: 503, id: 'Layanan belum siap.', en: 'Service not ready.' },
   'db.timeout': { status: 503, id: 'Basis data terlalu lama menjawab. Coba lagi sebentar lagi.', en: 'The database took too long to answer. Try again shortly.' },
+  'db.busy': { status: 503, id: 'Basis data sedang sibuk. Coba lagi sebentar lagi.', en: 'The database is busy. Try again shortly.' },
   'db.unavailable': { status: 503, id: 'Basis data tidak menjawab.', en: 'The database is not answering.', extra: carries<{ database: string }>('database') },
   'auth.unauthenticated': { status: 401, id: 'Silakan masuk terlebih dahulu.', en: 'Please sign in first.' },
   'auth.forbidden': { status: 403, id: 'Anda tidak berwenang melakukan tindakan ini.', en: 'You are not allowed to do this.' },

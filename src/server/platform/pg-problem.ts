@@ -117,3 +117,17 @@ export function databaseProblem(err: unknown, req: FastifyRequest): AppError | n
   if (e.code.startsWith('22')) return dataException(req, e);
   return null;
 }
+
+/**
+ * A refusal that says nothing about the input and passes on its own: PostgreSQL cancelled a
+ * statement at `statement_timeout` (57014), or chose this request as the victim of a deadlock
+ * (40P01) or a serialization failure (40001). The client may simply try again: 503 with
+ * Retry-After, never a 500.
+ */
+export function transientDatabaseProblem(err: unknown): AppError | null {
+  const e = sqlErrorOf(err);
+  if (!e) return null;
+  if (e.code === '57014') return appError('db.timeout', { headers: { 'Retry-After': '5' } });
+  if (e.code === '40P01' || e.code === '40001') return appError('db.busy', { headers: { 'Retry-After': '1' } });
+  return null;
+}

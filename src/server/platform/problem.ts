@@ -3,7 +3,7 @@ import { hasZodFastifySchemaValidationErrors, type ZodFastifySchemaValidationErr
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import { AppError, appError, ERRORS, type FieldError } from './errors';
-import { databaseProblem } from './pg-problem';
+import { databaseProblem, transientDatabaseProblem } from './pg-problem';
 
 /** RFC 9457 problem document, with the code and bilingual messages clients rely on. */
 function send(reply: FastifyReply, err: AppError) {
@@ -99,6 +99,12 @@ export function registerProblemHandlers(app: FastifyInstance): void {
         return send(reply, appError('bad_request'));
     }
     if (error instanceof SyntaxError) return send(reply, appError('malformed_json'));
+    const transient = transientDatabaseProblem(error);
+    if (transient) {
+      // Not the client's fault, and gone on a retry; frequent ones point at a hot spot worth fixing.
+      request.log.warn({ err: error, problem: transient.code }, 'database asked for a retry');
+      return send(reply, transient);
+    }
     const refused = databaseProblem(error, request);
     if (refused) {
       // A 4xx for the client, but a check the service missed: worth a line for the operator.

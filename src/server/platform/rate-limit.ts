@@ -1,4 +1,4 @@
-import { inArray, lt, sql } from 'drizzle-orm';
+import { eq, lt, sql } from 'drizzle-orm';
 import { rateLimits } from '../db/rate-limits.schema';
 import { rows, type Conn } from './db';
 
@@ -81,7 +81,7 @@ export async function admit(conn: Conn, rules: Rule[], now: Date): Promise<Refus
 export async function settle(conn: Conn, rules: Rule[], outcome: Outcome, now: Date): Promise<void> {
   if (outcome !== 'failure') {
     const cleared = outcome === 'success' ? rules.filter((r) => r.kind === 'backoff' || r.resetOnSuccess) : [];
-    if (cleared.length) await conn.delete(rateLimits).where(inArray(rateLimits.key, cleared.map((r) => r.key)));
+    for (const rule of cleared) await conn.delete(rateLimits).where(eq(rateLimits.key, rule.key));
     await release(conn, rules.filter((r) => !cleared.includes(r)));
     return;
   }
@@ -107,12 +107,19 @@ export async function settle(conn: Conn, rules: Rule[], outcome: Outcome, now: D
   }
 }
 
+/**
+ * One statement per key, never one over several: a multi-row UPDATE locks its rows in the order
+ * it finds them (on a small table, their physical order, which every update changes), so two
+ * releases of the same keys could each hold one row and wait for the other (PostgreSQL:
+ * "deadlock detected"). Statements that each lock a single row cannot deadlock.
+ */
 async function release(conn: Conn, rules: Rule[]): Promise<void> {
-  if (!rules.length) return;
-  await conn
-    .update(rateLimits)
-    .set({ pending: sql`GREATEST(${rateLimits.pending} - 1, 0)` })
-    .where(inArray(rateLimits.key, rules.map((r) => r.key)));
+  for (const rule of rules) {
+    await conn
+      .update(rateLimits)
+      .set({ pending: sql`GREATEST(${rateLimits.pending} - 1, 0)` })
+      .where(eq(rateLimits.key, rule.key));
+  }
 }
 
 /** Housekeeping (background sweep): expired rows are worthless. Returns how many went. */
