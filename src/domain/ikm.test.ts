@@ -65,6 +65,17 @@ describe('computeIkm', () => {
     expect(r.grade).toBe(grade);
   });
 
+  it('uses the exact 1/9 and rounds only the unit: the shortcuts of other e-SKM apps cross a grade', () => {
+    // 50 respondents, 1,590 points over 450 answers: IKM 3.5333…, unit 88.333… → 88.33, A.
+    const r = computeIkm(responsesWithTotal(50, 1590))!;
+    expect(r.ikm).toBe(1590 / 450);
+    expect(r).toMatchObject({ ikmUnit: 88.33, grade: 'A', gradeLabel: 'Sangat Baik' });
+    const sumNrr = SKM_ELEMENT_KEYS.reduce((s, k) => s + r.nrr[k], 0);
+    // A weight of 0.111 instead of 1/9 gives 88.22 (B); rounding the mean to 3.53 first gives 88.25 (B).
+    expect(gradeOf(Math.round(sumNrr * 0.111 * 25 * 100) / 100).grade).toBe('B');
+    expect(gradeOf(Math.round(r.ikm * 100) / 100 * 25).grade).toBe('B');
+  });
+
   it('rejects missing or out-of-range answers', () => {
     const bad = { ...uniform(3), waktu: 5 } as unknown as SkmResponse;
     expect(() => computeIkm([bad])).toThrow(/waktu/);

@@ -32,7 +32,13 @@ test.describe.serial('province view', () => {
     await expect(page.getByTestId('map-tile-6472')).toHaveAttribute('data-stage', 'diresmikan');
     await expect(page.getByTestId('province-row-6471')).toContainText('Terlambat');
     await expect(page.getByTestId('province-operating')).toContainText('Mal Pelayanan Publik Kota Samarinda');
-    await expect(page.getByTestId('fig-applications-6472')).toHaveText('belum tersedia');
+    // Applications on time come from the applications module, with their source (none completed in the demo yet).
+    const applications = page.getByTestId('fig-applications-6472');
+    await expect(applications).toHaveText('–');
+    await applications.hover();
+    await expect(page.getByText(/^Sumber: Permohonan/)).toContainText('Permohonan selesai dalam jangka waktu standar pelayanan');
+    // Dates carry their year: Samarinda was inaugurated in 2019.
+    await expect(page.getByTestId('province-row-6472')).toContainText('19 Des 2019');
 
     const bontang = page.getByTestId('map-tile-6474');
     await expect(bontang).toHaveAttribute('data-stage', 'koordinasi');
@@ -69,6 +75,20 @@ test.describe.serial('province view', () => {
     expect(after).not.toBe(before);
     expect(after).toBe(await fillOf(page, '6408')); // Kutai Timur, in pembangunan too
     await expect(page.getByTestId('province-row-6474')).toContainText('Pembangunan');
+  });
+
+  test('on a phone the dashboard and a record fit the screen, with dates that carry their year', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 780 });
+    await signIn(page, 'pemprov');
+    await page.goto('/province');
+    await expect(page.getByTestId('map-tile-6472')).toBeVisible();
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(await overflow()).toBe(0);
+    await page.goto('/province/6408');
+    await expect(page.getByTestId('record-title')).toHaveText('Kabupaten Kutai Timur');
+    // The stepper lists the stages top to bottom, each reached one with its full date.
+    await expect(page.getByText('Dicapai 27 Nov 2023')).toBeVisible();
+    expect(await overflow()).toBe(0);
   });
 
   test('an agency admin sees no province view', async ({ page }) => {

@@ -2,7 +2,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../src/server/platform/db';
 import { bearer, createTestApp, type TestApp } from '../support/app';
-import { createMppFixture, type MppFixture } from '../support/fixtures';
+import { createApplicationsFixture } from '../support/applications-fixture';
+import type { MppFixture } from '../support/fixtures';
+import { nik } from '../support/site-fixture';
 import { fileBody, PNG } from '../support/multipart';
 
 // Wednesday 25 Nov 2026, 09:00 WITA: "today" in Kalimantan Timur is 2026-11-25.
@@ -26,8 +28,9 @@ const upload = async (code: string, query: string, content: Buffer | string = PD
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
 beforeAll(async () => {
-  t = await createTestApp({ start: '2026-11-25T09:00:00+08:00' });
-  f = await createMppFixture(t);
+  // Sessions outlive the clock's travel to an application's late completion.
+  t = await createTestApp({ start: '2026-11-25T09:00:00+08:00', config: { sessionTtlHours: 24 * 30 } });
+  f = await createApplicationsFixture(t);
   admin = await t.userToken({ username: 'pemprov-uji', memberships: [{ role: 'platform_admin', siteId: null, agencyId: null }] });
   auditor = await t.userToken({ memberships: [{ role: 'auditor', siteId: null, agencyId: null }] });
 }, 120_000);
@@ -267,7 +270,7 @@ describe('the site of an MPP in trial', () => {
     expect(list).toMatchObject({ stage: 'diresmikan', siteId: r.body.site.id, agencies: 0, services: 0, visitorsLast30Days: 0, next: null });
   });
 
-  it('shows an operating MPP’s figures from the catalogue, the queue and the survey, and “not available” for the rest', async () => {
+  it('shows an operating MPP’s figures from the catalogue, the queue, the survey, complaints and applications', async () => {
     // The fixture's site stands for Samarinda's, linked as an operating MPP.
     await t.ctx.db.execute(sql`INSERT INTO mpp_establishments (id, regency_code, province_code, stage, stage_since, site_id, created_at, updated_at)
       VALUES (gen_random_uuid(), '6472', '64', 'diresmikan', '2019-12-19', ${f.siteId}, now(), now())`);
@@ -296,7 +299,32 @@ describe('the site of an MPP in trial', () => {
     expect(row.figures.waitMinutesMean).toMatchObject({ value: 6, available: true, asOf: '2026-11-25' });
     expect(row.figures.ikm).toMatchObject({ available: true, value: 100, grade: 'A' });
     expect(row.figures.ikm.source).toContain('5 responden');
-    expect(row.figures.applicationsOnTime.available).toBe(false);
+    // Nothing completed yet: no share, but the figure is there with its source.
+    expect(row.figures.applicationsOnTime).toMatchObject({ available: true, value: null, asOf: '2026-11-25' });
+    expect(row.figures.applicationsOnTime.source).toContain('0 dari 0');
+  });
+
+  it('counts applications completed within their working-day deadline, through the applications module', async () => {
+    const officer = f.tokens.officer.dukcapil;
+    const register = async (n: number) => {
+      const r = await call('POST', `/sites/${f.siteId}/applications`, officer, { serviceId: f.service.kk, applicant: { nik: nik(n), name: 'Pemohon Uji' } });
+      expect(r.status).toBe(201);
+      expect(r.body.dueDate).toBe('2026-11-30'); // KK: 3 working days from Wednesday 25 November
+      return r.body.id as string;
+    };
+    const ready = async (id: string) => {
+      for (const to of ['in_process', 'ready']) expect((await call('POST', `/applications/${id}/transition`, officer, { to })).status).toBe(200);
+    };
+    const [onTime, late] = [await register(5101), await register(5102)];
+    await ready(onTime);
+    const figure = async () => (await call('GET', '/regions/64/mpp', admin)).body.find((x: Json) => x.regencyCode === '6472').figures.applicationsOnTime;
+    expect(await figure()).toMatchObject({ available: true, value: 1, asOf: '2026-11-25' });
+    // The second is ready on Wednesday 2 December, past its due date of Monday 30 November.
+    t.clock.set('2026-12-02T10:00:00+08:00');
+    await ready(late);
+    const f2 = await figure();
+    expect(f2).toMatchObject({ available: true, value: 0.5, asOf: '2026-12-02' });
+    expect(f2.source).toContain('1 dari 2 selesai tepat waktu');
   });
 });
 
@@ -315,7 +343,10 @@ describe('export for the ministry', () => {
     const sources = wb.getWorksheet('Sumber data')!.getSheetValues().flat().map(String).join(' ');
     expect(sources).toContain('Kepmendagri No. 300.2.2-2138 Tahun 2025');
     const figures = wb.getWorksheet('MPP beroperasi')!.getSheetValues().flat().map(String);
-    expect(figures).toContain('belum tersedia');
+    expect(figures).toContain('Permohonan tepat waktu');
+    expect(figures).toContain('50 %'); // one of the two applications completed on time
+    expect(figures).not.toContain('belum tersedia');
+    expect(sources).toContain('Permohonan selesai dalam jangka waktu standar pelayanan');
     const p = await call('GET', '/regions/64/mpp/export?format=pdf', admin);
     expect(p.status).toBe(200);
     expect(p.headers['content-type']).toBe('application/pdf');

@@ -74,7 +74,7 @@ function sourceRows(today: string) {
     ['Pengunjung dan waktu tunggu', FIGURE_SOURCES.queue, today],
     ['IKM', FIGURE_SOURCES.ikm, today],
     ['Pengaduan tepat waktu', FIGURE_SOURCES.complaints, today],
-    ['Permohonan tepat waktu', FIGURE_SOURCES.applications, ''],
+    ['Permohonan tepat waktu', FIGURE_SOURCES.applications, today],
   ];
 }
 

@@ -2,8 +2,8 @@
  * The side-by-side figures of operating MPPs, each with its source and as-of date. Agencies and
  * services come from the catalogue, visitors and wait from the queue, the IKM from the survey
  * (the published index, computed exactly as the public page does), complaints answered on time
- * from the complaints module; applications are "belum tersedia" until the module that produces
- * them is part of Loket: they are then read through its lookup here, never guessed.
+ * from the complaints module, applications completed within their working-day deadline from the
+ * applications module (through its lookup, never its tables).
  *
  * Reads outside any transaction only (the survey's lookup reads on the root handle).
  */
@@ -11,6 +11,7 @@ import { DateTime } from 'luxon';
 import type { AppContext } from '../../platform/context';
 import { activeCountsOfSites } from '../catalog/catalog.lookup';
 import { recentTrafficOfSite } from '../queue/queue.lookup';
+import { applicationFigures } from '../applications/applications.lookup';
 import { complaintFigures } from '../complaints/complaints.lookup';
 import { ikmOf } from '../survey/survey.lookup';
 
@@ -36,6 +37,8 @@ export const VISITOR_DAYS = 30;
 export const IKM_DAYS = 90;
 /** Complaints compared: those filed in the last three months (this one included). */
 export const COMPLAINT_MONTHS = 3;
+/** Applications compared: those completed (ready) in the last quarter, against their due date. */
+export const APPLICATION_DAYS = 90;
 
 /** Sources as the export names them (Indonesian: the report goes to the ministry). */
 export const FIGURE_SOURCES = {
@@ -43,10 +46,19 @@ export const FIGURE_SOURCES = {
   queue: `Antrean Loket (kunjungan dan waktu tunggu, ${VISITOR_DAYS} hari terakhir)`,
   ikm: `SKM (PermenPANRB 14/2017), IKM konversi ${IKM_DAYS} hari terakhir`,
   complaints: `Pengaduan yang ditindaklanjuti tepat waktu (5 hari kerja setelah verifikasi), diajukan ${COMPLAINT_MONTHS} bulan terakhir`,
-  applications: 'Permohonan: modul permohonan belum tersedia',
+  applications: `Permohonan selesai dalam jangka waktu standar pelayanan (hari kerja), selesai ${APPLICATION_DAYS} hari terakhir`,
 } as const;
 
-const missing = (source: string): Figure => ({ value: null, available: false, source, asOf: null });
+/**
+ * The share of applications completed on time among those completed (ready) in the last days;
+ * services without a working-day standard have no deadline and are left out, as in the
+ * applications module's own figures.
+ */
+async function applicationsOnTime(ctx: AppContext, siteId: string, today: string): Promise<Figure> {
+  const from = DateTime.fromISO(today).minus({ days: APPLICATION_DAYS - 1 }).toISODate()!;
+  const a = await applicationFigures(ctx, siteId, from, today);
+  return { value: a.onTimeShare, available: true, source: `${FIGURE_SOURCES.applications} (${a.onTime} dari ${a.completed} selesai tepat waktu)`, asOf: today };
+}
 
 /** The share of complaints responded to on time among those responded to, filed in the last months. */
 async function complaintsOnTime(ctx: AppContext, siteId: string, today: string): Promise<Figure> {
@@ -81,7 +93,7 @@ export async function figuresOfSites(ctx: AppContext, sites: ReadonlyArray<{ id:
       // Below the survey's minimum group size the index is withheld (null), as on the public page.
       ikm: { value: ikm.ikmUnit, available: true, source: `${FIGURE_SOURCES.ikm} (${ikm.respondents} responden)`, asOf: today, grade: ikm.grade },
       complaintsOnTime: await complaintsOnTime(ctx, site.id, today),
-      applicationsOnTime: missing(FIGURE_SOURCES.applications),
+      applicationsOnTime: await applicationsOnTime(ctx, site.id, today),
     });
   }
   return out;

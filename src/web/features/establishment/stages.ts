@@ -17,3 +17,9 @@ export const STAGE_FILL: Readonly<Record<MppStage, { fill: string; text: string 
 
 /** "Kota Samarinda" → "Samarinda", "Kabupaten Kutai Timur" → "Kutai Timur" (the tile's label). */
 export const shortRegionName = (name: string) => name.replace(/^(Kabupaten|Kota)\s+/i, '');
+
+/**
+ * Dates of stages, plans and documents always with their year ("19 Des 2019"): an MPP's path
+ * spans years, and a weekday adds nothing to a date years back.
+ */
+export const STAGE_DAY: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' };

@@ -77,10 +77,11 @@ export default function Dashboard() {
       ) : (
         <>
           <Grid gap="lg">
-            <Grid.Col span={{ base: 12, lg: 5 }}>
+            {/* Side by side only where the table fits beside the map without scrolling. */}
+            <Grid.Col span={{ base: 12, xl: 5 }}>
               <ProvinceMap provinceCode={code} rows={view.data} />
             </Grid.Col>
-            <Grid.Col span={{ base: 12, lg: 7 }}>
+            <Grid.Col span={{ base: 12, xl: 7 }}>
               <StageTable rows={view.data} />
             </Grid.Col>
           </Grid>

@@ -20,7 +20,7 @@ export function OperatingTable({ rows }: { rows: RegionMpp[] }) {
   const cell = (f: Figure, show: Show, testId: string) => {
     const text = !f.available ? t('dashboard.fig.notAvailable') : f.value === null ? t('dashboard.fig.none') : show(f, lang);
     return (
-      <Tooltip label={t('dashboard.fig.source', { source: f.source })} multiline w={260} withArrow>
+      <Tooltip label={t('dashboard.fig.source', { source: f.source })} multiline w={260} withArrow events={{ hover: true, focus: true, touch: true }}>
         <Text size="sm" tabIndex={0} c={f.available ? undefined : 'dimmed'} fs={f.available ? undefined : 'italic'} data-testid={testId} style={{ fontVariantNumeric: 'tabular-nums' }}>
           {text}
         </Text>

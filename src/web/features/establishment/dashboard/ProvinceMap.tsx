@@ -1,4 +1,4 @@
-import { Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Card, Group, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -29,6 +29,13 @@ const LAYOUTS: Record<string, Record<string, [col: number, row: number]>> = {
 const W = 168;
 const H = 74;
 const GAP = 8;
+/**
+ * The map shrinks with the screen down to this width, then scrolls sideways inside its card:
+ * below it the tiles' names would fall under ~12 px on a phone.
+ */
+const MIN_WIDTH = 460;
+/** Long names ("Penajam Paser Utara") get a smaller font so they stay inside their tile. */
+const nameSize = (name: string) => (name.length > 16 ? 12.5 : 14);
 
 function placed(provinceCode: string, rows: RegionMpp[]): Array<{ r: RegionMpp; col: number; row: number }> {
   const layout = LAYOUTS[provinceCode];
@@ -57,40 +64,42 @@ export function ProvinceMap({ provinceCode, rows }: { provinceCode: string; rows
         <Title order={2} size="h4" id="province-map-title">
           {t('dashboard.map')}
         </Title>
-        <svg viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: width, display: 'block' }} role="group" aria-labelledby="province-map-title" data-testid="province-map">
-          {tiles.map(({ r, col, row }) => {
-            const colour = STAGE_FILL[r.stage];
-            const label = t('dashboard.tileAria', { name: r.regencyName, stage: t(`stage.${r.stage}`) });
-            return (
-              <g
-                key={r.regencyCode}
-                transform={`translate(${col * (W + GAP)}, ${row * (H + GAP)})`}
-                role="link"
-                tabIndex={0}
-                aria-label={label}
-                onClick={() => open(r.regencyCode)}
-                onKeyDown={(e) => onKey(e, r.regencyCode)}
-                style={{ cursor: 'pointer' }}
-                data-testid={`map-tile-${r.regencyCode}`}
-                data-stage={r.stage}
-              >
-                <title>{label}</title>
-                <rect width={W} height={H} rx={8} fill={colour.fill} stroke={r.next?.late ? '#c92a2a' : '#495057'} strokeWidth={r.next?.late ? 3 : 1} data-testid={`map-fill-${r.regencyCode}`} />
-                <text x={10} y={26} fontSize={14} fontWeight={700} fill={colour.text}>
-                  {shortRegionName(r.regencyName)}
-                </text>
-                <text x={10} y={48} fontSize={12} fill={colour.text}>
-                  {t(`stage.${r.stage}`)}
-                </text>
-                {r.next?.late && (
-                  <text x={10} y={66} fontSize={11} fontWeight={700} fill={colour.text}>
-                    {t('dashboard.late', { count: r.next.daysLate })}
+        <ScrollArea type="auto" offsetScrollbars="x" scrollbars="x">
+          <svg viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: width, minWidth: Math.min(width, MIN_WIDTH), display: 'block' }} role="group" aria-labelledby="province-map-title" data-testid="province-map">
+            {tiles.map(({ r, col, row }) => {
+              const colour = STAGE_FILL[r.stage];
+              const label = t('dashboard.tileAria', { name: r.regencyName, stage: t(`stage.${r.stage}`) });
+              return (
+                <g
+                  key={r.regencyCode}
+                  transform={`translate(${col * (W + GAP)}, ${row * (H + GAP)})`}
+                  role="link"
+                  tabIndex={0}
+                  aria-label={label}
+                  onClick={() => open(r.regencyCode)}
+                  onKeyDown={(e) => onKey(e, r.regencyCode)}
+                  style={{ cursor: 'pointer' }}
+                  data-testid={`map-tile-${r.regencyCode}`}
+                  data-stage={r.stage}
+                >
+                  <title>{label}</title>
+                  <rect width={W} height={H} rx={8} fill={colour.fill} stroke={r.next?.late ? '#c92a2a' : '#495057'} strokeWidth={r.next?.late ? 3 : 1} data-testid={`map-fill-${r.regencyCode}`} />
+                  <text x={10} y={26} fontSize={nameSize(shortRegionName(r.regencyName))} fontWeight={700} fill={colour.text}>
+                    {shortRegionName(r.regencyName)}
                   </text>
-                )}
-              </g>
-            );
-          })}
-        </svg>
+                  <text x={10} y={48} fontSize={12} fill={colour.text}>
+                    {t(`stage.${r.stage}`)}
+                  </text>
+                  {r.next?.late && (
+                    <text x={10} y={66} fontSize={11} fontWeight={700} fill={colour.text}>
+                      {t('dashboard.late', { count: r.next.daysLate })}
+                    </text>
+                  )}
+                </g>
+              );
+            })}
+          </svg>
+        </ScrollArea>
         <Text size="xs" c="dimmed">
           {t('dashboard.mapNote')}
         </Text>

@@ -5,6 +5,7 @@ import { useLang } from '../../../i18n';
 import { formatDate } from '../../../lib/format';
 import { NS } from '../i18n';
 import { StageBadge } from '../StageBadge';
+import { STAGE_DAY } from '../stages';
 import type { RegionMpp } from '../types';
 
 /** Every kabupaten/kota: its stage, since when, and the next planned step (late ones marked). */
@@ -44,14 +45,14 @@ export function StageTable({ rows }: { rows: RegionMpp[] }) {
                   <Table.Td>
                     <StageBadge stage={r.stage} />
                   </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.stageSince ? formatDate(r.stageSince, lang, 'medium') : '–'}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.stageSince ? formatDate(r.stageSince, lang, STAGE_DAY) : '–'}</Table.Td>
                   <Table.Td style={{ fontVariantNumeric: 'tabular-nums' }}>{r.daysInStage === null ? '–' : t('dashboard.daysValue', { count: r.daysInStage })}</Table.Td>
                   <Table.Td>
                     {r.next ? (
                       <Stack gap={2}>
                         <Text size="sm">
                           {r.next.plannedDate
-                            ? t('dashboard.nextPlanned', { stage: t(`stage.${r.next.stage}`), date: formatDate(r.next.plannedDate, lang, 'medium') })
+                            ? t('dashboard.nextPlanned', { stage: t(`stage.${r.next.stage}`), date: formatDate(r.next.plannedDate, lang, STAGE_DAY) })
                             : t('dashboard.nextUnplanned', { stage: t(`stage.${r.next.stage}`) })}
                         </Text>
                         {r.next.late && (

@@ -8,6 +8,7 @@ import { notifyError, notifySuccess } from '../../../lib/errors';
 import { formatDate, formatNumber } from '../../../lib/format';
 import { download, P, useRemoveDocument, useUploadDocument } from '../api';
 import { NS } from '../i18n';
+import { STAGE_DAY } from '../stages';
 import { kindsOfStage, MPP_STAGES, reached, type MppDocument, type MppDocumentKind, type MppRecord } from '../types';
 
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -44,7 +45,7 @@ export function DocumentsCard({ record, editable }: { record: MppRecord; editabl
                     {name(d)}
                   </Text>
                   <Text size="xs" c="dimmed">
-                    {[t(`stage.${d.stage}`), d.agencyName, d.documentDate ? formatDate(d.documentDate, lang, 'medium') : null, d.filename, t('doc.size', { size: formatNumber(Math.max(1, Math.round(d.sizeBytes / 1024)), lang) })].filter(Boolean).join(' · ')}
+                    {[t(`stage.${d.stage}`), d.agencyName, d.documentDate ? formatDate(d.documentDate, lang, STAGE_DAY) : null, d.filename, t('doc.size', { size: formatNumber(Math.max(1, Math.round(d.sizeBytes / 1024)), lang) })].filter(Boolean).join(' · ')}
                   </Text>
                 </Stack>
                 <Group gap={4} wrap="nowrap">

@@ -1,4 +1,5 @@
 import { Alert, Anchor, Badge, Button, Card, Grid, Group, Skeleton, Stack, Stepper, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconArrowBackUp, IconArrowRight, IconChevronLeft } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +13,7 @@ import { useCurrentUser } from '../../access/api';
 import { useMppRecord } from '../api';
 import { NS } from '../i18n';
 import { StageBadge } from '../StageBadge';
+import { STAGE_DAY } from '../stages';
 import { MPP_STAGES, nextStage, previousStage, stageIndex, type MppRecord, type MppStage } from '../types';
 import { ChecklistCard } from './ChecklistCard';
 import { DocumentsCard } from './DocumentsCard';
@@ -55,6 +57,8 @@ function Record({ record }: { record: MppRecord }) {
   const user = useCurrentUser();
   const editable = can(user, 'platform.manage');
   const [dialog, setDialog] = useState<{ to: MppStage; direction: 'advance' | 'back' } | null>(null);
+  // Six steps side by side need a wide screen; a phone lists them top to bottom.
+  const narrow = useMediaQuery('(max-width: 48em)') ?? false;
   const next = nextStage(record.stage);
   const prev = previousStage(record.stage);
   const reachedOn = new Map(record.history.filter((h) => h.direction === 'advance').map((h) => [h.to, h.date] as const).reverse());
@@ -101,9 +105,9 @@ function Record({ record }: { record: MppRecord }) {
       {!editable && <Alert color="gray">{t('record.readOnly')}</Alert>}
 
       <Card withBorder padding="md" component="section" aria-label={t('record.stepper')}>
-        <Stepper active={stageIndex(record.stage)} size="sm" allowNextStepsSelect={false} wrap>
+        <Stepper active={stageIndex(record.stage)} size="sm" allowNextStepsSelect={false} wrap orientation={narrow ? 'vertical' : 'horizontal'}>
           {MPP_STAGES.slice(1).map((s) => (
-            <Stepper.Step key={s} label={t(`stage.${s}`)} description={reachedOn.get(s) && stageIndex(s) <= stageIndex(record.stage) ? t('record.reachedOn', { date: formatDate(reachedOn.get(s)!, lang, 'medium') }) : undefined} />
+            <Stepper.Step key={s} label={t(`stage.${s}`)} description={reachedOn.get(s) && stageIndex(s) <= stageIndex(record.stage) ? t('record.reachedOn', { date: formatDate(reachedOn.get(s)!, lang, STAGE_DAY) }) : undefined} />
           ))}
         </Stepper>
       </Card>
@@ -146,7 +150,7 @@ function History({ record }: { record: MppRecord }) {
             {record.history.map((h) => (
               <li key={h.id}>
                 <Text size="sm">
-                  {t(h.direction === 'advance' ? 'record.historyAdvance' : 'record.historyBack', { from: t(`stage.${h.from}`), to: t(`stage.${h.to}`), date: formatDate(h.date, lang, 'medium'), by: h.by })}
+                  {t(h.direction === 'advance' ? 'record.historyAdvance' : 'record.historyBack', { from: t(`stage.${h.from}`), to: t(`stage.${h.to}`), date: formatDate(h.date, lang, STAGE_DAY), by: h.by })}
                 </Text>
                 {h.reason && (
                   <Text size="xs" c="orange.9">

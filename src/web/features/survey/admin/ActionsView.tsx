@@ -110,7 +110,7 @@ function ActionTable({ siteId, rows, canManage }: { siteId: string; rows: Survey
               <Table.Td>{a.action}</Table.Td>
               <Table.Td>{a.responsible}</Table.Td>
               <Table.Td>
-                {formatDate(a.dueDate, lang, 'medium')} {a.overdue && <Badge color="red" variant="light">{t('admin.overdue')}</Badge>}
+                {formatDate(a.dueDate, lang, { day: 'numeric', month: 'short', year: 'numeric' })} {a.overdue && <Badge color="red" variant="light">{t('admin.overdue')}</Badge>}
               </Table.Td>
               <Table.Td>
                 {canManage ? (
