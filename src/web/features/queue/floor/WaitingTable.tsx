@@ -1,5 +1,6 @@
-import { Badge, Card, Group, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Table, Text, Title } from '@mantine/core';
 import { IconMoodSmile } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { minutesWaited } from '../../../../domain/floor';
 import { Empty } from '../../../app/admin';
@@ -16,6 +17,10 @@ export function WaitingTable({ services, target }: { services: FloorService[]; t
   const { t } = useTranslation('queue');
   const lang = useLang();
   const now = useServerNow(15_000);
+  // An MPP has dozens of services: those with nobody waiting are one click away.
+  const [showAll, setShowAll] = useState(false);
+  const visible = showAll ? services : services.filter((s) => s.waiting > 0);
+  const idle = services.length - services.filter((s) => s.waiting > 0).length;
   return (
     <Card withBorder component="section" aria-labelledby="floor-waiting">
       <Group justify="space-between" align="baseline" mb="xs">
@@ -26,8 +31,8 @@ export function WaitingTable({ services, target }: { services: FloorService[]; t
           {t('floor.targetNote', { minutes: target })}
         </Text>
       </Group>
-      {services.length === 0 ? (
-        <Empty icon={<IconMoodSmile size={28} />} title={t('floor.noServices')} />
+      {visible.length === 0 ? (
+        <Empty icon={<IconMoodSmile size={28} />} title={services.length === 0 ? t('floor.noServices') : t('floor.nobodyWaitingAnywhere')} />
       ) : (
         <Table.ScrollContainer minWidth={640}>
           <Table verticalSpacing="xs" data-testid="floor-services">
@@ -41,7 +46,7 @@ export function WaitingTable({ services, target }: { services: FloorService[]; t
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {services.map((s) => {
+              {visible.map((s) => {
                 const longest = s.oldestSince ? minutesWaited(Date.parse(s.oldestSince), now) : null;
                 const over = s.overTargetTickets.length > 0 || (longest !== null && longest > target);
                 return (
@@ -89,6 +94,13 @@ export function WaitingTable({ services, target }: { services: FloorService[]; t
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+      )}
+      {idle > 0 && (
+        <Group justify="center" mt="xs">
+          <Button variant="subtle" size="xs" onClick={() => setShowAll((v) => !v)} aria-expanded={showAll} data-testid="floor-services-toggle">
+            {showAll ? t('floor.showWaitingOnly') : t('floor.showAll', { count: idle })}
+          </Button>
+        </Group>
       )}
     </Card>
   );

@@ -33,6 +33,9 @@ export const en: TextsOf<typeof id> = {
     overTargetTickets: 'Tickets over target',
     noServices: 'No active services.',
     nobodyWaiting: 'Nobody waiting',
+    nobodyWaitingAnywhere: 'Nobody is waiting at any service.',
+    showAll: 'Also show {{count}} services nobody waits for',
+    showWaitingOnly: 'Only services with a queue',
     target: {
       title: 'Target wait',
       label: 'Target (minutes)',

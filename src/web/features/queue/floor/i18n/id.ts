@@ -35,6 +35,9 @@ export const id = {
     overTargetTickets: 'Tiket lewat target',
     noServices: 'Tidak ada layanan aktif.',
     nobodyWaiting: 'Tidak ada yang menunggu',
+    nobodyWaitingAnywhere: 'Tidak ada yang menunggu di layanan mana pun.',
+    showAll: 'Tampilkan juga {{count}} layanan tanpa antrean',
+    showWaitingOnly: 'Hanya layanan yang ada antrean',
     target: {
       title: 'Target waktu tunggu',
       label: 'Target (menit)',
