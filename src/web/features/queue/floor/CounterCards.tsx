@@ -6,9 +6,9 @@ import { useLang } from '../../../i18n';
 import { formatClock } from '../../../lib/format';
 import { useServerNow } from '../clock';
 import type { FloorCounter } from '../types';
+import { STATE_COLOR } from './states';
 import { minutesWaited } from '../../../../domain/floor';
 
-const STATE_COLOR: Record<FloorCounter['state'], string> = { serving: 'blue', idle: 'green', on_break: 'yellow', closed: 'gray' };
 
 /** Every counter in scope: state, officer, the ticket at it and since when. */
 export function CounterCards({ counters, timeZone }: { counters: FloorCounter[]; timeZone: string }) {

@@ -1,4 +1,4 @@
-import { Alert, Badge, Group, SimpleGrid, Stack } from '@mantine/core';
+import { Alert, Badge, Grid, Group, Stack } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SITE_STREAM_EVENTS } from '../../../../contracts/event-types';
@@ -15,6 +15,7 @@ import '../i18n';
 import { P, useFloor } from './api';
 import { AnnouncementCard } from './AnnouncementCard';
 import { CounterCards } from './CounterCards';
+import { FloorSummary } from './FloorSummary';
 import './i18n';
 import { TargetCard } from './TargetCard';
 import { WaitingTable } from './WaitingTable';
@@ -39,6 +40,7 @@ function Floor({ siteId }: { siteId: string }) {
   const user = useCurrentUser();
   const floor = useFloor(siteId);
   const [stream, setStream] = useState<StreamState>('connecting');
+  const [agencyId, setAgencyId] = useState<string | null>(null);
   const siteAdmin = user.memberships.some((m) => (m.siteId === siteId || m.siteId === null) && roleCan(m.role, 'site.manage'));
 
   // Live: every event of the site stream (calls, breaks, issues, announcements) reloads the
@@ -93,12 +95,20 @@ function Floor({ siteId }: { siteId: string }) {
         floor.isPending && <TableSkeleton rows={6} />
       ) : (
         <>
-          <CounterCards counters={data.counters} timeZone={data.timeZone} />
-          <WaitingTable services={data.services} target={data.targetWaitMinutes} />
-          <SimpleGrid cols={{ base: 1, md: siteAdmin ? 2 : 1 }}>
-            <AnnouncementCard siteId={siteId} current={data.announcement} timeZone={data.timeZone} canEdit={siteAdmin} />
-            {siteAdmin && <TargetCard siteId={siteId} target={data.targetWaitMinutes} />}
-          </SimpleGrid>
+          <FloorSummary floor={data} agencyId={agencyId} onAgency={setAgencyId} />
+          {/* Where waits run long first, beside the TV announcement; then every counter. */}
+          <Grid gap="md">
+            <Grid.Col span={{ base: 12, lg: 8 }}>
+              <WaitingTable services={data.services.filter((s) => !agencyId || s.agency.id === agencyId)} target={data.targetWaitMinutes} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, lg: 4 }}>
+              <Stack gap="md">
+                <AnnouncementCard siteId={siteId} current={data.announcement} timeZone={data.timeZone} canEdit={siteAdmin} />
+                {siteAdmin && <TargetCard siteId={siteId} target={data.targetWaitMinutes} />}
+              </Stack>
+            </Grid.Col>
+          </Grid>
+          <CounterCards counters={data.counters.filter((c) => !agencyId || c.agency.id === agencyId)} timeZone={data.timeZone} />
         </>
       )}
     </Stack>

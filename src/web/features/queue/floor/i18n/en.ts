@@ -25,6 +25,7 @@ export const en: TextsOf<typeof id> = {
     targetNote: 'Tickets waiting longer than {{minutes}} minutes are marked red.',
     service: 'Service',
     agency: 'Agency',
+    allAgencies: 'All agencies',
     waiting: 'Waiting',
     longest: 'Longest wait',
     overTarget: 'Over target',

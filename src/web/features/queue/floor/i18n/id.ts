@@ -27,6 +27,7 @@ export const id = {
     targetNote: 'Tiket yang menunggu lebih dari {{minutes}} menit ditandai merah.',
     service: 'Layanan',
     agency: 'Instansi',
+    allAgencies: 'Semua instansi',
     waiting: 'Menunggu',
     longest: 'Tunggu terlama',
     overTarget: 'Lewat target',
