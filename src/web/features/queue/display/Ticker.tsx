@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnnouncementEvent } from '../../../../contracts/event-types';
-import { announcementReducer } from './announcement';
+import { announcementReducer, type TickerLine } from './announcement';
 import { useServerNow } from '../clock';
-import type { Announcement, QueueSummary, SiteStreamData } from '../types';
+import type { QueueSummary, SiteStreamData } from '../types';
 import display from './display.module.css';
 import classes from './Ticker.module.css';
 
@@ -27,7 +27,7 @@ export function useAnnouncement(summary: QueueSummary | undefined) {
 export const isAnnouncementEvent = (type: string): type is AnnouncementEvent => type === 'announcement.posted' || type === 'announcement.cleared';
 
 /** The running line at the bottom of the TV: the announcement when there is one, else the site's name and address. */
-export function Ticker({ announcement, fallback }: { announcement: Announcement | null; fallback: string }) {
+export function Ticker({ announcement, fallback }: { announcement: TickerLine | null; fallback: string }) {
   const { t } = useTranslation('queue');
   const text = announcement?.text ?? fallback;
   return (
