@@ -14,8 +14,18 @@ export type PublicTicketEvent = (typeof PUBLIC_TICKET_EVENTS)[number];
  */
 export const MORE_QUEUE_EVENTS = ['ticket.parked', 'ticket.resumed', 'ticket.cancelled', 'counter.paused', 'counter.opened'] as const;
 
+/**
+ * The TV ticker's announcement (typed on the floor view): posted, cleared. Public on purpose:
+ * staff write it for the waiting hall; payload is its id, text and end time, nothing else.
+ */
+export const ANNOUNCEMENT_EVENTS = ['announcement.posted', 'announcement.cleared'] as const;
+export type AnnouncementEvent = (typeof ANNOUNCEMENT_EVENTS)[number];
+
 /** Everything the public site stream (`/sites/{id}/stream`) sends, by name. */
-export const SITE_STREAM_EVENTS = [...PUBLIC_TICKET_EVENTS, ...MORE_QUEUE_EVENTS] as const;
+export const SITE_STREAM_EVENTS = [...PUBLIC_TICKET_EVENTS, ...MORE_QUEUE_EVENTS, ...ANNOUNCEMENT_EVENTS] as const;
+
+/** The queue's own settings (target wait of the floor view): staff history only, never on a site stream. */
+export const QUEUE_SETTINGS_EVENTS = ['queue.settings_changed'] as const;
 export type SiteStreamEvent = (typeof SITE_STREAM_EVENTS)[number];
 
 export const BOOKING_EVENTS = ['booking.created', 'booking.cancelled', 'booking.no_show', 'booking.day_changed'] as const;
@@ -50,5 +60,5 @@ export const COMPLAINT_EVENTS = [
 /** Applications after the counter: registered, moved through the statuses, a pickup ticket issued (staff only, never on a site stream). */
 export const APPLICATION_EVENTS = ['application.registered', 'application.status_changed', 'application.pickup_issued', 'application.settings_changed'] as const;
 
-export const EVENT_TYPES = [...SITE_STREAM_EVENTS, ...BOOKING_EVENTS, ...CATALOG_EVENTS, ...ESTABLISHMENT_EVENTS, ...SURVEY_EVENTS, ...CITIZEN_EVENTS, ...COMPLAINT_EVENTS, ...APPLICATION_EVENTS] as const;
+export const EVENT_TYPES = [...SITE_STREAM_EVENTS, ...QUEUE_SETTINGS_EVENTS, ...BOOKING_EVENTS, ...CATALOG_EVENTS, ...ESTABLISHMENT_EVENTS, ...SURVEY_EVENTS, ...CITIZEN_EVENTS, ...COMPLAINT_EVENTS, ...APPLICATION_EVENTS] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -11,7 +11,7 @@ function typesInSource(): Map<string, string[]> {
     if (!f.endsWith('.ts') || f.endsWith('.test.ts')) continue;
     for (const line of readFileSync(join(root, f), 'utf8').split('\n')) {
       if (!/\btype: /.test(line)) continue;
-      for (const [, type] of line.matchAll(/'((?:ticket|counter|booking|catalog|visit|site|agency|service|user|device|file|establishment|survey|citizen|complaint|application)\.[a-z_]+)'/g)) {
+      for (const [, type] of line.matchAll(/'((?:ticket|counter|booking|catalog|visit|site|agency|service|user|device|file|establishment|survey|citizen|complaint|application|announcement|queue)\.[a-z_]+)'/g)) {
         found.set(type, [...(found.get(type) ?? []), f]);
       }
     }

@@ -88,6 +88,21 @@ export const appEvent = z.discriminatedUnion('type', [
   ticketEvent('ticket.resumed', ticketPayload, stepMeta),
   ticketEvent('ticket.cancelled', ticketPayload, z.strictObject({ visitId: id, reason: z.literal('day_closed') })),
   z.object({ type: z.literal('counter.paused'), aggregateType: z.literal('counter'), aggregateId: id, payload: counterPayload, meta: z.strictObject(byStaff) }),
+  z.object({
+    type: z.literal('announcement.posted'),
+    aggregateType: z.literal('announcement'),
+    aggregateId: id,
+    payload: z.strictObject({ announcementId: id, text: z.string().describe('Typed by staff for the waiting hall (public)'), until: z.string().nullable().describe('ISO 8601; null: until cleared') }),
+    meta: z.strictObject({ by: z.string(), replaced: id.nullable() }),
+  }),
+  z.object({ type: z.literal('announcement.cleared'), aggregateType: z.literal('announcement'), aggregateId: id, payload: z.strictObject({ announcementId: id }), meta: z.strictObject({ by: z.string() }) }),
+  z.object({
+    type: z.literal('queue.settings_changed'),
+    aggregateType: z.literal('site'),
+    aggregateId: id,
+    payload: z.strictObject({ siteId: id }),
+    meta: z.strictObject({ by: z.string(), targetWaitMinutes: z.number().int() }),
+  }),
   z.object({ type: z.literal('counter.opened'), aggregateType: z.literal('counter'), aggregateId: id, payload: counterPayload, meta: z.strictObject(byStaff) }),
   z.object({
     type: z.literal('booking.created'),

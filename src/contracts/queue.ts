@@ -1,7 +1,7 @@
 /** Requests and responses of the queue: issuing, the counter console, public status and displays. */
 import { z } from 'zod';
 import { PRIORITIES, TICKET_SOURCES, TICKET_STATUSES } from '../domain/tickets';
-import { counterParams, siteParams } from './common';
+import { counterParams, isoInstant, siteParams } from './common';
 
 export { counterParams, siteParams };
 
@@ -176,6 +176,21 @@ export const publicCounter = z.object({
 
 export const publicCall = z.object({ ticketId: z.uuid(), number: z.string(), serviceId: z.uuid(), status: ticketStatus, counter: counterRef.nullable(), calledAt: iso });
 
+/** The TV ticker's line (site admins type it on the floor view). */
+export const announcement = z.object({
+  id: z.uuid(),
+  text: z.string(),
+  until: iso.nullable().describe('Shown until then; null: until cleared'),
+  createdAt: iso,
+});
+
+export const announcementBody = z
+  .object({
+    text: z.string().trim().min(1).max(200).describe('At most 200 characters'),
+    until: isoInstant.optional().describe('Shown until then (ISO 8601 with offset); left out: until cleared'),
+  })
+  .strict();
+
 export const queueSummary = z.object({
   date: z.string(),
   now: iso.describe("The server's clock (a display can follow a demo clock)"),
@@ -194,6 +209,62 @@ export const queueSummary = z.object({
   ),
   recentCalls: z.array(publicCall),
   pausedCounterIds: z.array(z.uuid()).describe('Counters on a break (istirahat) as of lastEventId'),
+  announcement: announcement.nullable().describe("The ticker's active announcement as of lastEventId (the stream's announcement.* events follow)"),
+});
+
+// ---------- the live floor view (site and agency admins) ----------
+
+export const queueSettings = z.object({
+  targetWaitMinutes: z.number().int().describe('A ticket waiting longer than this since issue is over target (default 15)'),
+});
+export const updateQueueSettingsBody = z
+  .object({
+    targetWaitMinutes: z.number().int().min(1).max(480).describe('Minutes, 1 to 480'),
+  })
+  .strict();
+
+export const FLOOR_COUNTER_STATES = ['serving', 'idle', 'on_break', 'closed'] as const;
+
+export const floorCounter = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  number: z.number().int(),
+  zone: z.string(),
+  agency: z.object({ id: z.uuid(), name: z.string(), shortName: z.string().nullable() }),
+  state: z.enum(FLOOR_COUNTER_STATES).describe('serving: a ticket called or served; on_break: istirahat; closed: inactive, or none of its services open now; idle: open, nobody at it'),
+  officer: z.object({ id: z.uuid(), displayName: z.string() }).nullable().describe("Who called the current ticket, else the counter's latest call today"),
+  current: z
+    .object({ ticketId: z.uuid(), number: z.string(), status: ticketStatus, serviceId: z.uuid(), since: iso.describe('Called at (called) or started at (serving)') })
+    .nullable(),
+  pausedAt: iso.nullable(),
+  servedToday: z.number().int(),
+});
+
+export const floorWaitingTicket = z.object({ ticketId: z.uuid(), number: z.string(), since: iso.describe('Issued at'), minutes: z.number().int() });
+
+export const floorService = z.object({
+  serviceId: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  agency: z.object({ id: z.uuid(), name: z.string() }),
+  waiting: z.number().int(),
+  oldestSince: iso.nullable().describe('Issue time of the ticket waiting longest'),
+  longestWaitMinutes: z.number().int().nullable(),
+  overTarget: z.number().int().describe('Tickets waiting longer than the target'),
+  overTargetTickets: z.array(floorWaitingTicket).describe('The longest-waiting over-target tickets, longest first (at most 20)'),
+  openCounters: z.number().int().describe('Counters of this service that are idle or serving'),
+});
+
+export const floorView = z.object({
+  date: z.string(),
+  timeZone: z.string().describe("The site's IANA zone"),
+  now: iso,
+  lastEventId: z.number().int().describe('Open the site stream after this id to hear every change since this snapshot'),
+  targetWaitMinutes: z.number().int(),
+  scope: z.object({ all: z.boolean(), agencyIds: z.array(z.uuid()).describe('Empty when all') }),
+  counters: z.array(floorCounter),
+  services: z.array(floorService),
+  announcement: announcement.nullable(),
 });
 
 export const streamQuery = z.object({ lastEventId: z.string().regex(/^\d+$/).optional().describe('Same as the Last-Event-ID header') });

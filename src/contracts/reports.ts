@@ -64,7 +64,7 @@ export const summary = z.object({
   waitMinutes: minuteStats.extend({ walkIn: minuteStats, booking: minuteStats }),
   serviceMinutes: minuteStats,
   withinTarget: z.object({
-    targetMinutes: z.number().int().describe("The site's target wait (report settings)"),
+    targetMinutes: z.number().int().describe("The site’s target wait (queue settings, as the floor view)"),
     called: z.number().int(),
     withinTarget: z.number().int(),
     share: z.number().nullable(),

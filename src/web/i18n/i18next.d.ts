@@ -12,6 +12,7 @@ import type { id as catalogAdmin } from '../features/catalog/admin/i18n';
 import type { id as catalog } from '../features/catalog/i18n/id';
 import type { id as establishment } from '../features/establishment/i18n/id';
 import type { id as queue } from '../features/queue/i18n/id';
+import type { id as queueFloor } from '../features/queue/floor/i18n/id';
 import type { id as survey } from '../features/survey/i18n/id';
 import type translation from './id.json';
 
@@ -24,7 +25,7 @@ declare module 'i18next' {
       access: typeof access;
       booking: typeof booking;
       catalog: typeof catalog & typeof catalogAdmin;
-      queue: typeof queue;
+      queue: typeof queue & typeof queueFloor;
       survey: typeof survey;
       establishment: typeof establishment;
     };

@@ -87,3 +87,6 @@ export const queueFigures = (ctx: AppContext, scope: figures.FigureScope, target
 /** Visitors, tickets, served and mean wait per month of a scope (the monthly report's trend). */
 export const queueTrend = (ctx: AppContext, scope: figures.FigureScope) => figures.monthlyTrend(ambientConn(ctx.db), scope);
 export type { FigureScope, QueueFigures, Stats } from './figures.repository';
+
+/** The site's queue settings (the target wait the floor view and the reports measure against) and their change. */
+export { queueSettingsOf, updateQueueSettings } from './floor.service';

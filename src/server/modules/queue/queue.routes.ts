@@ -9,6 +9,8 @@ import { issueTicket } from './issue.service';
 import { getCounterQueue, getCounterStats, getTicketDetail, publicCounters, queueSummary, ticketStatusByCode } from './read.service';
 import { callNext, finishTicket, noShowTicket, parkTicket, recallTicket, resumeTicket, setCounterPaused, startTicket, transferTicket } from './serve.service';
 import { siteStream, visitStream } from './queue.stream';
+import { clearAnnouncement, postAnnouncement } from './announcement.service';
+import { getFloor, getQueueSettings, updateQueueSettings } from './floor.service';
 
 const tags = ['queue'];
 const sse = { 200: z.string().describe('text/event-stream') };
@@ -74,6 +76,52 @@ export const queueRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (ap
   // Staff
   app.get('/tickets/:id', { schema: { tags, summary: 'A ticket with its visit and event history (staff)', security: SECURITY.staff, params: c.ticketParams, response: { 200: c.ticketDetail } } }, async (req) =>
     getTicketDetail(ctx, await caller(req), req.params.id),
+  );
+
+  // The live floor view (site and agency admins) and the TV ticker's announcement
+  app.get(
+    '/sites/:siteId/queue/floor',
+    {
+      schema: {
+        tags,
+        summary: 'Live floor view: counters with officer, state and current ticket; waiting per service against the target wait (queue.monitor)',
+        description: 'An agency admin sees the counters and services of their own agencies only. Reload on the site stream’s events, opening it after `lastEventId`.',
+        security: SECURITY.staff,
+        params: c.siteParams,
+        response: { 200: c.floorView },
+      },
+    },
+    async (req) => getFloor(ctx, await caller(req), req.params.siteId),
+  );
+  app.get('/sites/:siteId/queue/settings', { schema: { tags, summary: 'The floor view’s rules: target wait in minutes (queue.monitor)', security: SECURITY.staff, params: c.siteParams, response: { 200: c.queueSettings } } }, async (req) =>
+    getQueueSettings(ctx, await caller(req), req.params.siteId),
+  );
+  app.put(
+    '/sites/:siteId/queue/settings',
+    { schema: { tags, summary: 'Site admin: the target wait (minutes) beyond which waiting tickets are highlighted', security: SECURITY.staff, params: c.siteParams, body: c.updateQueueSettingsBody, response: { 200: c.queueSettings } } },
+    async (req) => updateQueueSettings(ctx, await caller(req), req.params.siteId, req.body),
+  );
+  app.post(
+    '/sites/:siteId/announcements',
+    {
+      schema: {
+        tags,
+        summary: 'Site admin: an announcement on the TV ticker (replaces the running one); announcement.posted on the site stream',
+        security: SECURITY.staff,
+        params: c.siteParams,
+        body: c.announcementBody,
+        response: { 201: c.announcement },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await postAnnouncement(ctx, await caller(req), req.params.siteId, req.body)),
+  );
+  app.delete(
+    '/sites/:siteId/announcements',
+    { schema: { tags, summary: 'Site admin: take the running announcement off the ticker; announcement.cleared on the site stream', security: SECURITY.staff, params: c.siteParams, response: { 204: noContent } } },
+    async (req, reply) => {
+      await clearAnnouncement(ctx, await caller(req), req.params.siteId);
+      return reply.status(204).send(null);
+    },
   );
 
   app.post(

@@ -112,3 +112,45 @@ export const counterStates = pgTable('counter_states', {
   priorityCallsInARow: integer('priority_calls_in_a_row').notNull().default(0),
   updatedAt: ts('updated_at').notNull(),
 });
+
+/**
+ * The floor's own settings per site (the live floor view): a site without a row uses the
+ * defaults (floor.settings.ts). A column, not `sites.settings.queuePolicy`, because it is the
+ * queue's rule, changed through the queue's own endpoint and audited there.
+ */
+export const queueSettings = pgTable(
+  'queue_settings',
+  {
+    siteId: uuid('site_id')
+      .primaryKey()
+      .references(() => sites.id),
+    /** A ticket waiting longer than this (minutes since issue) is highlighted on the floor view. */
+    targetWaitMinutes: integer('target_wait_minutes').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [check('queue_settings_target_ck', sql`${t.targetWaitMinutes} BETWEEN 1 AND 480`)],
+);
+
+/**
+ * A line typed on the floor view that runs on the TV's ticker. At most one is active per site: a
+ * new one clears the previous (under the site lock); it ends when cleared or at `until`.
+ */
+export const announcements = pgTable(
+  'announcements',
+  {
+    id: uuid('id').primaryKey(),
+    siteId: uuid('site_id').notNull().references(() => sites.id),
+    text: text('text').notNull(),
+    /** Shown until then; null: until cleared. */
+    until: ts('until'),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull(),
+    clearedAt: ts('cleared_at'),
+    clearedBy: uuid('cleared_by'),
+  },
+  (t) => [
+    check('announcements_text_ck', sql`char_length(${t.text}) BETWEEN 1 AND 200`),
+    // One not-cleared announcement per site (an expired one is cleared when the next is posted).
+    uniqueIndex('announcements_site_open_uq').on(t.siteId).where(sql`${t.clearedAt} IS NULL`),
+  ],
+);

@@ -10,6 +10,7 @@ import { cachedCatalog } from '../catalog/catalog.lookup';
 import { pickPolicy, queuePolicyOf } from './queue.policy';
 import * as repo from './queue.repository';
 import type { TicketRow, VisitRow } from './queue.repository';
+import { activeAnnouncementOf } from './announcement.service';
 import { authorizeQueueView, counterStateView } from './serve.service';
 import { counterRef, currentOf, Names, placeIn, serviceSnapshot, ticketView, toWaiting, visitSteps, type ServiceSnapshot } from './queue.view';
 
@@ -144,11 +145,12 @@ export async function queueSummary(ctx: AppContext, siteId: string) {
   const today = localDate(now, site.timeZone);
   // The event id first: anything after it is in the stream, so a display misses nothing.
   const lastEventId = await latestEventId(ctx.db, siteId);
-  const [services, counters, open, recent] = await Promise.all([
+  const [services, counters, open, recent, announcement] = await Promise.all([
     cachedCatalog.servicesWithAgencyOfSite(ctx, siteId),
     cachedCatalog.listCounters(ctx, siteId),
     repo.ticketsOfSiteIn(ctx.db, siteId, today, ['waiting', 'called', 'serving']),
     repo.recentCalls(ctx.db, siteId, today, 10),
+    activeAnnouncementOf(ctx, siteId),
   ]);
   const counterById = new Map(counters.map((c) => [c.id, c]));
   const ref = (id: string | null) => counterRef(id ? (counterById.get(id) ?? null) : null);
@@ -183,5 +185,6 @@ export async function queueSummary(ctx: AppContext, siteId: string) {
       }),
     recentCalls: recent.map((t) => ({ ticketId: t.id, number: t.number, serviceId: t.serviceId, status: t.status, counter: ref(t.counterId), calledAt: t.calledAt!.toISOString() })),
     pausedCounterIds: counters.filter((c) => c.active && paused.has(c.id)).map((c) => c.id),
+    announcement,
   };
 }

@@ -4,8 +4,8 @@ import { monthlyReports, reportNotes, reportSettings } from './reports.schema';
 
 export const settingsOf = async (conn: Conn, siteId: string) => (await conn.select().from(reportSettings).where(eq(reportSettings.siteId, siteId)))[0];
 
-export async function saveSettings(conn: Conn, siteId: string, v: { targetWaitMinutes: number; indicators: string[] }, now: Date) {
-  const set = { targetWaitMinutes: v.targetWaitMinutes, indicators: v.indicators, updatedAt: now };
+export async function saveSettings(conn: Conn, siteId: string, v: { indicators: string[] }, now: Date) {
+  const set = { indicators: v.indicators, updatedAt: now };
   const [row] = await conn.insert(reportSettings).values({ siteId, ...set }).onConflictDoUpdate({ target: reportSettings.siteId, set }).returning();
   return row;
 }

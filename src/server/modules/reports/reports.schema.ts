@@ -1,12 +1,11 @@
-import { boolean, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { sites } from '../catalog/catalog.schema';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
-/** Per site: the target wait the summary measures against and the monthly report's indicators. */
+/** Per site: the monthly report's indicators (the target wait is the queue's setting). */
 export const reportSettings = pgTable('report_settings', {
   siteId: uuid('site_id').primaryKey().references(() => sites.id),
-  targetWaitMinutes: integer('target_wait_minutes').notNull(),
   indicators: jsonb('indicators').$type<string[]>().notNull(),
   updatedAt: ts('updated_at').notNull(),
 });

@@ -37,6 +37,8 @@ export type { SiteStreamData, TicketEventData } from '../../../contracts/events'
 
 /** `GET /api/v1/sites/{siteId}/queue/summary`. */
 export type QueueSummary = ResponseOf<typeof c.queueSummary>;
+/** The TV ticker's line (in the summary, and on the floor view). */
+export type Announcement = ResponseOf<typeof c.announcement>;
 
 // ---------- staff ----------
 export type TicketView = ResponseOf<typeof c.ticketView>;
@@ -46,3 +48,10 @@ export type CounterStats = ResponseOf<typeof c.counterStats>;
 export type Stats = CounterStats['counter'];
 export type TicketDetail = ResponseOf<typeof c.ticketDetail>;
 export type VisitStep = TicketDetail['visit']['steps'][number];
+
+// ---------- the live floor view ----------
+export type FloorView = ResponseOf<typeof c.floorView>;
+export type FloorCounter = FloorView['counters'][number];
+export type FloorService = FloorView['services'][number];
+export type AnnouncementBody = RequestOf<typeof c.announcementBody>;
+export type QueueSettings = ResponseOf<typeof c.queueSettings>;

@@ -13,6 +13,7 @@ import { Announcer, audioAllowed, unlockAudio, watchVoices } from '../sound';
 import { SITE_STREAM_EVENTS } from '../../../../contracts/event-types';
 import { displayReducer, initialDisplay, servingByAgency } from './calls';
 import { ServingPanel } from './ServingPanel';
+import { isAnnouncementEvent, Ticker, useAnnouncement } from './Ticker';
 import type { PublicCounter, QueueSummary, SiteStreamData } from '../types';
 import classes from './display.module.css';
 import type { Lang } from '../../../lib/api';
@@ -74,6 +75,7 @@ function Display({ siteId, siteName, timeZone, zone, lang }: { siteId: string; s
     retryDelay: (n) => Math.min(30_000, 1_000 * 2 ** n),
   });
   const counters = useQuery({ queryKey: ['display', 'counters', siteId], queryFn: ({ signal }) => fetchCounters(siteId, null, signal), refetchInterval: 10 * 60_000, retry: true });
+  const notice = useAnnouncement(summary.data);
   const detail = useQuery({ queryKey: ['display', 'detail', siteId], queryFn: ({ signal }) => fetchSiteDetail(siteId, null, signal).catch(() => null), staleTime: 30 * 60_000, refetchInterval: 30 * 60_000 });
 
   const counterById = useMemo(() => new Map((counters.data ?? []).map((c) => [c.id, c])), [counters.data]);
@@ -174,6 +176,7 @@ function Display({ siteId, siteName, timeZone, zone, lang }: { siteId: string; s
       },
       onEvent: (type, d, id) => {
         if (!d || typeof d !== 'object') return;
+        if (isAnnouncementEvent(type)) return notice.onEvent(type, d, id);
         refresh();
         dispatch({ type: 'event', event: type, data: d, id, inZone: inZoneRef.current });
         if (type !== 'ticket.called' && type !== 'ticket.recalled') return;
@@ -188,7 +191,7 @@ function Display({ siteId, siteName, timeZone, zone, lang }: { siteId: string; s
       clearTimeout(debounce);
       close();
     };
-  }, [siteId, haveStart]);
+  }, [siteId, haveStart, notice.onEvent]);
 
   const enableSound = async () => {
     const ok = await unlockAudio();
@@ -253,12 +256,7 @@ function Display({ siteId, siteName, timeZone, zone, lang }: { siteId: string; s
 
       <ServingPanel groups={serving} />
 
-      <footer className={classes.ticker}>
-        <div className={classes.tickerTrack}>
-          <span>{ticker}</span>
-          <span aria-hidden="true">{ticker}</span>
-        </div>
-      </footer>
+      <Ticker announcement={notice.current} fallback={ticker} />
 
       <div className={classes.controls}>
         {streamState !== 'open' && (

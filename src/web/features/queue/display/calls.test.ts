@@ -14,6 +14,7 @@ function summary(lastEventId: number, active: Active[], recent: string[] = activ
     date: '2026-11-25',
     now: '2026-11-25T01:00:00.000Z',
     lastEventId,
+    announcement: null,
     services: [
       {
         serviceId: 's1', code: 'KTP', prefix: 'BA', name: 'KTP-el', agency: { id: 'a1', name: 'Disdukcapil' }, waiting: 2,

@@ -3,6 +3,7 @@ import type { id } from './id';
 
 export const en: TextsOf<typeof id> = {
   nav: { console: 'Counter console' },
+  ticker: { announcement: 'Announcement' },
   common: {
     queue: 'Queue',
     counter: 'Counter',

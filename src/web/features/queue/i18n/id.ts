@@ -6,6 +6,7 @@
  */
 export const id = {
   nav: { console: 'Konsol loket' },
+  ticker: { announcement: 'Pengumuman' },
   common: {
     queue: 'Antrean',
     counter: 'Loket',
