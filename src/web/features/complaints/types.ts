@@ -19,3 +19,4 @@ export type ComplaintStatus = ComplaintItem['status'];
 export type Author = PublicComplaint['replies'][number]['from'];
 
 export { BODY_MAX, COMPLAINT_CLASSIFICATIONS, COMPLAINT_STATUSES, MESSAGE_MAX, TITLE_MAX } from '../../../domain/complaints';
+export { COMPLAINT_EVENTS } from '../../../contracts/event-types';

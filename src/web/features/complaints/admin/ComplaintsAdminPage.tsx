@@ -3,8 +3,8 @@ import { IconAlertTriangle, IconDownload, IconPlus } from '@tabler/icons-react';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useLocation, useNavigate } from 'react-router';
-import { AdminHeader } from '../../../app/admin';
 import { PageLoader } from '../../../app/PageLoader';
+import { PageHeader } from '../components/PageHeader';
 import '../i18n';
 import { ExportDialog } from './ExportDialog';
 import { useComplaintsScope } from './scope';
@@ -39,7 +39,7 @@ export default function ComplaintsAdminPage() {
   return (
     <Stack gap="md" maw={1280}>
       {tab && (
-        <AdminHeader
+        <PageHeader
           title={t('admin.title')}
           description={t('admin.description')}
           actions={

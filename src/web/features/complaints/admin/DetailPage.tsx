@@ -2,7 +2,6 @@ import { Alert, Anchor, Badge, Card, Grid, Group, List, Skeleton, Stack, Text, T
 import { IconAlertTriangle, IconArrowLeft } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { AdminHeader } from '../../../app/admin';
 import { QueryError } from '../../../app/QueryError';
 import { useLang } from '../../../i18n';
 import { ApiError } from '../../../lib/api';
@@ -10,16 +9,17 @@ import { formatDateTimeShort } from '../../../lib/format';
 import { useSites } from '../../catalog/api';
 import { useComplaint } from '../api';
 import { StatusBadge } from '../components/StatusBadge';
+import { PageHeader } from '../components/PageHeader';
 import '../i18n';
-import type { ComplaintDetail } from '../types';
+import { COMPLAINT_EVENTS, type ComplaintDetail } from '../types';
 import { ActionsPanel } from './ActionsPanel';
 import { FilesCard } from './FilesCard';
 import { MessagesCard } from './MessagesCard';
 import { useComplaintsScope } from './scope';
 import { Summary } from './Summary';
 
-const EVENTS = new Set(['complaint.filed', 'complaint.verified', 'complaint.assigned', 'complaint.not_authority', 'complaint.responded', 'complaint.closed', 'complaint.reopened', 'complaint.message_added', 'complaint.escalated', 'complaint.lapor_linked'] as const);
-type KnownEvent = typeof EVENTS extends Set<infer E> ? E : never;
+const EVENTS: ReadonlySet<string> = new Set(COMPLAINT_EVENTS);
+type KnownEvent = (typeof COMPLAINT_EVENTS)[number];
 
 /** `/admin/complaints/:id`: one complaint as the caller may see it, with what they may do next. */
 export default function DetailPage() {
@@ -55,7 +55,7 @@ function Detail({ c, back }: { c: ComplaintDetail; back: React.ReactNode }) {
   return (
     <Stack gap="md" data-testid="complaint-detail">
       {back}
-      <AdminHeader
+      <PageHeader
         title={`${c.reference} · ${c.title}`}
         actions={<StatusBadge status={c.status} testId="complaint-status" />}
       />
@@ -100,7 +100,7 @@ function Detail({ c, back }: { c: ComplaintDetail; back: React.ReactNode }) {
                   {c.history.map((h, i) => (
                     <List.Item key={i}>
                       <Text size="sm">
-                        {EVENTS.has(h.type as KnownEvent) ? t(`detail.event.${h.type as KnownEvent}`) : t('detail.event.other')}
+                        {EVENTS.has(h.type) ? t(`detail.event.${h.type as KnownEvent}`) : t('detail.event.other')}
                         {h.status && h.type !== 'complaint.message_added' ? (
                           <Badge size="xs" variant="outline" ml={6}>
                             {t(`status.${h.status}`)}

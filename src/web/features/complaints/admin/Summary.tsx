@@ -23,12 +23,12 @@ export function Summary({ c, zone, desk }: { c: ComplaintDetail; zone?: string; 
     [t('detail.service'), c.service?.name ?? t('none')],
     [t('detail.channel'), t(`channel.${c.channel}`)],
     [t('detail.filedAt'), formatDateTimeShort(c.filedAt, lang, zone)],
-    [t('detail.serviceDate'), c.serviceDate ? formatDate(c.serviceDate, lang, 'medium') : t('none')],
-    [t('detail.verifyBy'), formatDate(c.verifyBy, lang, 'medium')],
-    [t('detail.respondBy'), c.respondBy ? formatDate(c.respondBy, lang, 'medium') : t('none')],
+    [t('detail.serviceDate'), c.serviceDate ? formatDate(c.serviceDate, lang) : t('none')],
+    [t('detail.verifyBy'), formatDate(c.verifyBy, lang)],
+    [t('detail.respondBy'), c.respondBy ? formatDate(c.respondBy, lang) : t('none')],
   );
   if (c.status === 'submitted' || c.status === 'verified') rows.push([t('admin.col.deadline'), <Deadline key="d" c={c} />]);
-  if (c.autoCloseAfter && c.status === 'responded') rows.push([t('detail.autoCloseAfter'), formatDate(c.autoCloseAfter, lang, 'medium')]);
+  if (c.autoCloseAfter && c.status === 'responded') rows.push([t('detail.autoCloseAfter'), formatDate(c.autoCloseAfter, lang)]);
   if (c.forwardedTo) rows.push([t('detail.forwardedTo'), c.forwardedTo]);
   if (c.trackingCode) rows.push([t('detail.trackingCode'), <Text key="code" ff="monospace" size="sm">{c.trackingCode}</Text>]);
   const reporter = c.anonymous ? (

@@ -3,8 +3,8 @@ import { IconArrowLeft } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { AdminHeader } from '../../../app/admin';
 import { useInvalidate } from '../api';
+import { PageHeader } from '../components/PageHeader';
 import '../i18n';
 import { ComplaintForm } from '../public/ComplaintForm';
 import { Receipt } from '../public/Receipt';
@@ -29,7 +29,7 @@ export default function WalkInPage() {
           {t('detail.back')}
         </Group>
       </Anchor>
-      <AdminHeader title={t('form.walkInTitle')} description={t('form.walkInIntro')} />
+      <PageHeader title={t('form.walkInTitle')} description={t('form.walkInIntro')} />
       {done ? (
         <Receipt
           filed={done.filed}

@@ -16,7 +16,7 @@ export function Deadline({ c }: { c: Pick<ComplaintItem, 'status' | 'verifyBy' |
   const late = c.overdue !== null;
   return (
     <Stack gap={2} data-testid="complaint-deadline" data-overdue={late ? c.overdue : undefined}>
-      <Text size="sm">{formatDate(due, lang, 'medium')}</Text>
+      <Text size="sm">{formatDate(due, lang, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' })}</Text>
       <Group gap={4}>
         {late ? (
           <Badge color="red" variant="filled" size="sm" leftSection={<IconAlertTriangle size={12} aria-hidden="true" />} styles={{ label: { overflow: 'visible' } }}>

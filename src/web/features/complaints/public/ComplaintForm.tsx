@@ -130,6 +130,7 @@ export function ComplaintForm({ siteId, prefill, source, walkIn, onFiled }: { si
           placeholder={t('form.attachmentsPlaceholder')}
           multiple
           clearable
+          clearButtonProps={{ 'aria-label': t('form.attachmentsClear') }}
           accept={ATTACHMENT_ACCEPT}
           value={files}
           onChange={(v) => { setFiles(v); form.clear('attachments'); }}

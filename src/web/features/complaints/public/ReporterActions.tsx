@@ -9,6 +9,9 @@ import '../i18n';
 import { MESSAGE_MAX, type PublicComplaint } from '../types';
 import { ATTACHMENT_ACCEPT, ATTACHMENT_MAX_MB, checkAttachments } from './attachments';
 
+/** Long labels wrap on a narrow phone instead of running off the button. */
+const WRAP = { root: { height: 'auto', minHeight: 44, paddingBlock: 8 }, label: { whiteSpace: 'normal' as const } };
+
 /**
  * What the reporter may do with the code: reply while the complaint is open, add a file, confirm
  * the response (closes it), or reopen it once with a reason. The last two ask first.
@@ -35,7 +38,7 @@ export function ReporterActions({ c, code }: { c: PublicComplaint; code: string 
       {confirmNode}
       <Stack gap="md">
         <Title order={2} size="h4" id="track-actions">
-          {t('track.reply')}
+          {t('track.actions')}
         </Title>
         {c.canReply && (
           <form
@@ -66,6 +69,8 @@ export function ReporterActions({ c, code }: { c: PublicComplaint; code: string 
           <div>
             <Button
               color="green"
+              fullWidth
+              styles={WRAP}
               leftSection={<IconCheck size={16} aria-hidden="true" />}
               loading={a.confirm.isPending}
               data-testid="track-confirm"
@@ -84,6 +89,7 @@ export function ReporterActions({ c, code }: { c: PublicComplaint; code: string 
               <Button
                 variant="light"
                 color="orange"
+                styles={WRAP}
                 leftSection={<IconRotate size={16} aria-hidden="true" />}
                 loading={a.reopen.isPending}
                 data-testid="track-reopen"

@@ -1,5 +1,4 @@
-import { Alert, Group, Radio, Stack, Text, TextInput } from '@mantine/core';
-import { IconEyeOff, IconLock } from '@tabler/icons-react';
+import { Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import '../i18n';
 
@@ -26,22 +25,13 @@ export function ReporterFields({ privacy, onPrivacy, reporter, onReporter, error
           <Radio value="anonymous" label={t('form.privacyAnonymous')} description={t('form.privacyAnonymousHint')} data-testid="complaint-privacy-anonymous" />
         </Stack>
       </Radio.Group>
-      {privacy === 'anonymous' ? (
-        <Alert color="yellow" icon={<IconEyeOff aria-hidden="true" />}>
-          {t('form.privacyAnonymousHint')}
-        </Alert>
-      ) : (
+      {privacy !== 'anonymous' && (
         <>
-          {privacy === 'confidential' && (
-            <Alert color="blue" icon={<IconLock aria-hidden="true" />}>
-              {t('form.privacyConfidentialHint')}
-            </Alert>
-          )}
           <TextInput label={t('form.name')} value={reporter.name} onChange={set('name')} error={errors['reporter.name']} autoComplete="name" withAsterisk maxLength={120} data-testid="complaint-name" />
-          <Group grow align="flex-start" wrap="wrap">
-            <TextInput label={t('form.phone')} type="tel" inputMode="tel" value={reporter.phone} onChange={set('phone')} error={errors['reporter.phone']} autoComplete="tel" miw={220} data-testid="complaint-phone" />
-            <TextInput label={t('form.email')} type="email" value={reporter.email} onChange={set('email')} error={errors['reporter.email']} autoComplete="email" miw={220} data-testid="complaint-email" />
-          </Group>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <TextInput label={t('form.phone')} type="tel" inputMode="tel" value={reporter.phone} onChange={set('phone')} error={errors['reporter.phone']} autoComplete="tel" data-testid="complaint-phone" />
+            <TextInput label={t('form.email')} type="email" value={reporter.email} onChange={set('email')} error={errors['reporter.email']} autoComplete="email" data-testid="complaint-email" />
+          </SimpleGrid>
           <Text size="xs" c="dimmed" mt={-6}>
             {t('form.contactHint')}
           </Text>

@@ -100,17 +100,17 @@ function ComplaintView({ c, code }: { c: PublicComplaint; code: string }) {
     <Stack gap="md" data-testid="track-complaint">
       <Card withBorder padding="lg">
         <Stack gap="sm">
-          <Group justify="space-between" align="flex-start" wrap="nowrap">
-            <Stack gap={2}>
-              <Text size="sm" c="dimmed">
-                {c.site.name} · {t(`classification.${c.classification}`)}
-              </Text>
-              <Title order={2} size="h3" data-testid="track-title">
-                {c.title}
-              </Title>
-            </Stack>
-            <StatusBadge status={c.status} testId="track-status" />
-          </Group>
+          <Stack gap={4}>
+            <Text size="sm" c="dimmed">
+              {c.site.name} · {t(`classification.${c.classification}`)}
+            </Text>
+            <Title order={2} size="h3" data-testid="track-title">
+              {c.title}
+            </Title>
+            <div>
+              <StatusBadge status={c.status} testId="track-status" />
+            </div>
+          </Stack>
           <Steps status={c.status} />
           <List spacing={4} size="sm" listStyleType="none" p={0}>
             <List.Item>{t('track.filedAt')}: {when(c.filedAt)}</List.Item>
@@ -126,7 +126,7 @@ function ComplaintView({ c, code }: { c: PublicComplaint; code: string }) {
           )}
           {c.status === 'closed' && c.closedBy && <Text size="sm">{t(`track.closedBy.${c.closedBy}`)}</Text>}
           {(c.confidential || c.anonymous) && (
-            <Group gap="xs">
+            <Group gap="xs" wrap="nowrap" align="flex-start">
               {c.anonymous ? <IconEyeOff size={16} aria-hidden="true" /> : <IconLock size={16} aria-hidden="true" />}
               <Text size="sm" c="dimmed">
                 {c.anonymous ? t('track.anonymous') : t('track.confidential')}
