@@ -46,8 +46,8 @@ export async function applicationFigures(ctx: AppContext, siteId: string, from: 
   };
 }
 
-/** An application by tracking code: its site, agency, service and status; null when unknown. */
+/** An application by tracking code: its site, agency, service, number and status; null when unknown (complaints link to it). */
 export async function applicationByTrackingCode(ctx: AppContext, trackingCode: string) {
   const a = await repo.findByTrackingCode(ambientConn(ctx.db), normaliseCode(trackingCode));
-  return a ? { id: a.id, siteId: a.siteId, agencyId: a.agencyId, serviceId: a.serviceId, status: a.status, receivedOn: a.receivedOn, closedOn: a.closedOn } : null;
+  return a ? { id: a.id, siteId: a.siteId, agencyId: a.agencyId, serviceId: a.serviceId, registrationNumber: a.registrationNumber, trackingCode: a.trackingCode, status: a.status, receivedOn: a.receivedOn, closedOn: a.closedOn } : null;
 }

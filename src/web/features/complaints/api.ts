@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, buildUrl, CSRF_COOKIE, CSRF_HEADER, errorFromResponse, readCookie, type QueryValue } from '../../lib/api';
-import type { ComplaintDetail, ComplaintPage, FiguresRow, FileBody, Filed, MessageBody, PublicComplaint, TransitionBody, Visibility } from './types';
+import type { CitizenSelf, ComplaintDetail, ComplaintPage, FiguresRow, FileBody, Filed, MessageBody, PublicComplaint, TransitionBody, Visibility } from './types';
 
 const enc = encodeURIComponent;
 /** Every path of the complaints API (docs/complaints.md). */
@@ -21,6 +21,7 @@ export const P = {
   lapor: (id: string) => `/api/v1/complaints/${enc(id)}/lapor`,
   attachments: (id: string) => `/api/v1/complaints/${enc(id)}/attachments`,
   attachment: (id: string, fileId: string) => `/api/v1/complaints/${enc(id)}/attachments/${enc(fileId)}`,
+  citizenSelf: '/api/v1/me',
 };
 
 /** The public pages (router.tsx): the form, and the tracking page whose path the server puts in its messages. */
@@ -87,6 +88,23 @@ export async function download(url: string, fallbackName: string): Promise<void>
 
 export const fileComplaint = (siteId: string, body: FileBody) => api.post<Filed>(P.file(siteId), body);
 export const attachByCode = (code: string, file: File) => upload(P.codeAttachments(code), file);
+
+/**
+ * The signed-in citizen, if any (their own session cookie): their name and contact prefill the
+ * form. Nobody signed in answers 401, which simply means an empty form.
+ */
+export function useCitizenSelf(enabled: boolean) {
+  return useQuery({
+    queryKey: ['complaints', 'citizen-self'],
+    queryFn: ({ signal }) => api.get<CitizenSelf>(P.citizenSelf, undefined, signal).catch((e: unknown) => {
+      if (e instanceof ApiError && (e.status === 401 || e.status === 403)) return null;
+      throw e;
+    }),
+    enabled,
+    retry: false,
+    staleTime: Infinity,
+  });
+}
 
 export function useComplaintByCode(code: string | undefined) {
   return useQuery({

@@ -1,6 +1,7 @@
 /** The complaints' wire types: the contracts' own (src/contracts/complaints), as JSON carries them. */
 import type { RequestOf, ResponseOf } from '../../../contracts/common';
 import type * as c from '../../../contracts/complaints';
+import type { citizenSelf } from '../../../contracts/citizens';
 
 export type FileBody = RequestOf<typeof c.fileBody>;
 export type Filed = ResponseOf<typeof c.filedResponse>;
@@ -11,6 +12,8 @@ export type ComplaintItem = ResponseOf<typeof c.complaintItem>;
 export type ComplaintPage = ResponseOf<typeof c.complaintPage>;
 export type ComplaintDetail = ResponseOf<typeof c.complaintDetail>;
 export type ListQuery = RequestOf<typeof c.listQuery>;
+/** `GET /api/v1/me` of a signed-in citizen (DESIGN §7): what prefills the form. */
+export type CitizenSelf = ResponseOf<typeof citizenSelf>;
 export type FiguresRow = ResponseOf<typeof c.figuresRow>;
 export type Classification = FileBody['classification'];
 export type Visibility = NonNullable<MessageBody['visibility']>;

@@ -43,7 +43,7 @@ export function Summary({ c, zone, desk }: { c: ComplaintDetail; zone?: string; 
     t('detail.reporterHidden')
   );
   rows.push([t('detail.reporter'), reporter]);
-  rows.push([t('detail.linked'), c.linked ? `${c.linked.number ?? ''} (${c.linked.code})` : c.confidential ? t('detail.linkedHidden') : t('none')]);
+  rows.push([c.linked?.kind === 'application' ? t('detail.linkedApplication') : t('detail.linked'), c.linked ? `${c.linked.number ?? ''} (${c.linked.code})` : c.confidential ? t('detail.linkedHidden') : t('none')]);
   if (c.reopenCount > 0) rows.push([t('admin.col.status'), t('detail.reopened', { count: c.reopenCount })]);
 
   return (

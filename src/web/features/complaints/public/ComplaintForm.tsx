@@ -1,13 +1,13 @@
 import { Alert, Button, FileInput, Radio, Select, Stack, Text, Textarea, TextInput, VisuallyHidden } from '@mantine/core';
 import { IconAlertCircle, IconPaperclip } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../../i18n';
 import { formatNumber } from '../../../lib/format';
 import { useFormErrors } from '../../../lib/useFormErrors';
 import { usePublicAgencies, usePublicServices } from '../../catalog/api';
-import { fileComplaint } from '../api';
+import { fileComplaint, useCitizenSelf } from '../api';
 import '../i18n';
 import { BODY_MAX, COMPLAINT_CLASSIFICATIONS, TITLE_MAX, type Classification, type FileBody, type Filed } from '../types';
 import { ATTACHMENT_ACCEPT, ATTACHMENT_MAX_FILES, ATTACHMENT_MAX_MB, checkAttachments } from './attachments';
@@ -45,6 +45,13 @@ export function ComplaintForm({ siteId, prefill, source, walkIn, onFiled }: { si
   const form = useFormErrors(file.error, (f) => FIELDS.has(f));
   const agencies = usePublicAgencies(siteId);
   const services = usePublicServices(siteId, '', agencyId || undefined);
+  // A signed-in citizen need not type who they are (an officer's walk-in is somebody else).
+  const self = useCitizenSelf(!walkIn);
+  useEffect(() => {
+    const me = self.data;
+    if (!me) return;
+    setReporter((r) => (r.name || r.phone || r.email ? r : { name: me.name ?? '', phone: me.contactKind === 'phone' ? me.contact : '', email: me.contactKind === 'email' ? me.contact : '' }));
+  }, [self.data]);
 
   const agencyOptions = useMemo(() => [{ value: '', label: t('form.dontKnow') }, ...(agencies.data ?? []).map((a) => ({ value: a.id, label: a.name }))], [agencies.data, t]);
   const serviceOptions = useMemo(() => [{ value: '', label: t('form.dontKnow') }, ...(services.data ?? []).map((s) => ({ value: s.id, label: agencyId ? s.name : `${s.name} · ${s.agency.shortName || s.agency.name}` }))], [services.data, agencyId, t]);
