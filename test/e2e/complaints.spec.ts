@@ -194,6 +194,17 @@ test('a citizen files a complaint from the status page, the desk assigns it, the
   // The desk's board now lists it as closed.
   await desk.goto('/admin/complaints?state=closed');
   await expect(desk.getByTestId('complaint-row').filter({ hasText: TITLE })).toContainText('Selesai');
+
+  // The SP4N-LAPOR! export: the report is in it, the confidential reporter is not (even for the desk).
+  await desk.getByTestId('complaints-export').click();
+  await desk.getByTestId('export-from').fill('2026-11-01');
+  await desk.getByTestId('export-to').fill('2026-11-30');
+  const [download] = await Promise.all([desk.waitForEvent('download'), desk.getByTestId('export-download').click()]);
+  expect(download.suggestedFilename()).toMatch(/\.json$/);
+  const reports = JSON.parse(await (await download.createReadStream()).toArray().then((b) => Buffer.concat(b).toString('utf8'))) as Json[];
+  const report = reports.find((r) => r.judul === TITLE)!;
+  expect(report).toMatchObject({ rahasia: true, anonim: false, status: 'closed', status_lapor: 'selesai', pelapor: null, kode_pelacakan: code });
+  expect(JSON.stringify(report)).not.toContain('Siti Rahmawati');
 });
 
 test('an unknown tracking code says so and offers the code box again', async ({ page }) => {
