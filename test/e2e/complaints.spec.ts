@@ -207,6 +207,39 @@ test('a citizen files a complaint from the status page, the desk assigns it, the
   expect(JSON.stringify(report)).not.toContain('Siti Rahmawati');
 });
 
+test('an officer records an anonymous walk-in complaint; the figures count it', async ({ browser }) => {
+  const desk = await staffPage(browser, 'admin');
+  await desk.goto('/admin/complaints');
+  await desk.getByTestId('complaints-new').click();
+  await expect(desk.getByRole('heading', { level: 1 })).toHaveText('Catat pengaduan warga (datang langsung)');
+  const TITLE = `Ruang tunggu panas (e2e ${Date.now()})`;
+  await desk.getByTestId('complaint-kind-aspirasi').check();
+  await desk.getByTestId('complaint-title').fill(TITLE);
+  await desk.getByTestId('complaint-body').fill('Pendingin ruangan di ruang tunggu lantai 1 mati sejak pagi. Mohon diperbaiki.');
+  await desk.getByTestId('complaint-privacy-anonymous').check();
+  await expect(desk.getByTestId('complaint-name')).toHaveCount(0);
+  await expectNamedControls(desk);
+  await desk.getByTestId('complaint-submit').click();
+  await expect(desk.getByTestId('complaint-receipt')).toContainText('Pengaduan anonim tidak dapat dipulihkan tanpa kode ini');
+  await desk.getByTestId('complaint-open-filed').click();
+  const detail = desk.getByTestId('complaint-detail');
+  await expect(detail).toContainText(TITLE);
+  await expect(detail).toContainText('Meja layanan (petugas)');
+  await expect(detail).toContainText('Anonim (tidak ada identitas)');
+  await expect(desk.getByTestId('complaint-action-verified')).toBeVisible();
+
+  // Closing (archiving) asks first and says what it means.
+  await desk.getByTestId('complaint-action-closed').click();
+  const close = desk.getByTestId('complaint-dialog-closed');
+  await expect(close).toContainText(`Pengaduan "${TITLE}" ditutup`);
+  await close.getByRole('button', { name: 'Batal' }).click();
+  await expect(desk.getByTestId('complaint-status')).toHaveAttribute('data-status', 'submitted');
+
+  await desk.goto('/admin/complaints/figures?from=2026-11&to=2026-11');
+  await expect(desk.getByTestId('figures-row').first()).toContainText('November 2026');
+  await expectNamedControls(desk);
+});
+
 test('an unknown tracking code says so and offers the code box again', async ({ page }) => {
   await page.goto('/pengaduan/lacak/ZZZZZZZZZZ');
   await expect(page.getByTestId('track-not-found')).toBeVisible();
