@@ -3,14 +3,12 @@
  * The paths and fields of DESIGN §7 are a contract; the rest is documented in docs/complaints.md.
  */
 import { z } from 'zod';
-import { COMPLAINT_CHANNELS, COMPLAINT_CLASSIFICATIONS, COMPLAINT_ROLES, COMPLAINT_STATUSES, COMPLAINT_TARGETS, MESSAGE_VISIBILITIES } from '../domain/complaints';
+import { BODY_MAX, COMPLAINT_CHANNELS, COMPLAINT_CLASSIFICATIONS, COMPLAINT_ROLES, COMPLAINT_STATUSES, COMPLAINT_TARGETS, MESSAGE_MAX, MESSAGE_VISIBILITIES, TITLE_MAX } from '../domain/complaints';
 import { calendarDate, idParams, instant, siteParams } from './common';
 
 export { idParams, siteParams };
 
-export const TITLE_MAX = 200;
-export const BODY_MAX = 10_000;
-export const MESSAGE_MAX = 5_000;
+export { BODY_MAX, MESSAGE_MAX, TITLE_MAX };
 
 const classification = z.enum(COMPLAINT_CLASSIFICATIONS);
 const status = z.enum(COMPLAINT_STATUSES);

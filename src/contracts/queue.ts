@@ -78,7 +78,7 @@ export const publicStatus = z.object({
   estimate: estimate.nullable(),
   counter: z.object({ name: z.string(), number: z.number().int() }).nullable(),
   service: z.object({ id: z.uuid(), name: z.string(), agencyName: z.string() }),
-  site: z.object({ name: z.string(), timeZone: z.string() }),
+  site: z.object({ id: z.uuid().describe('For the status page\'s links (complaint form, survey)'), name: z.string(), timeZone: z.string() }),
   issuedAt: iso,
   calledAt: iso.nullable(),
   steps: z.array(stepSchema.omit({ ticketId: true })),

@@ -8,6 +8,11 @@ import { addWorkingDays, countWorkingDays } from './working-days';
  * enforces them) and the web (which shows what each person may do next).
  */
 
+/** Length limits of a complaint's title and body (DESIGN §7) and of one message; the web counts against them too. */
+export const TITLE_MAX = 200;
+export const BODY_MAX = 10_000;
+export const MESSAGE_MAX = 5_000;
+
 export const COMPLAINT_CLASSIFICATIONS = ['pengaduan', 'aspirasi', 'permintaan_informasi'] as const;
 export type ComplaintClassification = (typeof COMPLAINT_CLASSIFICATIONS)[number];
 

@@ -59,6 +59,24 @@ describe('filing', () => {
     expect(late.json().warnings.map((w: { code: string }) => w.code)).toEqual(['late_filing']);
   });
 
+  it('links an application by its tracking code too, with its registration number and agency', async () => {
+    const registered = await post(`/api/v1/sites/${f.siteId}/applications`, { serviceId: f.service.ktp, applicant: { nik: '6472014107900003', name: 'Rina Wulandari' } }, bearer(f.tokens.officer.dukcapil));
+    expect(registered.statusCode).toBe(201);
+    const a = registered.json();
+    const linked = await file({ trackingCode: a.trackingCode.toLowerCase() });
+    expect(linked.statusCode).toBe(201);
+    // Still open: the service is going on, so no late-filing warning whatever its age.
+    expect(linked.json().warnings).toEqual([]);
+    const detail = (await get(`/api/v1/complaints/${linked.json().id}`, f.tokens.siteAdmin)).json();
+    expect(detail.linked).toEqual({ kind: 'application', code: a.trackingCode, number: a.registrationNumber });
+    expect(detail.requestedAgency.id).toBe(f.agency.dukcapil);
+    expect(detail.service.id).toBe(f.service.ktp);
+    // A code of nothing at this site names the field.
+    const unknown = await file({ trackingCode: 'ZZZZZZZZZZ' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().errors[0].field).toBe('body.trackingCode');
+  });
+
   it('refuses bad input with 400 naming the field, and writes nothing', async () => {
     const before = (await rows<{ n: number }>(t.ctx.db, sql`SELECT count(*)::int AS n FROM complaints`))[0].n;
     const cases: Array<[Record<string, unknown>, string]> = [

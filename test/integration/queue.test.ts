@@ -487,6 +487,8 @@ describe('visits across agencies', () => {
 
     const status = (await call('GET', `/tickets/by-code/${a.body.trackingCode}`)).body;
     expect(status).toMatchObject({ number: moved.body.ticket.number, status: 'waiting', service: { name: 'Pendaftaran BPJS Kesehatan' }, position: 1 });
+    // The site's id, for the status page's links (the complaint form needs it).
+    expect(status.site).toEqual({ id: a.body.site.id, name: a.body.site.name, timeZone: 'Asia/Makassar' });
     expect(status.steps.map((s: Json) => [s.number, s.status])).toEqual([
       ['A-' + a.body.number.slice(2), 'transferred'],
       [moved.body.ticket.number, 'waiting'],

@@ -27,6 +27,9 @@ const ServicePage = lazy(() => import('../features/catalog/public/ServicePage'))
 const SurveyPage = lazy(() => import('../features/survey/public/SurveyPage'));
 const SurveyTabletApp = lazy(() => import('../features/survey/tablet/TabletApp'));
 const IkmPage = lazy(() => import('../features/survey/public/IkmPage'));
+// Complaints (pengaduan): the public form and the tracking page the server's messages link to.
+const ComplaintFilePage = lazy(() => import('../features/complaints/public/FilePage'));
+const ComplaintTrackPage = lazy(() => import('../features/complaints/public/TrackPage'));
 const NotFoundPage = lazy(() => import('./StatusPages'));
 
 /** Route `handle` of staff pages: what the page is for (checked by StaffLayout, see nav.ts). */
@@ -62,6 +65,9 @@ export const routes: RouteObject[] = [
       { path: '/survei/:code', element: <SurveyPage /> },
       { path: '/survei-tablet', element: <SurveyTabletApp /> },
       { path: '/mpp/:slug/ikm', element: <IkmPage /> },
+      { path: '/pengaduan', element: <ComplaintFilePage /> },
+      { path: '/pengaduan/lacak', element: <ComplaintTrackPage /> },
+      { path: '/pengaduan/lacak/:code', element: <ComplaintTrackPage /> },
       {
         element: <RequireStaff />,
         children: NAV.map(({ path, action, page: Page }) => ({ path, element: <Page />, handle: { action } satisfies StaffHandle })),

@@ -10,6 +10,7 @@ import type { id as access } from '../features/access/i18n/id';
 import type { id as booking } from '../features/booking/i18n/id';
 import type { id as catalogAdmin } from '../features/catalog/admin/i18n';
 import type { id as catalog } from '../features/catalog/i18n/id';
+import type { id as complaints } from '../features/complaints/i18n/id';
 import type { id as establishment } from '../features/establishment/i18n/id';
 import type { id as queue } from '../features/queue/i18n/id';
 import type { id as queueFloor } from '../features/queue/floor/i18n/id';
@@ -28,6 +29,7 @@ declare module 'i18next' {
       queue: typeof queue & typeof queueFloor;
       survey: typeof survey;
       establishment: typeof establishment;
+      complaints: typeof complaints;
     };
   }
 }

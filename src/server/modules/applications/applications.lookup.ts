@@ -46,8 +46,8 @@ export async function applicationFigures(ctx: AppContext, siteId: string, from: 
   };
 }
 
-/** An application by tracking code: its site, agency, service, status, the ticket it was registered from; null when unknown. */
+/** An application by tracking code: its site, agency, service, number, status and the ticket it was registered from; null when unknown (complaints and the survey link to it). */
 export async function applicationByTrackingCode(ctx: AppContext, trackingCode: string) {
   const a = await repo.findByTrackingCode(ambientConn(ctx.db), normaliseCode(trackingCode));
-  return a ? { id: a.id, siteId: a.siteId, agencyId: a.agencyId, serviceId: a.serviceId, status: a.status, receivedOn: a.receivedOn, closedOn: a.closedOn, ticketId: a.ticketId } : null;
+  return a ? { id: a.id, siteId: a.siteId, agencyId: a.agencyId, serviceId: a.serviceId, registrationNumber: a.registrationNumber, trackingCode: a.trackingCode, status: a.status, receivedOn: a.receivedOn, closedOn: a.closedOn, ticketId: a.ticketId } : null;
 }

@@ -14,6 +14,7 @@ import { enqueue } from '../../platform/jobs';
 import { admit, limitKey, settle, waitText, type Outcome, type Rule } from '../../platform/rate-limit';
 import { transact } from '../../platform/tx';
 import { cachedCatalog } from '../catalog/catalog.lookup';
+import { applicationByTrackingCode } from '../applications/applications.lookup';
 import { visitByTrackingCode } from '../queue/queue.lookup';
 import { holidaysAround } from './complaints.calendar';
 import { complaintsError } from './complaints.errors';
@@ -78,18 +79,28 @@ export async function fileComplaint(ctx: AppContext, caller: Caller, siteId: str
   }
   let target = await resolveTarget(ctx, siteId, input);
 
-  // The ticket the complaint is about: its day is when the service happened.
+  // The ticket or application the complaint is about. A ticket's day is when the service
+  // happened; a finished application's is the day it ended, an open one's service is still going
+  // on (no late filing). With "tidak tahu", either says where the citizen was served.
   let serviceOn = input.serviceDate ?? null;
-  let linked: { code: string; number: string } | null = null;
+  let linked: { kind: 'ticket' | 'application'; code: string; number: string } | null = null;
   if (input.trackingCode) {
     const visit = await visitByTrackingCode(ctx, input.trackingCode);
-    if (!visit || visit.siteId !== siteId) throw fieldError('body.trackingCode', 'unknown', { id: 'Kode pelacakan tiket tidak ditemukan di MPP ini.', en: 'No ticket of this site has this tracking code.' });
-    serviceOn = visit.localDate;
-    linked = { code: visit.trackingCode, number: visit.tickets.map((t) => t.number).join(', ') };
-    if (!target.agencyId && !target.serviceId && visit.tickets.length) {
-      // "Tidak tahu": the visit says where the citizen was served (its last service).
-      const last = visit.tickets[visit.tickets.length - 1];
-      target = { agencyId: last.agencyId, serviceId: last.serviceId };
+    const application = visit ? null : await applicationByTrackingCode(ctx, input.trackingCode);
+    if (visit && visit.siteId === siteId) {
+      serviceOn = visit.localDate;
+      linked = { kind: 'ticket', code: visit.trackingCode, number: visit.tickets.map((t) => t.number).join(', ') };
+      if (!target.agencyId && !target.serviceId && visit.tickets.length) {
+        // The visit's last service.
+        const last = visit.tickets[visit.tickets.length - 1];
+        target = { agencyId: last.agencyId, serviceId: last.serviceId };
+      }
+    } else if (application && application.siteId === siteId) {
+      serviceOn = input.serviceDate ?? application.closedOn ?? null;
+      linked = { kind: 'application', code: application.trackingCode, number: application.registrationNumber };
+      if (!target.agencyId && !target.serviceId) target = { agencyId: application.agencyId, serviceId: application.serviceId };
+    } else {
+      throw fieldError('body.trackingCode', 'unknown', { id: 'Kode pelacakan tiket atau permohonan tidak ditemukan di MPP ini.', en: 'No ticket or application of this site has this tracking code.' });
     }
   }
 
@@ -134,7 +145,7 @@ export async function fileComplaint(ctx: AppContext, caller: Caller, siteId: str
           await repo.insertComplaint(tx, {
             id, siteId, trackingCode: code, classification: input.classification, category: input.category ?? null,
             title: input.title, body: input.body, requestedAgencyId: target.agencyId, agencyId: null, serviceId: target.serviceId, serviceOn,
-            linkedKind: linked && !anonymous ? 'ticket' : null, linkedCode: anonymous ? null : (linked?.code ?? null), linkedNumber: anonymous ? null : (linked?.number ?? null),
+            linkedKind: linked && !anonymous ? linked.kind : null, linkedCode: anonymous ? null : (linked?.code ?? null), linkedNumber: anonymous ? null : (linked?.number ?? null),
             anonymous, confidential: input.confidential,
             reporterNameEnc: enc(reporter?.name), reporterPhoneEnc: enc(reporter?.phone), reporterEmailEnc: enc(reporter?.email),
             channel, filedBy: staff && caller.actor.kind === 'user' ? caller.actor.id : null,

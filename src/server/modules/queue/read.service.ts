@@ -118,7 +118,7 @@ export async function publicStatusOf(
     ...placeIn(snapshot, t),
     counter: counter ? { name: counter.name, number: counter.number } : null,
     service: { id: t.serviceId, name: svc?.service.name ?? '', agencyName: svc?.agency.name ?? '' },
-    site: { name: site.name, timeZone: site.timeZone },
+    site: { id: site.id, name: site.name, timeZone: site.timeZone },
     issuedAt: t.issuedAt.toISOString(),
     calledAt: t.calledAt ? t.calledAt.toISOString() : null,
     steps: steps.map(({ serviceId, serviceName, agencyName, status, number }) => ({ serviceId, serviceName, agencyName, status, number })),

@@ -129,6 +129,7 @@ export const en: TextsOf<typeof id> = {
     onBreak: '{{counter}} on a break',
   },
   tracking: {
+    complain: 'File a complaint',
     title: 'Queue status',
     yourNumber: 'Queue number',
     position: 'Your position',

@@ -132,6 +132,7 @@ export const id = {
     onBreak: '{{counter}} istirahat',
   },
   tracking: {
+    complain: 'Sampaikan pengaduan',
     title: 'Status antrean',
     yourNumber: 'Nomor antrean',
     position: 'Posisi Anda',

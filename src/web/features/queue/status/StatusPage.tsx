@@ -1,7 +1,8 @@
 import { Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { SurveyInvite } from '../../survey/pages';
+import { formHref } from '../../complaints/api';
 import { setLanguage } from '../../../i18n';
 import { api, ApiError } from '../../../lib/api';
 import { openStream, type StreamState } from '../eventStream';
@@ -212,6 +213,15 @@ export default function StatusPage() {
                 <SurveyInvite code={code} finished={finishedSteps} via={search.get('via')} />
               </Suspense>
             )}
+
+            {/* "Sampaikan pengaduan": the form knows the visit (site, ticket, service); the printed ticket's QR counts as the receipt. */}
+            <Link
+              className={classes.homeLink}
+              to={formHref({ siteId: status.site.id, ticketCode: code, serviceId: status.service.id, via: search.get('via') === 'qr' ? 'receipt' : 'status_page' })}
+              data-testid="status-complain"
+            >
+              {t('tracking.complain')}
+            </Link>
 
             {!alerts ? (
               <button
