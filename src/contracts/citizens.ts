@@ -118,6 +118,8 @@ export const sharedView = z.object({
   documents: z.array(z.object({ id: z.string(), documentTypeId: z.string(), name: z.string(), status: z.enum(DOCUMENT_STATUSES), mediaType: z.string().nullable(), sizeBytes: z.number().int().nullable() })),
   expiresAt: instant,
 });
+/** The citizen's NIK after an officer confirmed it against the KTP (masked). */
+export const nikConfirmed = z.object({ nik: z.string(), nikVerified: z.boolean() });
 export const reviewBody = z.discriminatedUnion('status', [
   z.object({ status: z.literal('verified') }),
   z.object({ status: z.literal('rejected'), reason: z.string().trim().min(3).max(300) }),

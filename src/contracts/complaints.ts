@@ -104,6 +104,10 @@ export const reopenBody = z.object({ reason: z.string().trim().min(5).max(MESSAG
 export const replyBody = z.object({ text: z.string().trim().min(1).max(MESSAGE_MAX) });
 export const messageBody = z.object({ text: z.string().trim().min(1).max(MESSAGE_MAX), visibility: visibility.default('public') });
 export const laporBody = z.object({ ticketNumber: z.string().trim().min(3).max(40).nullable().describe('The SP4N-LAPOR! ticket number, or null to clear it') });
+/** An attachment just uploaded, by the reporter or by staff. */
+export const uploadedAttachment = z.object({ id: z.string(), filename: z.string(), mediaType: z.string(), sizeBytes: z.number().int(), from: z.string(), visibility: z.string(), at: z.string() });
+/** A complaint after a move: its status, agency and deadlines. */
+export const transitioned = z.object({ id: z.uuid(), status: z.string(), agencyId: z.string().nullable(), verifyBy: z.string(), respondBy: z.string().nullable(), autoCloseAfter: z.string().nullable() });
 export const attachmentQuery = z.object({ visibility: visibility.default('public') });
 
 const reporterView = z

@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import * as c from '../../src/contracts/catalog';
 import { events } from '../../src/server/db/events.schema';
 import { storedFiles } from '../../src/server/modules/files/files.schema';
 import { LOGO_MAX_BYTES } from '../../src/server/modules/catalog/agencies.service';
 import { agencyFilesFixture, agencyRow, auditOf, deleteFile, fileCount, putFile, snapshot as snapshotOf, type AgencyFilesFixture } from '../support/agency-files';
 import { bearer, createTestApp, type TestApp } from '../support/app';
+import { ok, problem } from '../support/contract';
 import { fileBody, PNG } from '../support/multipart';
 
 let t: TestApp;
@@ -32,8 +35,7 @@ const remove = (agencyId: string, token?: string) => deleteFile(t, logoPath(agen
 const fetchLogo = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
 const publicAgencies = async (siteRef = u.f.siteId) => {
   const res = await t.app.inject({ method: 'GET', url: `/api/v1/sites/${siteRef}/agencies` });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json() as Array<{ id: string; shortName: string; logoUrl: string | null }>;
+  return ok(res, z.array(c.publicAgency));
 };
 
 /** Everything a refused upload must leave as it was. */
@@ -45,8 +47,7 @@ describe('uploading and serving a logo', () => {
   it('stores a PNG, links it and shows its versioned address in the admin view and the public list', async () => {
     const before = await fileCount(t);
     const res = await upload(u.f.agencyA, u.siteAdmin, fileBody(PNG, 'logo imigrasi.png', 'image/png'));
-    expect(res.statusCode, res.body).toBe(200);
-    logoUrl = res.json().logoUrl;
+    logoUrl = ok(res, c.adminAgency).logoUrl!;
     expect(logoUrl).toBe(`${logoPath(u.f.agencyA)}?v=${sha256(PNG).slice(0, 8)}`);
     expect(await fileCount(t)).toBe(before + 1);
     const fileId = (await agencyRow(t, u.f.agencyA)).logoFileId as string;
@@ -61,7 +62,7 @@ describe('uploading and serving a logo', () => {
     expect(list.find((a) => a.id === u.f.agencyA)?.logoUrl).toBe(logoUrl);
     expect(list.find((a) => a.id === u.f.agencyB)?.logoUrl).toBeNull();
     const admin = await t.app.inject({ method: 'GET', url: `/api/v1/catalog/agencies/${u.f.agencyA}`, headers: bearer(u.siteAdmin) });
-    expect(admin.json().logoUrl).toBe(logoUrl);
+    expect(ok(admin, c.adminAgency).logoUrl).toBe(logoUrl);
 
     const [entry] = await auditOf(t, u.f.agencyA, 'catalog.agency_logo_uploaded');
     expect(entry).toMatchObject({ siteId: u.f.siteId, targetType: 'agency', targetId: u.f.agencyA, actorLabel: 'admin-logo' });
@@ -101,8 +102,7 @@ describe('uploading and serving a logo', () => {
   it('lets the agency admin replace their own logo (a WebP), with a new address', async () => {
     const previous = (await agencyRow(t, u.f.agencyA)).logoFileId;
     const res = await upload(u.f.agencyA, u.imigrasiAdmin, fileBody(WEBP, 'logo.webp', 'image/webp'));
-    expect(res.statusCode, res.body).toBe(200);
-    const url = res.json().logoUrl as string;
+    const url = ok(res, c.adminAgency).logoUrl!;
     expect(url).toBe(`${logoPath(u.f.agencyA)}?v=${sha256(WEBP).slice(0, 8)}`);
     expect(url).not.toBe(logoUrl);
     const served = await fetchLogo(url);
@@ -116,8 +116,7 @@ describe('uploading and serving a logo', () => {
 
   it('accepts a logo of exactly 1 MiB', async () => {
     const res = await upload(u.other.agencyA, u.otherSiteAdmin, fileBody(pngOf(LOGO_MAX_BYTES), 'besar.png', 'image/png'), u.other.siteId);
-    expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().logoUrl).toContain(`/sites/${u.other.siteId}/agencies/${u.other.agencyA}/logo?v=`);
+    expect(ok(res, c.adminAgency).logoUrl).toContain(`/sites/${u.other.siteId}/agencies/${u.other.agencyA}/logo?v=`);
   });
 });
 
@@ -126,11 +125,9 @@ describe('refusals write nothing', () => {
     const before = await snapshot(u.f.agencyB);
     for (const body of [fileBody(SVG, 'logo.svg', 'image/svg+xml'), fileBody('bukan gambar\n'.repeat(10), 'logo.png', 'image/png'), fileBody(Buffer.from('%PDF-1.4\n%\u00e2\u00e3\n1 0 obj\n<<>>\nendobj\n', 'latin1'), 'logo.pdf', 'application/pdf')]) {
       const res = await upload(u.f.agencyB, u.siteAdmin, body);
-      expect(res.statusCode, res.body).toBe(415);
-      const problem = res.json();
-      expect(problem.code).toBe('file.type_not_allowed');
-      expect(problem.allowedTypes).toEqual(['image/png', 'image/jpeg', 'image/webp']);
-      expect(problem.errors).toEqual([{ field: 'file', code: 'type_not_allowed', messages: { id: expect.stringContaining('PNG, JPG atau WebP'), en: expect.stringContaining('PNG, JPG or WebP') } }]);
+      const refused = problem(res, 415, 'file.type_not_allowed');
+      expect(refused.allowedTypes).toEqual(['image/png', 'image/jpeg', 'image/webp']);
+      expect(refused.errors).toEqual([{ field: 'file', code: 'type_not_allowed', messages: { id: expect.stringContaining('PNG, JPG atau WebP'), en: expect.stringContaining('PNG, JPG or WebP') } }]);
     }
     expect(await snapshot(u.f.agencyB)).toEqual(before);
   });
@@ -138,12 +135,12 @@ describe('refusals write nothing', () => {
   it('refuses a logo over 1 MiB with 413', async () => {
     const before = await snapshot(u.f.agencyB);
     const res = await upload(u.f.agencyB, u.siteAdmin, fileBody(pngOf(LOGO_MAX_BYTES + 1), 'besar.png', 'image/png'));
-    expect(res.statusCode, res.body).toBe(413);
-    expect(res.json()).toMatchObject({ code: 'file.too_large', maxBytes: LOGO_MAX_BYTES, errors: [{ field: 'file', code: 'too_large' }] });
-    expect(res.json().errors[0].messages.id).toContain('1 MB');
+    const tooLarge = problem(res, 413, 'file.too_large');
+    expect(tooLarge).toMatchObject({ code: 'file.too_large', maxBytes: LOGO_MAX_BYTES, errors: [{ field: 'file', code: 'too_large' }] });
+    expect(tooLarge.errors?.[0].messages.id).toContain('1 MB');
     // A declared length far over the limit is refused before the body is read.
     const early = await upload(u.f.agencyB, u.siteAdmin, fileBody(pngOf(3 * LOGO_MAX_BYTES), 'besar.png', 'image/png'));
-    expect(early.statusCode).toBe(413);
+    problem(early, 413, 'file.too_large');
     expect(await snapshot(u.f.agencyB)).toEqual(before);
   });
 });
@@ -153,20 +150,19 @@ describe('who may', () => {
     const before = await snapshot(u.f.agencyA);
     for (const token of [u.dukcapilAdmin, u.officer, u.otherSiteAdmin]) {
       const up = await upload(u.f.agencyA, token, fileBody(PNG, 'x.png', 'image/png'));
-      expect(up.statusCode).toBe(403);
-      expect(up.json().code).toBe('auth.forbidden');
-      expect((await remove(u.f.agencyA, token)).statusCode).toBe(403);
+      problem(up, 403, 'auth.forbidden');
+      problem(await remove(u.f.agencyA, token), 403, 'auth.forbidden');
     }
-    expect((await upload(u.f.agencyA, undefined, fileBody(PNG, 'x.png', 'image/png'))).statusCode).toBe(401);
-    expect((await remove(u.f.agencyA)).statusCode).toBe(401);
+    problem(await upload(u.f.agencyA, undefined, fileBody(PNG, 'x.png', 'image/png')), 401, 'auth.unauthenticated');
+    problem(await remove(u.f.agencyA), 401, 'auth.unauthenticated');
     expect(await snapshot(u.f.agencyA)).toEqual(before);
   });
 
   it('does not reach an agency through another site', async () => {
     const res = await upload(u.other.agencyB, u.siteAdmin, fileBody(PNG, 'x.png', 'image/png'));
-    expect(res.statusCode).toBe(404);
+    problem(res, 404);
     // The public logo of the other site's agency, asked for under this site.
-    expect((await fetchLogo(logoPath(u.other.agencyA, u.f.siteId))).statusCode).toBe(404);
+    problem(await fetchLogo(logoPath(u.other.agencyA, u.f.siteId)), 404);
     expect((await fetchLogo(logoPath(u.other.agencyA, u.other.siteId))).statusCode).toBe(200);
   });
 });
@@ -176,19 +172,17 @@ describe('removing', () => {
     const fileId = (await agencyRow(t, u.f.agencyA)).logoFileId as string;
     const files = await fileCount(t);
     const res = await remove(u.f.agencyA, u.imigrasiAdmin);
-    expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().logoUrl).toBeNull();
+    expect(ok(res, c.adminAgency).logoUrl).toBeNull();
     expect((await agencyRow(t, u.f.agencyA)).logoFileId).toBeNull();
     expect(await fileCount(t)).toBe(files);
     expect((await auditOf(t, u.f.agencyA, 'catalog.agency_logo_removed')).map((e) => e.details)).toEqual([{ fileId }]);
 
     const gone = await fetchLogo(logoPath(u.f.agencyA));
-    expect(gone.statusCode).toBe(404);
-    expect(gone.json()).toMatchObject({ code: 'not_found', messages: { id: expect.stringContaining('logo') } });
+    expect(problem(gone, 404, 'not_found')).toMatchObject({ code: 'not_found', messages: { id: expect.stringContaining('logo') } });
     expect((await publicAgencies()).find((a) => a.id === u.f.agencyA)?.logoUrl).toBeNull();
 
     // Removing again changes and records nothing.
-    expect((await remove(u.f.agencyA, u.siteAdmin)).statusCode).toBe(200);
+    ok(await remove(u.f.agencyA, u.siteAdmin), c.adminAgency);
     expect(await auditOf(t, u.f.agencyA, 'catalog.agency_logo_removed')).toHaveLength(1);
   });
 });

@@ -4,12 +4,19 @@
  * central mapping of database refusals (both drivers) to problems that leak no SQL.
  */
 import { count, sql } from 'drizzle-orm';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type LightMyRequestResponse } from 'fastify';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { auditPage, createdUser } from '../../src/contracts/access';
+import { slotSchema } from '../../src/contracts/booking';
+import { adminAgency } from '../../src/contracts/catalog';
+import type { ErrorCode } from '../../src/contracts/errors/index';
+import { issuedTicket } from '../../src/contracts/queue';
 import { bookings } from '../../src/server/modules/booking/booking.schema';
 import { registerProblemHandlers } from '../../src/server/platform/problem';
 import { bearer, createTestApp, type TestApp } from '../support/app';
+import { ok, problem, problemHttp } from '../support/contract';
 import { createMppFixture, type MppFixture } from '../support/fixtures';
 import { createSiteFixture, nik } from '../support/site-fixture';
 
@@ -24,30 +31,28 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-type Res = { statusCode: number; headers: Record<string, unknown>; body: string; json(): any };
-function expectProblem(res: Res, status: number, field?: string) {
-  expect(res.statusCode, res.body).toBe(status);
-  expect(String(res.headers['content-type'])).toContain('application/problem+json');
-  if (field) expect(res.json().errors.map((e: { field: string }) => e.field)).toContain(field);
+function expectProblem<C extends ErrorCode>(res: LightMyRequestResponse, status: number, field?: string, code?: C) {
+  const p = problem(res, status, code);
+  if (field) expect(p.errors?.map((e) => e.field)).toContain(field);
   // Nothing internal: no SQL, no constraint or table names, no driver text.
   expect(res.body).not.toMatch(/insert into|select |violates|constraint|_fk|_ck|Failed query|DrizzleQueryError/i);
+  return p;
 }
+const slotsOf = async (url: string) => ok(await t.app.inject(url), z.array(slotSchema));
 
 describe('text the database cannot keep', () => {
   it('refuses a booking name with NUL, naming the field, and stores nothing', async () => {
-    const slots = (await t.app.inject(`/api/v1/sites/${f.siteId}/services/${f.service.kk}/slots?date=2026-11-26`)).json();
+    const slots = await slotsOf(`/api/v1/sites/${f.siteId}/services/${f.service.kk}/slots?date=2026-11-26`);
     const stored = async () => (await t.ctx.db.select({ n: count() }).from(bookings))[0].n;
     const before = await stored();
     const res = await t.app.inject({ method: 'POST', url: `/api/v1/sites/${f.siteId}/bookings`, payload: { serviceId: f.service.kk, start: slots[0].start, nik: nik(1), name: 'Budi\u0000Santoso' } });
-    expectProblem(res, 400, 'body.name');
-    expect(res.json().errors[0].code).toBe('text.nul');
+    expect(expectProblem(res, 400, 'body.name').errors?.[0].code).toBe('text.nul');
     expect(await stored()).toBe(before);
   });
 
   it('refuses lone surrogates and control characters in nested fields, queries and paths', async () => {
     const desc = await t.app.inject({ method: 'PATCH', url: `/api/v1/catalog/agencies/${f.agency.bpjs}`, headers: bearer(admin), payload: { description: 'Kantor \ud800 cabang' } });
-    expectProblem(desc, 400, 'body.description');
-    expect(desc.json().errors[0].code).toBe('text.surrogate');
+    expect(expectProblem(desc, 400, 'body.description').errors?.[0].code).toBe('text.surrogate');
     const nested = await t.app.inject({ method: 'PATCH', url: `/api/v1/catalog/services/${f.service.ktp}`, headers: bearer(admin), payload: { procedure: ['Ambil nomor', 'Tunggu\u0007'] } });
     expectProblem(nested, 400, 'body.procedure.1');
     expectProblem(await t.app.inject(`/api/v1/sites/${f.siteId}/services?q=a%00b`), 400, 'querystring.q');
@@ -57,8 +62,7 @@ describe('text the database cannot keep', () => {
 
   it('keeps tabs and line breaks, which are ordinary text', async () => {
     const res = await t.app.inject({ method: 'PATCH', url: `/api/v1/catalog/agencies/${f.agency.bpjs}`, headers: bearer(admin), payload: { description: 'Baris satu\r\nBaris\tdua' } });
-    expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().description).toBe('Baris satu\r\nBaris\tdua');
+    expect(ok(res, adminAgency).description).toBe('Baris satu\r\nBaris\tdua');
   });
 });
 
@@ -81,9 +85,9 @@ describe('impossible dates', () => {
 
   it('still takes real dates and instants (leap day included)', async () => {
     const staff = bearer(f.tokens.siteAdmin);
-    expect((await t.app.inject({ url: '/api/v1/audit?from=2028-02-29', headers: staff })).statusCode).toBe(200);
-    expect((await t.app.inject({ url: '/api/v1/audit?from=2026-11-24T16:00:00.000Z&to=2026-11-25T15:59:59.999Z', headers: staff })).statusCode).toBe(200);
-    expect((await t.app.inject(`/api/v1/sites/${f.siteId}/services/${f.service.kk}/slots?date=2026-11-26`)).statusCode).toBe(200);
+    ok(await t.app.inject({ url: '/api/v1/audit?from=2028-02-29', headers: staff }), auditPage);
+    ok(await t.app.inject({ url: '/api/v1/audit?from=2026-11-24T16:00:00.000Z&to=2026-11-25T15:59:59.999Z', headers: staff }), auditPage);
+    await slotsOf(`/api/v1/sites/${f.siteId}/services/${f.service.kk}/slots?date=2026-11-26`);
   });
 });
 
@@ -105,47 +109,41 @@ describe('unknown referenced ids', () => {
     const other = await createSiteFixture(t);
     const elsewhere = await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: bearer(admin), payload: body({ role: 'officer', siteId: f.siteId, agencyId: other.agencyA }) });
     expectProblem(elsewhere, 400, 'body.memberships.0.agencyId');
-    const ok = await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: bearer(admin), payload: body({ role: 'officer', siteId: f.siteId, agencyId: f.agency.bpjs }) });
-    expect(ok.statusCode, ok.body).toBe(201);
+    ok(await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: bearer(admin), payload: body({ role: 'officer', siteId: f.siteId, agencyId: f.agency.bpjs }) }), createdUser, 201);
   });
 });
 
 describe('malformed requests', () => {
   it('answers malformed percent-encoding 400 and an over-long path parameter 414, as problems', async () => {
     const bad = await t.app.inject('/api/v1/sites/%ZZ');
-    expectProblem(bad, 400);
-    expect(bad.json().code).toBe('malformed_url');
+    expectProblem(bad, 400, undefined, 'malformed_url');
     const long = await t.app.inject(`/api/v1/sites/${'a'.repeat(101)}/services`);
-    expectProblem(long, 414);
-    expect(long.json().code).toBe('uri_too_long');
+    expectProblem(long, 414, undefined, 'uri_too_long');
     // 100 characters is still a parameter (a slug that names no site).
     expectProblem(await t.app.inject(`/api/v1/sites/${'a'.repeat(100)}`), 404);
   });
 
   it('answers a JSON body sent as text/plain with 415', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'text/plain' }, payload: JSON.stringify({ username: 'a', password: 'b' }) });
-    expectProblem(res, 415);
-    expect(res.json().code).toBe('unsupported_media_type');
+    expectProblem(res, 415, undefined, 'unsupported_media_type');
   });
 
   it('answers a body shorter than its Content-Length with 400 bad_request', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json', 'content-length': '500' }, payload: '{"username":"a","password":"b"}' });
-    expectProblem(res, 400);
-    expect(res.json().code).toBe('bad_request');
+    expectProblem(res, 400, undefined, 'bad_request');
   });
 
   it('answers a request Node cannot parse (a URL over the header limit) with a problem', async () => {
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = t.app.server.address() as { port: number };
     const res = await fetch(`http://127.0.0.1:${port}/api/v1/sites?q=${'x'.repeat(20_000)}`);
-    expect(res.status).toBe(431);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
-    expect(await res.json()).toMatchObject({ status: 431, code: 'headers_too_large', messages: { id: expect.any(String), en: expect.any(String) } });
+    expect(await problemHttp(res, 431, 'headers_too_large')).toMatchObject({ status: 431, code: 'headers_too_large', messages: { id: expect.any(String), en: expect.any(String) } });
   });
 
   it('keeps the problem messages to {id, en}', async () => {
-    const res = await t.app.inject('/api/v1/nope');
-    expect(Object.keys(res.json().messages).sort()).toEqual(['en', 'id']);
+    const res = problem(await t.app.inject('/api/v1/nope'), 404, 'route_not_found');
+    expect(Object.keys(res.messages).sort()).toEqual(['en', 'id']);
   });
 });
 
@@ -169,24 +167,21 @@ describe('database refusals mapped centrally', () => {
     await app.ready();
     // A ticket for the CHECK constraint (recall_count >= 0) to refuse an update of.
     const ticket = await t.app.inject({ method: 'POST', url: `/api/v1/sites/${f.siteId}/tickets`, headers: bearer(f.kioskToken), payload: { serviceId: f.service.ktp } });
-    expect(ticket.statusCode, ticket.body).toBe(201);
+    ok(ticket, issuedTicket, 201);
   });
   afterAll(async () => app?.close());
 
   it('foreign key: 404 when the id is in the path, 400 naming the body field otherwise, 409 when still referenced', async () => {
     expectProblem(await app.inject({ method: 'POST', url: `/by-path/${uuidv7()}` }), 404);
     const body = await app.inject({ method: 'POST', url: '/by-body', payload: { device: { siteId: uuidv7() } } });
-    expectProblem(body, 400, 'body.device.siteId');
-    expect(body.json().errors[0].code).toBe('not_found');
+    expect(expectProblem(body, 400, 'body.device.siteId').errors?.[0].code).toBe('not_found');
     const used = await app.inject({ method: 'POST', url: `/still-used/${f.siteId}` });
-    expectProblem(used, 409);
-    expect(used.json().code).toBe('conflict');
+    expectProblem(used, 409, undefined, 'conflict');
   });
 
   it('unique: 409 conflict naming the field; check: 400; class 22: 400 naming the field or 404 for a path', async () => {
     const dup = await app.inject({ method: 'POST', url: '/unique', payload: { slug: f.slug } });
-    expectProblem(dup, 409, 'body.slug');
-    expect(dup.json().code).toBe('conflict');
+    expectProblem(dup, 409, 'body.slug', 'conflict');
     expectProblem(await app.inject({ method: 'POST', url: '/check', payload: { recalls: -1 } }), 400);
     expectProblem(await app.inject({ method: 'POST', url: '/date', payload: { on: '2026-02-30' } }), 400, 'body.on');
     expectProblem(await app.inject({ method: 'POST', url: '/range', payload: { n: '99999999999' } }), 400, 'body.n');

@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bookingResponse, dayChangeResult } from '../../src/contracts/booking';
 import { rows } from '../../src/server/platform/db';
 import { bearer, createTestApp, type TestApp } from '../support/app';
+import { ok, okHttp, problemCode } from '../support/contract';
 import { createSiteFixture, nik } from '../support/site-fixture';
 
 /** 500 people race for a slot of 10 seats over real HTTP: exactly 10 win, nobody gets a 5xx. */
@@ -15,7 +17,7 @@ describe('booking rush', () => {
     f = await createSiteFixture(t, { settings: { booking: { perIpPerHour: 100_000, maxPerWeek: 50 } } });
     const admin = await t.userToken({ memberships: [{ role: 'site_admin', siteId: f.siteId, agencyId: null }] });
     const set = await t.app.inject({ method: 'PUT', url: `/api/v1/sites/${f.siteId}/services/${f.services.paspor}/booking-days`, payload: { date: '2026-11-26', capacityPerSlot: 10, closed: false }, headers: bearer(admin) });
-    expect(set.statusCode).toBe(200);
+    ok(set, dayChangeResult);
     base = await t.app.listen({ port: 0, host: '127.0.0.1' });
   });
   afterAll(async () => t?.close());
@@ -26,7 +28,7 @@ describe('booking rush', () => {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ serviceId: f.services.paspor, start: '2026-11-26T09:00:00+08:00', nik: nik(1000 + i), name: `Warga ${i}` }),
-      }).then(async (r) => ({ i, status: r.status, code: (await r.json()).code as string | undefined }));
+      }).then(async (r) => ({ i, status: r.status, code: r.status === 201 ? (await okHttp(r, bookingResponse, 201)).code : problemCode(await r.json()) }));
     const results = await Promise.all(Array.from({ length: 500 }, (_, i) => attempt(i)));
     winners = results.filter((r) => r.status === 201) as typeof winners;
     const by = (s: number) => results.filter((r) => r.status === s).length;

@@ -1,8 +1,11 @@
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bookingResponse, cancelledBooking } from '../../src/contracts/booking';
+import { issuedTicket } from '../../src/contracts/queue';
 import { insertDevice } from '../../src/server/modules/access/access.repository';
 import { randomToken, sha256 } from '../../src/server/platform/crypto';
 import { bearer, createTestApp, type TestApp } from '../support/app';
+import { ok, problem } from '../support/contract';
 import { createMppFixture, type MppFixture } from '../support/fixtures';
 import { nik } from '../support/site-fixture';
 
@@ -33,16 +36,20 @@ let serial = 100;
 async function book(time: string) {
   const owner = nik(++serial);
   const res = await post(`/sites/${f.siteId}/bookings`, { serviceId: f.service.kk, start: `2026-11-26T${time}:00+08:00`, nik: owner, name: 'Siti Aminah' }, { ip: '10.99.0.1' });
-  expect(res.statusCode, res.body).toBe(201);
-  return { code: res.json().code as string, nik: owner, digits: owner.slice(-4) };
+  return { code: ok(res, bookingResponse, 201).code, nik: owner, digits: owner.slice(-4) };
 }
 async function kiosk(): Promise<string> {
   const token = `ld_${randomToken()}`;
   await insertDevice(t.ctx.db, { id: uuidv7(), siteId: f.siteId, role: 'kiosk', name: `Kiosk ${token.slice(-4)}`, tokenHash: sha256(token), createdAt: t.clock.now() });
   return token;
 }
-/** Everything a client can tell two answers apart by. */
-const seen = (r: Awaited<ReturnType<typeof post>>) => ({ status: r.statusCode, type: r.headers['content-type'], retryAfter: r.headers['retry-after'], body: r.json() });
+/** Everything a client can tell two answers apart by (the body a problem, checked as one). */
+const seen = (r: Awaited<ReturnType<typeof post>>) => ({ status: r.statusCode, type: r.headers['content-type'], retryAfter: r.headers['retry-after'], body: problem(r, r.statusCode) });
+/** A wrong proof, or an unknown code: the same 404. */
+const notFound = async (r: ReturnType<typeof post>) => problem(await r, 404, 'booking.not_found');
+const limited = async (r: ReturnType<typeof post>) => problem(await r, 429, 'rate_limited');
+const found = async (r: ReturnType<typeof post>) => ok(await r, bookingResponse);
+const checkedIn = async (r: ReturnType<typeof post>) => ok(await r, issuedTicket, 201);
 let ipSeq = 0;
 const freshIp = () => `10.50.${Math.floor(++ipSeq / 250)}.${ipSeq % 250}`;
 
@@ -61,7 +68,7 @@ describe('no existence oracle', () => {
     for (const [route, real, none] of pairs) {
       const a = seen(await real());
       expect(a.status, route).toBe(404);
-      expect(a.body.code).toBe('booking.not_found');
+      expect(a.body.code, route).toBe('booking.not_found');
       expect(seen(await none()), route).toEqual(a);
     }
     // A real code on another site's path is no different.
@@ -73,8 +80,8 @@ describe('no existence oracle', () => {
     at('2026-11-25T10:00:00');
     const b = await book('08:30');
     for (let i = 0; i < 5; i++) {
-      expect((await lookup(b.code, nik(9100 + i), { ip: freshIp() })).statusCode).toBe(404);
-      expect((await lookup('YYYY2345', nik(9100 + i), { ip: freshIp() })).statusCode).toBe(404);
+      await notFound(lookup(b.code, nik(9100 + i), { ip: freshIp() }));
+      await notFound(lookup('YYYY2345', nik(9100 + i), { ip: freshIp() }));
     }
     const real = seen(await lookup(b.code, nik(9200), { ip: freshIp() }));
     expect(real.status).toBe(429);
@@ -88,31 +95,30 @@ describe('per code', () => {
     const b = await book('10:00');
     // Lookup, cancel and reschedule share the code's count; each guess from another address.
     const guesses = [lookup, cancel, reschedule, lookup, cancel];
-    for (const [i, guess] of guesses.entries()) expect((await guess(b.code, nik(9300 + i), { ip: freshIp() })).statusCode).toBe(404);
+    for (const [i, guess] of guesses.entries()) await notFound(guess(b.code, nik(9300 + i), { ip: freshIp() }));
     const locked = await cancel(b.code, b.nik, { ip: freshIp() });
-    expect(locked.statusCode).toBe(429);
-    expect(locked.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const lockedProblem = problem(locked, 429, 'rate_limited');
     const wait = Number(locked.headers['retry-after']);
     expect(wait).toBeGreaterThan(3500);
     expect(wait).toBeLessThanOrEqual(3600);
-    expect(locked.json()).toMatchObject({ status: 429, code: 'rate_limited', limit: 'code', retryAfter: wait, messages: { id: expect.stringContaining('menit'), en: expect.stringContaining('minutes') } });
-    expect((await lookup(b.code, b.nik, { ip: freshIp() })).statusCode).toBe(429);
+    expect(lockedProblem).toMatchObject({ status: 429, code: 'rate_limited', limit: 'code', retryAfter: wait, messages: { id: expect.stringContaining('menit'), en: expect.stringContaining('minutes') } });
+    await limited(lookup(b.code, b.nik, { ip: freshIp() }));
     // Signed-in staff are held too on the web (only the front-desk check-in is not).
-    expect((await lookup(b.code, b.nik, { ip: freshIp(), token: f.tokens.siteAdmin })).statusCode).toBe(429);
+    await limited(lookup(b.code, b.nik, { ip: freshIp(), token: f.tokens.siteAdmin }));
     // Another booking is not affected.
     const other = await book('10:30');
-    expect((await lookup(other.code, other.nik, { ip: freshIp() })).statusCode).toBe(200);
+    await found(lookup(other.code, other.nik, { ip: freshIp() }));
     t.clock.advance(wait * 1000);
-    expect((await cancel(b.code, b.nik, { ip: freshIp() })).statusCode).toBe(200);
+    ok(await cancel(b.code, b.nik, { ip: freshIp() }), cancelledBooking);
   });
 
   it('a right proof clears the code’s count', async () => {
     at('2026-11-25T13:00:00');
     const b = await book('11:00');
-    for (let i = 0; i < 4; i++) expect((await lookup(b.code, nik(9400 + i), { ip: freshIp() })).statusCode).toBe(404);
-    expect((await lookup(b.code, b.nik, { ip: freshIp() })).statusCode).toBe(200);
-    for (let i = 0; i < 4; i++) expect((await lookup(b.code, nik(9410 + i), { ip: freshIp() })).statusCode).toBe(404);
-    expect((await lookup(b.code, b.nik, { ip: freshIp() })).statusCode).toBe(200);
+    for (let i = 0; i < 4; i++) await notFound(lookup(b.code, nik(9400 + i), { ip: freshIp() }));
+    await found(lookup(b.code, b.nik, { ip: freshIp() }));
+    for (let i = 0; i < 4; i++) await notFound(lookup(b.code, nik(9410 + i), { ip: freshIp() }));
+    await found(lookup(b.code, b.nik, { ip: freshIp() }));
   });
 });
 
@@ -121,24 +127,23 @@ describe('per address', () => {
     at('2026-11-25T14:00:00');
     const b = await book('11:30');
     const ip = '10.60.0.1';
-    for (let i = 0; i < 29; i++) expect((await cancel(`QQQQ${String(2000 + i)}`, b.nik, { ip })).statusCode).toBe(404);
-    for (let i = 0; i < 5; i++) expect((await lookup(b.code, b.nik, { ip })).statusCode).toBe(200);
-    expect((await lookup('QQQQ3000', b.nik, { ip })).statusCode).toBe(404);
+    for (let i = 0; i < 29; i++) await notFound(cancel(`QQQQ${String(2000 + i)}`, b.nik, { ip }));
+    for (let i = 0; i < 5; i++) await found(lookup(b.code, b.nik, { ip }));
+    await notFound(lookup('QQQQ3000', b.nik, { ip }));
     const refused = await lookup(b.code, b.nik, { ip });
-    expect(refused.statusCode).toBe(429);
-    expect(refused.json()).toMatchObject({ code: 'rate_limited', limit: 'address' });
-    expect((await lookup(b.code, b.nik, { ip: '10.60.0.2' })).statusCode).toBe(200);
+    expect(problem(refused, 429, 'rate_limited')).toMatchObject({ code: 'rate_limited', limit: 'address' });
+    await found(lookup(b.code, b.nik, { ip: '10.60.0.2' }));
     // Calendar files of unknown codes count too: no way around the limit to find codes.
-    expect((await t.app.inject({ url: `/api/v1/bookings/${b.code}/ics`, remoteAddress: ip })).statusCode).toBe(429);
+    problem(await t.app.inject({ url: `/api/v1/bookings/${b.code}/ics`, remoteAddress: ip }), 429, 'rate_limited');
     t.clock.advance(Number(refused.headers['retry-after']) * 1000);
-    expect((await lookup(b.code, b.nik, { ip })).statusCode).toBe(200);
+    await found(lookup(b.code, b.nik, { ip }));
   });
 
   it('counts unknown codes asked for a calendar file against the address', async () => {
     at('2026-11-25T15:00:00');
     const ip = '10.61.0.1';
-    for (let i = 0; i < 30; i++) expect((await t.app.inject({ url: `/api/v1/bookings/RRRR${2000 + i}/ics`, remoteAddress: ip })).statusCode).toBe(404);
-    expect((await t.app.inject({ url: `/api/v1/bookings/RRRR3000/ics`, remoteAddress: ip })).statusCode).toBe(429);
+    for (let i = 0; i < 30; i++) problem(await t.app.inject({ url: `/api/v1/bookings/RRRR${2000 + i}/ics`, remoteAddress: ip }), 404);
+    problem(await t.app.inject({ url: `/api/v1/bookings/RRRR3000/ics`, remoteAddress: ip }), 429, 'rate_limited');
   });
 });
 
@@ -152,40 +157,37 @@ describe('kiosk check-in', () => {
 
   it('locks a code after 5 wrong digits; the front desk, who sees the KTP, can still check the citizen in', async () => {
     at('2026-11-26T11:50:00');
-    for (let i = 0; i < 5; i++) expect((await checkIn(k1.code, String(1000 + i))).statusCode).toBe(404);
+    for (let i = 0; i < 5; i++) await notFound(checkIn(k1.code, String(1000 + i)));
     const locked = await checkIn(k1.code, k1.digits);
-    expect(locked.statusCode).toBe(429);
-    expect(locked.json()).toMatchObject({ code: 'rate_limited', limit: 'code' });
+    expect(problem(locked, 429, 'rate_limited')).toMatchObject({ code: 'rate_limited', limit: 'code' });
     // A new day: yesterday's staff sessions have expired.
     const officer = await t.userToken({ memberships: [{ role: 'officer', siteId: f.siteId, agencyId: f.agency.dukcapil }] });
     const desk = await checkIn(k1.code, k1.digits, officer);
-    expect(desk.statusCode, desk.body).toBe(201);
+    ok(desk, issuedTicket, 201);
   });
 
   it('limits a busy kiosk by its device, not by the lobby address, and never for right proofs', async () => {
     at('2026-11-26T12:35:00');
     const busy = await kiosk();
-    for (let i = 0; i < 59; i++) expect((await checkIn(`KKKK${2000 + i}`, '1234', busy)).statusCode).toBe(404);
-    expect((await checkIn(k2.code, k2.digits, busy)).statusCode).toBe(201);
-    expect((await checkIn('KKKK3000', '1234', busy)).statusCode).toBe(404);
+    for (let i = 0; i < 59; i++) await notFound(checkIn(`KKKK${2000 + i}`, '1234', busy));
+    await checkedIn(checkIn(k2.code, k2.digits, busy));
+    await notFound(checkIn('KKKK3000', '1234', busy));
     const refused = await checkIn('KKKK3001', '1234', busy);
-    expect(refused.statusCode).toBe(429);
-    expect(refused.json()).toMatchObject({ code: 'rate_limited', limit: 'device' });
+    expect(problem(refused, 429, 'rate_limited')).toMatchObject({ code: 'rate_limited', limit: 'device' });
     // The kiosk beside it, behind the same address, goes on.
     const beside = await kiosk();
-    expect((await checkIn(k3.code, k3.digits, beside)).statusCode).toBe(201);
+    await checkedIn(checkIn(k3.code, k3.digits, beside));
   });
 
   it('guesses on the web cannot lock a citizen out of the kiosk', async () => {
     at('2026-11-26T13:20:00');
-    for (let i = 0; i < 5; i++) expect((await lookup(k4.code, nik(9500 + i), { ip: freshIp() })).statusCode).toBe(404);
-    expect((await lookup(k4.code, k4.nik, { ip: freshIp() })).statusCode).toBe(429);
-    expect((await checkIn(k4.code, k4.digits)).statusCode).toBe(201);
+    for (let i = 0; i < 5; i++) await notFound(lookup(k4.code, nik(9500 + i), { ip: freshIp() }));
+    await limited(lookup(k4.code, k4.nik, { ip: freshIp() }));
+    await checkedIn(checkIn(k4.code, k4.digits));
   });
 
   it('asks for the digits before counting anything', async () => {
     const none = await post(`/sites/${f.siteId}/tickets`, { bookingCode: k4.code }, { token: f.kioskToken });
-    expect(none.statusCode).toBe(400);
-    expect(none.json().errors[0]).toMatchObject({ field: 'body.nik', code: 'too_short' });
+    expect(problem(none, 400).errors?.[0]).toMatchObject({ field: 'body.nik', code: 'too_short' });
   });
 });

@@ -1,11 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import * as c from '../../src/contracts/booking';
 import { nikMessages } from '../../src/domain/nik';
 import { rows } from '../../src/server/platform/db';
 import { runDueJobs } from '../../src/server/platform/jobs';
 import { memoryNotifier } from '../../src/server/platform/notifier';
 import { bookingJobHandlers, purgeOldBookings, sweepNoShows } from '../../src/server/modules/booking/booking.jobs';
 import { bearer, createTestApp, type TestApp } from '../support/app';
+import { ok, problem } from '../support/contract';
 import { createSiteFixture, nik } from '../support/site-fixture';
 
 // Wednesday 25 Nov 2026, 09:00 WITA. Tomorrow (Thu 26th) is bookable; paspor: 1 counter,
@@ -14,6 +17,7 @@ let t: TestApp;
 let f: Awaited<ReturnType<typeof createSiteFixture>>;
 const slot = '2026-11-26T08:00:00+08:00';
 const post = (url: string, payload: unknown, headers: Record<string, string> = {}) => t.app.inject({ method: 'POST', url, payload: payload as object, headers });
+const slotList = z.array(c.slotSchema);
 const book = (body: Record<string, unknown>, ip = '10.0.0.1') =>
   t.app.inject({ method: 'POST', url: `/api/v1/sites/${f.siteId}/bookings`, payload: { serviceId: f.services.paspor, start: slot, name: 'Budi Santoso', ...body }, remoteAddress: ip });
 
@@ -26,27 +30,24 @@ afterAll(async () => t?.close());
 describe('slots', () => {
   it('lists tomorrow’s slots inside opening hours with seats left', async () => {
     const res = await t.app.inject(`/api/v1/sites/${f.siteId}/services/${f.services.paspor}/slots?date=2026-11-26`);
-    expect(res.statusCode).toBe(200);
-    const slots = res.json();
+    const slots = ok(res, slotList);
     expect(slots[0]).toEqual({ start: '2026-11-26T08:00:00+08:00', end: '2026-11-26T08:30:00+08:00', capacity: 1, available: 1 });
-    expect(slots.at(-1).end).toBe('2026-11-26T15:00:00+08:00');
+    expect(slots.at(-1)?.end).toBe('2026-11-26T15:00:00+08:00');
     expect(slots).toHaveLength(14);
   });
 
   it('offers nothing today (minDaysAhead 1), beyond the horizon, or for a bad date', async () => {
-    expect((await t.app.inject(`/api/v1/sites/${f.siteId}/services/${f.services.paspor}/slots?date=2026-11-25`)).json()).toEqual([]);
-    expect((await t.app.inject(`/api/v1/sites/${f.siteId}/services/${f.services.paspor}/slots?date=2026-12-20`)).json()).toEqual([]);
+    expect(ok(await t.app.inject(`/api/v1/sites/${f.siteId}/services/${f.services.paspor}/slots?date=2026-11-25`), slotList)).toEqual([]);
+    expect(ok(await t.app.inject(`/api/v1/sites/${f.siteId}/services/${f.services.paspor}/slots?date=2026-12-20`), slotList)).toEqual([]);
     const bad = await t.app.inject(`/api/v1/sites/${f.siteId}/services/${f.services.paspor}/slots?date=26-11-2026`);
-    expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors[0].field).toBe('querystring.date');
+    expect(problem(bad, 400, 'validation_failed').errors?.[0].field).toBe('querystring.date');
   });
 });
 
 describe('booking', () => {
   it('books a seat and answers with a code, QR and .ics', async () => {
     const res = await book({ nik: nik(1), phone: '081234567890' });
-    expect(res.statusCode).toBe(201);
-    const b = res.json();
+    const b = ok(res, c.bookingResponse, 201);
     expect(b.code).toMatch(/^[A-HJ-NP-Z2-9]{8}$/);
     expect(b.nikMasked).toBe('6472••••••••0001');
     expect(b.qrSvg).toContain('<svg');
@@ -61,24 +62,19 @@ describe('booking', () => {
 
   it('refuses a full slot, the same NIK twice that day, and bad input naming the field', async () => {
     const fullRes = await book({ nik: nik(2) });
-    expect(fullRes.statusCode).toBe(409);
-    expect(fullRes.json().code).toBe('booking.full');
+    problem(fullRes, 409, 'booking.full');
     const dup = await book({ nik: nik(1), start: '2026-11-26T08:30:00+08:00' });
-    expect(dup.statusCode).toBe(409);
-    expect(dup.json().code).toBe('booking.duplicate');
+    problem(dup, 409, 'booking.duplicate');
     const badNik = await book({ nik: '9972010507900003', start: '2026-11-26T09:00:00+08:00' });
-    expect(badNik.statusCode).toBe(400);
-    expect(badNik.json().errors[0]).toMatchObject({ field: 'body.nik', code: 'nik.unknown_province' });
+    expect(problem(badNik, 400).errors?.[0]).toMatchObject({ field: 'body.nik', code: 'nik.unknown_province' });
     const shortNik = await book({ nik: '64720105079', start: '2026-11-26T09:00:00+08:00' });
-    expect(shortNik.json().errors[0].messages).toEqual(nikMessages.wrong_length);
+    expect(problem(shortNik, 400).errors?.[0].messages).toEqual(nikMessages.wrong_length);
     const horizon = await book({ nik: nik(3), start: '2026-12-30T08:00:00+08:00' });
-    expect(horizon.statusCode).toBe(400);
-    expect(horizon.json().errors[0]).toMatchObject({ field: 'body.start', code: 'outside_horizon' });
+    expect(problem(horizon, 400).errors?.[0]).toMatchObject({ field: 'body.start', code: 'outside_horizon' });
     const inactive = await book({ nik: nik(3), serviceId: f.services.kk });
-    expect(inactive.statusCode).toBe(409);
-    expect(inactive.json().code).toBe('booking.service_inactive');
+    problem(inactive, 409, 'booking.service_inactive');
     const notSlot = await book({ nik: nik(3), start: '2026-11-26T08:10:00+08:00' });
-    expect(notSlot.json().errors[0].code).toBe('not_a_slot');
+    expect(problem(notSlot, 400).errors?.[0].code).toBe('not_a_slot');
     const [{ n }] = await rows<{ n: number }>(t.ctx.db, sql`SELECT count(*)::int AS n FROM bookings`);
     expect(n).toBe(1);
   });
@@ -86,24 +82,21 @@ describe('booking', () => {
   it('refuses a holiday or closed day with 409', async () => {
     await t.ctx.db.execute(sql`INSERT INTO holidays (id, site_id, date, name, kind, created_at) VALUES (gen_random_uuid(), ${f.siteId}, '2026-11-27', 'Penutupan', 'closure', now())`);
     const res = await book({ nik: nik(4), start: '2026-11-27T08:00:00+08:00' });
-    expect(res.statusCode).toBe(409);
-    expect(res.json().code).toBe('booking.day_closed');
+    problem(res, 409, 'booking.day_closed');
   });
 
   it('cancels and reschedules by code + NIK only', async () => {
-    const b = (await book({ nik: nik(5), start: '2026-11-26T10:00:00+08:00' })).json();
+    const b = ok(await book({ nik: nik(5), start: '2026-11-26T10:00:00+08:00' }), c.bookingResponse, 201);
     const wrong = await post(`/api/v1/sites/${f.siteId}/bookings/${b.code}/cancel`, { nik: nik(6) });
     // The same answer as an unknown code (no existence oracle).
-    expect(wrong.statusCode).toBe(404);
-    expect(wrong.json().code).toBe('booking.not_found');
-    const moved = await post(`/api/v1/sites/${f.siteId}/bookings/${b.code}/reschedule`, { nik: nik(5), start: '2026-11-26T10:30:00+08:00' });
-    expect(moved.statusCode).toBe(201);
-    const again = (await t.app.inject(`/api/v1/sites/${f.siteId}/services/${f.services.paspor}/slots?date=2026-11-26`)).json();
-    expect(again.find((s: { start: string }) => s.start === '2026-11-26T10:00:00+08:00').available).toBe(1);
-    expect(again.find((s: { start: string }) => s.start === '2026-11-26T10:30:00+08:00').available).toBe(0);
-    const cancel = await post(`/api/v1/sites/${f.siteId}/bookings/${moved.json().code}/cancel`, { nik: nik(5) });
-    expect(cancel.statusCode).toBe(200);
-    expect((await post(`/api/v1/sites/${f.siteId}/bookings/${moved.json().code}/cancel`, { nik: nik(5) })).statusCode).toBe(409);
+    problem(wrong, 404, 'booking.not_found');
+    const moved = ok(await post(`/api/v1/sites/${f.siteId}/bookings/${b.code}/reschedule`, { nik: nik(5), start: '2026-11-26T10:30:00+08:00' }), c.bookingResponse, 201);
+    const again = ok(await t.app.inject(`/api/v1/sites/${f.siteId}/services/${f.services.paspor}/slots?date=2026-11-26`), slotList);
+    expect(again.find((s) => s.start === '2026-11-26T10:00:00+08:00')?.available).toBe(1);
+    expect(again.find((s) => s.start === '2026-11-26T10:30:00+08:00')?.available).toBe(0);
+    const cancel = await post(`/api/v1/sites/${f.siteId}/bookings/${moved.code}/cancel`, { nik: nik(5) });
+    ok(cancel, c.cancelledBooking);
+    problem(await post(`/api/v1/sites/${f.siteId}/bookings/${moved.code}/cancel`, { nik: nik(5) }), 409);
   });
 
   it('caps bookings per NIK per week', async () => {
@@ -112,15 +105,14 @@ describe('booking', () => {
     const admin = await t.userToken({ memberships: [{ role: 'site_admin', siteId: f.siteId, agencyId: null }] });
     for (const date of ['2026-11-30', '2026-12-01', '2026-12-02']) {
       const o = await t.app.inject({ method: 'PUT', url: `/api/v1/sites/${f.siteId}/services/${f.services.paspor}/booking-days`, payload: { date, capacityPerSlot: 5, closed: false }, headers: bearer(admin) });
-      expect(o.statusCode).toBe(200);
+      ok(o, c.dayChangeResult);
     }
-    expect((await book({ nik: nik(7), start: week[0] })).statusCode).toBe(201);
-    expect((await book({ nik: nik(7), start: '2026-11-30T08:00:00+08:00' })).statusCode).toBe(201);
-    expect((await book({ nik: nik(7), start: '2026-12-01T08:00:00+08:00' })).statusCode).toBe(201);
-    expect((await book({ nik: nik(7), start: '2026-12-02T08:00:00+08:00' })).statusCode).toBe(201);
+    ok(await book({ nik: nik(7), start: week[0] }), c.bookingResponse, 201);
+    ok(await book({ nik: nik(7), start: '2026-11-30T08:00:00+08:00' }), c.bookingResponse, 201);
+    ok(await book({ nik: nik(7), start: '2026-12-01T08:00:00+08:00' }), c.bookingResponse, 201);
+    ok(await book({ nik: nik(7), start: '2026-12-02T08:00:00+08:00' }), c.bookingResponse, 201);
     const fourth = await book({ nik: nik(7), start: '2026-12-02T09:00:00+08:00', serviceId: f.services.paspor });
-    expect(fourth.statusCode).toBe(409);
-    expect(['booking.week_limit', 'booking.duplicate']).toContain(fourth.json().code);
+    expect(['booking.week_limit', 'booking.duplicate']).toContain(problem(fourth, 409).code);
   });
 
   it('limits booking attempts per IP', async () => {
@@ -130,7 +122,7 @@ describe('booking', () => {
     await go(1);
     await go(2);
     const third = await go(3);
-    expect(third.statusCode).toBe(429);
+    problem(third, 429);
     expect(third.headers['retry-after']).toBeDefined();
     await t2.close();
   });
@@ -140,15 +132,15 @@ describe('operator and jobs', () => {
   it('shows the calendar and the day list with masked NIK, audited', async () => {
     const admin = await t.userToken({ memberships: [{ role: 'site_admin', siteId: f.siteId, agencyId: null }] });
     const cal = await t.app.inject({ url: `/api/v1/sites/${f.siteId}/bookings/calendar?serviceId=${f.services.paspor}&from=2026-11-26&to=2026-11-28`, headers: bearer(admin) });
-    expect(cal.statusCode).toBe(200);
-    expect(cal.json()[0]).toMatchObject({ date: '2026-11-26', capacity: 14 });
-    expect(cal.json()[1]).toMatchObject({ date: '2026-11-27', closed: true });
+    const days = ok(cal, z.array(c.calendarDay));
+    expect(days[0]).toMatchObject({ date: '2026-11-26', capacity: 14 });
+    expect(days[1]).toMatchObject({ date: '2026-11-27', closed: true });
     const list = await t.app.inject({ url: `/api/v1/sites/${f.siteId}/bookings?date=2026-11-26`, headers: bearer(admin) });
-    expect(list.json()[0].nikMasked).toMatch(/^6472•+\d{4}$/);
+    expect(ok(list, z.array(c.dayBooking))[0].nikMasked).toMatch(/^6472•+\d{4}$/);
     const csv = await t.app.inject({ url: `/api/v1/sites/${f.siteId}/bookings/export?date=2026-11-26&format=csv`, headers: bearer(admin) });
     expect(csv.body.split('\r\n')[0]).toBe('Kode,Layanan,Mulai,Selesai,Status,Nama,NIK,Telepon,Check-in,Dipindahkan ke,Pindahan dari');
     const officer = await t.userToken({ memberships: [{ role: 'officer', siteId: f.siteId, agencyId: f.agencyB }] });
-    expect((await t.app.inject({ url: `/api/v1/sites/${f.siteId}/bookings?date=2026-11-26`, headers: bearer(officer) })).statusCode).toBe(403);
+    problem(await t.app.inject({ url: `/api/v1/sites/${f.siteId}/bookings?date=2026-11-26`, headers: bearer(officer) }), 403, 'auth.forbidden');
   });
 
   it('sends the confirmation through the notifier and marks no-shows, then purges personal data', async () => {
@@ -178,12 +170,12 @@ describe('capacity overrides', () => {
     const admin = await t.userToken({ memberships: [{ role: 'site_admin', siteId: f.siteId, agencyId: null }] });
     const put = (capacityPerSlot: number | null) =>
       t.app.inject({ method: 'PUT', url: `/api/v1/sites/${f.siteId}/services/${f.services.paspor}/booking-days`, payload: { date: '2026-12-03', capacityPerSlot, closed: false }, headers: bearer(admin) });
-    const slots = async () => (await t.app.inject(`/api/v1/sites/${f.siteId}/services/${f.services.paspor}/slots?date=2026-12-03`)).json();
+    const slots = async () => ok(await t.app.inject(`/api/v1/sites/${f.siteId}/services/${f.services.paspor}/slots?date=2026-12-03`), slotList);
     t.clock.set('2026-11-25T09:00:00+08:00');
-    expect((await put(4)).statusCode).toBe(200);
-    expect((await book({ nik: nik(50), start: '2026-12-03T08:00:00+08:00' })).statusCode).toBe(201);
+    ok(await put(4), c.dayChangeResult);
+    ok(await book({ nik: nik(50), start: '2026-12-03T08:00:00+08:00' }), c.bookingResponse, 201);
     expect((await slots())[0]).toMatchObject({ capacity: 4, available: 3 });
-    expect((await put(null)).statusCode).toBe(200);
+    ok(await put(null), c.dayChangeResult);
     // Automatic: 1 seat per slot; the one booked seat stays booked.
     expect((await slots())[0]).toMatchObject({ capacity: 1, available: 0 });
     expect((await slots())[1]).toMatchObject({ capacity: 1, available: 1 });

@@ -1,6 +1,10 @@
+import type { OpenAPIV3_1 } from 'openapi-types';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import * as c from '../../src/contracts/catalog';
 import { bearer, createTestApp, type TestApp } from '../support/app';
 import { buildCatalog, type CatalogFixture } from '../support/catalog-fixture';
+import { ok, problem } from '../support/contract';
 
 let t: TestApp;
 let f: CatalogFixture;
@@ -12,14 +16,17 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
+const services = async (url: string) => ok(await get(url), z.array(c.publicService));
+const agencies = async () => ok(await get(`/api/v1/sites/${f.siteId}/agencies`), z.array(c.publicAgency));
+const holidays = async (url: string) => ok(await get(url), z.array(c.holiday));
 
 describe('public catalogue', () => {
   it('lists sites and shows a site by id or slug', async () => {
-    const sites = (await get('/api/v1/sites')).json();
-    const site = sites.find((s: { id: string }) => s.id === f.siteId);
+    const sites = ok(await get('/api/v1/sites'), z.array(c.siteSummary));
+    const site = sites.find((s) => s.id === f.siteId);
     expect(site).toMatchObject({ id: f.siteId, slug: expect.any(String), name: 'MPP Kota Samarinda', timeZone: 'Asia/Makassar' });
-    const byId = (await get(`/api/v1/sites/${f.siteId}`)).json();
-    const bySlug = (await get(`/api/v1/sites/${site.slug}`)).json();
+    const byId = ok(await get(`/api/v1/sites/${f.siteId}`), c.siteDetail);
+    const bySlug = ok(await get(`/api/v1/sites/${site!.slug}`), c.siteDetail);
     expect(bySlug.id).toBe(f.siteId);
     expect(byId).toMatchObject({
       address: 'Jl. Basuki Rahmat',
@@ -30,15 +37,13 @@ describe('public catalogue', () => {
       serviceCount: 8,
       openNow: true,
     });
-    expect((await get('/api/v1/sites/tidak-ada')).statusCode).toBe(404);
+    problem(await get('/api/v1/sites/tidak-ada'), 404);
   });
 
   it('lists services exactly as DESIGN §6 describes them', async () => {
-    const res = await get(`/api/v1/sites/${f.siteId}/services`);
-    expect(res.statusCode).toBe(200);
-    const list = res.json();
+    const list = await services(`/api/v1/sites/${f.siteId}/services`);
     expect(list).toHaveLength(8);
-    const paspor = list.find((s: { code: string }) => s.code === 'PASPOR');
+    const paspor = list.find((s) => s.code === 'PASPOR');
     expect(paspor).toMatchObject({
       id: f.services.PASPOR,
       code: 'PASPOR',
@@ -63,22 +68,25 @@ describe('public catalogue', () => {
       },
     });
     // Internal components of the standard are not public.
-    expect(paspor.internal).toBeUndefined();
-    expect((await get(`/api/v1/sites/${f.siteId}/services?bookable=true`)).json().map((s: { code: string }) => s.code)).toEqual(['PASPOR']);
+    expect(paspor).not.toHaveProperty('internal');
+    expect((await services(`/api/v1/sites/${f.siteId}/services?bookable=true`)).map((s) => s.code)).toEqual(['PASPOR']);
   });
 
   it('describes the catalogue in OpenAPI', async () => {
-    const doc = (await get('/api/openapi.json')).json();
+    // The document itself is the contract: read with the OpenAPI types.
+    const doc = JSON.parse((await get('/api/openapi.json')).body) as OpenAPIV3_1.Document;
+    const paths = doc.paths ?? {};
     for (const p of ['/api/v1/sites/{siteId}/services', '/api/v1/services/{id}', '/api/v1/sites/{siteId}/agencies', '/api/v1/document-types', '/api/v1/sites/{siteId}/holidays', '/api/v1/sites/{siteId}/catalog/import', '/api/v1/counters/{counterId}/officers']) {
-      expect(Object.keys(doc.paths)).toContain(p);
+      expect(Object.keys(paths)).toContain(p);
     }
-    const item = doc.paths['/api/v1/sites/{siteId}/services'].get.responses['200'].content['application/json'].schema.items;
-    expect(Object.keys(item.properties)).toEqual(expect.arrayContaining(['id', 'code', 'name', 'bookable', 'agency', 'standard']));
+    const answer = paths['/api/v1/sites/{siteId}/services']?.get?.responses?.['200'] as OpenAPIV3_1.ResponseObject;
+    const item = (answer.content?.['application/json'].schema as OpenAPIV3_1.ArraySchemaObject).items as OpenAPIV3_1.SchemaObject;
+    expect(Object.keys(item.properties ?? {})).toEqual(expect.arrayContaining(['id', 'code', 'name', 'bookable', 'agency', 'standard']));
   });
 });
 
 describe('search', () => {
-  const codes = async (q: string) => ((await get(`/api/v1/sites/${f.siteId}/services?q=${encodeURIComponent(q)}`)).json() as Array<{ code: string }>).map((s) => s.code);
+  const codes = async (q: string) => (await services(`/api/v1/sites/${f.siteId}/services?q=${encodeURIComponent(q)}`)).map((s) => s.code);
 
   it('finds KTP services for "ktp" in any case, and KTP first', async () => {
     for (const q of ['ktp', 'KTP', 'kTp', 'e-KTP', 'ektp']) expect((await codes(q))[0], q).toBe('KTP-EL');
@@ -102,8 +110,7 @@ describe('search', () => {
 describe('service page and agencies', () => {
   it('shows a service with its agency, site, hours and counters', async () => {
     const res = await get(`/api/v1/services/${f.services.SKCK}`);
-    expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({
+    expect(ok(res, c.publicServiceDetail)).toMatchObject({
       code: 'SKCK',
       agency: { id: f.agencies.Polresta, kind: 'vertikal', shortName: 'Polresta' },
       site: { id: f.siteId, timeZone: 'Asia/Makassar' },
@@ -115,8 +122,8 @@ describe('service page and agencies', () => {
   });
 
   it('lists agencies in kind order with hours text and open state', async () => {
-    const list = (await get(`/api/v1/sites/${f.siteId}/agencies`)).json();
-    expect(list.map((a: { kind: string }) => a.kind)).toEqual(['opd', 'vertikal', 'vertikal', 'bumn', 'bumn']);
+    const list = await agencies();
+    expect(list.map((a) => a.kind)).toEqual(['opd', 'vertikal', 'vertikal', 'bumn', 'bumn']);
     expect(list[0]).toMatchObject({
       shortName: 'Disdukcapil',
       hasAgreement: true,
@@ -131,7 +138,7 @@ describe('service page and agencies', () => {
 
 describe('opening now and next opening in WITA', () => {
   afterEach(() => t.clock.set('2026-11-25T09:00:00+08:00'));
-  const disdukcapil = async () => (await get(`/api/v1/sites/${f.siteId}/agencies`)).json().find((a: { shortName: string }) => a.shortName === 'Disdukcapil');
+  const disdukcapil = async () => (await agencies()).find((a) => a.shortName === 'Disdukcapil');
 
   it('around midnight: the local date decides, not UTC', async () => {
     // Wednesday 23:59 WITA: closed, opens Thursday 08:00 WITA (00:00 UTC).
@@ -161,63 +168,60 @@ describe('opening now and next opening in WITA', () => {
     t.clock.set('2026-12-24T00:00:30+08:00');
     expect(await disdukcapil()).toMatchObject({ openNow: false, today: { date: '2026-12-24', closed: { kind: 'cuti_bersama' } } });
     t.clock.set('2026-12-24T09:00:00+08:00');
-    expect((await disdukcapil()).openNow).toBe(false);
-    const site = (await get(`/api/v1/sites/${f.siteId}`)).json();
+    expect((await disdukcapil())?.openNow).toBe(false);
+    const site = ok(await get(`/api/v1/sites/${f.siteId}`), c.siteDetail);
     expect(site).toMatchObject({ openNow: false, today: { closed: { kind: 'cuti_bersama' } } });
 
     // The site decides to work on the cuti bersama day (a fresh session: a month has passed).
     const admin = await t.userToken({ memberships: [{ role: 'site_admin', siteId: f.siteId, agencyId: null }] });
     const open = await t.app.inject({ method: 'POST', url: `/api/v1/sites/${f.siteId}/holidays`, headers: bearer(admin), payload: { date: '2026-12-24', name: 'Tetap buka', kind: 'open' } });
-    expect(open.statusCode, open.body).toBe(201);
+    ok(open, c.holiday, 201);
     expect(await disdukcapil()).toMatchObject({ openNow: true, today: { closed: null } });
-    const calendar = (await get(`/api/v1/sites/${f.siteId}/holidays?year=2026`)).json();
-    expect(calendar.filter((h: { date: string }) => h.date === '2026-12-24')).toEqual([
+    const calendar = await holidays(`/api/v1/sites/${f.siteId}/holidays?year=2026`);
+    expect(calendar.filter((h) => h.date === '2026-12-24')).toEqual([
       expect.objectContaining({ kind: 'cuti_bersama', siteId: null, closed: false }),
       expect.objectContaining({ kind: 'open', siteId: f.siteId, closed: false }),
     ]);
     // …and closes on an ordinary Monday.
     const closure = await t.app.inject({ method: 'POST', url: `/api/v1/sites/${f.siteId}/holidays`, headers: bearer(admin), payload: { date: '2026-12-28', name: 'Pemeliharaan gedung' } });
-    expect(closure.statusCode, closure.body).toBe(201);
+    const closed = ok(closure, c.holiday, 201);
     t.clock.set('2026-12-24T16:00:00+08:00');
-    expect((await disdukcapil()).nextOpening).toBe('2026-12-29T00:00:00.000Z');
+    expect((await disdukcapil())?.nextOpening).toBe('2026-12-29T00:00:00.000Z');
     // Removing the closure reopens Monday.
-    expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/sites/${f.siteId}/holidays/${closure.json().id}`, headers: bearer(admin) })).statusCode).toBe(204);
-    expect((await disdukcapil()).nextOpening).toBe('2026-12-28T00:00:00.000Z');
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/sites/${f.siteId}/holidays/${closed.id}`, headers: bearer(admin) })).statusCode).toBe(204);
+    expect((await disdukcapil())?.nextOpening).toBe('2026-12-28T00:00:00.000Z');
     t.clock.set('2026-11-25T09:00:00+08:00');
   });
 
   it('refuses an open day that is not a holiday and a second entry on the same date', async () => {
     const url = `/api/v1/sites/${f.siteId}/holidays`;
     const notHoliday = await t.app.inject({ method: 'POST', url, headers: bearer(f.admin), payload: { date: '2026-12-02', name: 'x buka', kind: 'open' } });
-    expect(notHoliday.statusCode).toBe(400);
-    expect(notHoliday.json().errors[0].field).toBe('body.date');
+    expect(problem(notHoliday, 400).errors?.[0].field).toBe('body.date');
     const first = await t.app.inject({ method: 'POST', url, headers: bearer(f.admin), payload: { date: '2026-12-03', name: 'Rapat kerja' } });
-    expect(first.statusCode).toBe(201);
+    ok(first, c.holiday, 201);
     const again = await t.app.inject({ method: 'POST', url, headers: bearer(f.admin), payload: { date: '2026-12-03', name: 'Lagi' } });
-    expect(again.statusCode).toBe(409);
-    expect(again.json().errors[0].field).toBe('body.date');
+    expect(problem(again, 409, 'conflict').errors?.[0].field).toBe('body.date');
   });
 });
 
 describe('holidays of a new site', () => {
   it('seeds national holidays and cuti bersama of this and next year', async () => {
-    const h2026 = (await get(`/api/v1/sites/${f.siteId}/holidays?year=2026`)).json();
-    expect(h2026.some((h: { date: string; kind: string }) => h.date === '2026-08-17' && h.kind === 'national')).toBe(true);
-    expect(h2026.some((h: { kind: string }) => h.kind === 'cuti_bersama')).toBe(true);
-    const h2027 = (await get(`/api/v1/sites/${f.siteId}/holidays?year=2027`)).json();
-    expect(h2027.some((h: { date: string }) => h.date === '2027-08-17')).toBe(true);
+    const h2026 = await holidays(`/api/v1/sites/${f.siteId}/holidays?year=2026`);
+    expect(h2026.some((h) => h.date === '2026-08-17' && h.kind === 'national')).toBe(true);
+    expect(h2026.some((h) => h.kind === 'cuti_bersama')).toBe(true);
+    const h2027 = await holidays(`/api/v1/sites/${f.siteId}/holidays?year=2027`);
+    expect(h2027.some((h) => h.date === '2027-08-17')).toBe(true);
     // Default year: the current year in the site zone.
-    expect((await get(`/api/v1/sites/${f.siteId}/holidays`)).json()).toEqual(expect.arrayContaining([expect.objectContaining({ date: '2026-12-25' })]));
+    expect(await holidays(`/api/v1/sites/${f.siteId}/holidays`)).toEqual(expect.arrayContaining([expect.objectContaining({ date: '2026-12-25' })]));
   });
 
   it('lets only a platform admin edit the national list', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/holidays', headers: bearer(f.admin), payload: { date: '2026-11-27', name: 'Pilkada', kind: 'national' } });
-    expect(res.statusCode).toBe(403);
-    const ok = await t.app.inject({ method: 'POST', url: '/api/v1/holidays', headers: bearer(f.platform), payload: { date: '2026-11-27', name: 'Pemungutan suara', kind: 'national' } });
-    expect(ok.statusCode, ok.body).toBe(201);
-    expect((await get('/api/v1/holidays?year=2026')).json().some((h: { date: string }) => h.date === '2026-11-27')).toBe(true);
-    expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/holidays/${ok.json().id}`, headers: bearer(f.platform) })).statusCode).toBe(204);
+    problem(res, 403, 'auth.forbidden');
+    const added = ok(await t.app.inject({ method: 'POST', url: '/api/v1/holidays', headers: bearer(f.platform), payload: { date: '2026-11-27', name: 'Pemungutan suara', kind: 'national' } }), c.holiday, 201);
+    expect((await holidays('/api/v1/holidays?year=2026')).some((h) => h.date === '2026-11-27')).toBe(true);
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/holidays/${added.id}`, headers: bearer(f.platform) })).statusCode).toBe(204);
     const seeded = await t.app.inject({ method: 'POST', url: '/api/v1/holidays/seed', headers: bearer(f.platform), payload: { year: 2028 } });
-    expect(seeded.json().added).toBeGreaterThan(5);
+    expect(ok(seeded, c.seededHolidays).added).toBeGreaterThan(5);
   });
 });

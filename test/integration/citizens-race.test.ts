@@ -6,8 +6,10 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { citizenDocument, consentCreated } from '../../src/contracts/citizens';
 import { citizenAccessLog } from '../../src/server/modules/citizens/citizens.schema';
 import type { TestApp } from '../support/app';
+import { ok, okHttp } from '../support/contract';
 import { citizensApp, createCitizensFixture, pdf, signIn, uploadDocument, type CitizensFixture, type Gateway } from '../support/citizens';
 
 let t: TestApp;
@@ -23,7 +25,7 @@ beforeAll(async () => {
   f = await createCitizensFixture(t);
   citizen = (await signIn(t, gw, 'balapan@contoh.id')).token;
   officer = await f.officer(f.bpjs);
-  doc = (await uploadDocument(t, citizen, f.types.kk, pdf('KK BALAPAN'))).json().id;
+  doc = ok(await uploadDocument(t, citizen, f.types.kk, pdf('KK BALAPAN')), citizenDocument, 201).id;
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}/api/v1`;
 });
@@ -39,8 +41,7 @@ describe('revoking while an officer reads', () => {
     let grantedInAll = 0;
     for (let round = 0; round < 3; round++) {
       const created = await fetch(`${base}/me/consents`, { method: 'POST', headers: { ...auth(citizen), 'content-type': 'application/json' }, body: JSON.stringify({ agencyId: f.bpjs, documentIds: [doc], purpose: `Balapan ${round}` }) });
-      expect(created.status).toBe(201);
-      const { id, shareCode } = (await created.json()) as { id: string; shareCode: string };
+      const { id, shareCode } = await okHttp(created, consentCreated, 201);
 
       let revokedAt = Infinity;
       const reads: Array<{ startedAt: number; status: number }> = [];

@@ -10,7 +10,11 @@ import { sweepCitizenRetention } from '../../src/server/modules/citizens/citizen
 import { citizenConsents, citizenDocuments, citizens } from '../../src/server/modules/citizens/citizens.schema';
 import { storedFileChunks, storedFiles } from '../../src/server/modules/files/files.schema';
 import { forgetCachedCatalog } from '../../src/server/modules/catalog/catalog.lookup';
+import { z } from 'zod';
+import { bookingResponse, slotSchema } from '../../src/contracts/booking';
+import * as c from '../../src/contracts/citizens';
 import { bearer, type TestApp } from '../support/app';
+import { ok } from '../support/contract';
 import { citizensApp, createCitizensFixture, pdf, signIn, uploadDocument, type CitizensFixture, type Gateway } from '../support/citizens';
 import { nik } from '../support/site-fixture';
 
@@ -33,8 +37,8 @@ afterAll(async () => {
 describe('the retention sweep', () => {
   it("purges an ended consent's code and links after the site's period, and a deleted account's files after it", async () => {
     const s = await signIn(t, gw, 'simpan@contoh.id');
-    const doc = (await uploadDocument(t, s.token, f.types.kk, pdf('KK SIMPAN'))).json().id;
-    const consent = (await t.app.inject({ method: 'POST', url: '/api/v1/me/consents', headers: bearer(s.token), payload: { agencyId: f.bpjs, documentIds: [doc], purpose: 'Daftar JKN', expiresInDays: 1 } })).json();
+    const doc = ok(await uploadDocument(t, s.token, f.types.kk, pdf('KK SIMPAN')), c.citizenDocument, 201).id;
+    const consent = ok(await t.app.inject({ method: 'POST', url: '/api/v1/me/consents', headers: bearer(s.token), payload: { agencyId: f.bpjs, documentIds: [doc], purpose: 'Daftar JKN', expiresInDays: 1 } }), c.consentCreated, 201);
     const [file] = await t.ctx.db.select({ fileId: citizenDocuments.fileId }).from(citizenDocuments).where(eq(citizenDocuments.id, doc));
 
     // Day 1: the consent expired; day 10 after that it is still kept.
@@ -44,9 +48,9 @@ describe('the retention sweep', () => {
     expect((await sweepCitizenRetention(t.ctx)).consents).toBe(0);
     t.clock.advance(DAY);
     expect((await sweepCitizenRetention(t.ctx)).consents).toBe(1);
-    const [c] = await t.ctx.db.select().from(citizenConsents).where(eq(citizenConsents.id, consent.id));
-    expect(c).toMatchObject({ codeEnc: null, purgedAt: expect.any(Date) });
-    expect(c.codeHash).toMatch(/^purged:/);
+    const [row] = await t.ctx.db.select().from(citizenConsents).where(eq(citizenConsents.id, consent.id));
+    expect(row).toMatchObject({ codeEnc: null, purgedAt: expect.any(Date) });
+    expect(row.codeHash).toMatch(/^purged:/);
     const [{ n: links }] = await t.ctx.db.select({ n: count() }).from(sql`citizen_consent_documents`).where(sql`consent_id = ${consent.id}`);
     expect(links).toBe(0);
     // The document itself is the citizen's and stays.
@@ -69,7 +73,7 @@ describe('the retention sweep', () => {
 
   it('keeps the files of a deleted account that never shared for the default 30 days', async () => {
     const s = await signIn(t, gw, 'diam@contoh.id');
-    await uploadDocument(t, s.token, f.types.kk, pdf('KK DIAM'));
+    ok(await uploadDocument(t, s.token, f.types.kk, pdf('KK DIAM')), c.citizenDocument, 201);
     await t.app.inject({ method: 'DELETE', url: '/api/v1/me', headers: bearer(s.token) });
     t.clock.advance(29 * DAY);
     expect((await sweepCitizenRetention(t.ctx)).accounts).toBe(0);
@@ -86,17 +90,17 @@ describe('history', () => {
     let other: string | undefined;
     for (let d = 1; d <= 10 && !start; d++) {
       const date = new Date(today.getTime() + d * DAY).toISOString().slice(0, 10);
-      const slots = (await t.app.inject({ url: `/api/v1/sites/${f.siteId}/services/${f.services.paspor}/slots?date=${date}` })).json();
-      if (Array.isArray(slots) && slots.length > 1) [start, other] = [slots[0].start, slots[1].start];
+      const slots = ok(await t.app.inject({ url: `/api/v1/sites/${f.siteId}/services/${f.services.paspor}/slots?date=${date}` }), z.array(slotSchema));
+      if (slots.length > 1) [start, other] = [slots[0].start, slots[1].start];
     }
     expect(start).toBeDefined();
     const booked = await t.app.inject({ method: 'POST', url: `/api/v1/sites/${f.siteId}/bookings`, headers: bearer(s.token), payload: { serviceId: f.services.paspor, start, nik: nik(7), name: 'Rina' } });
-    expect(booked.statusCode, booked.body).toBe(201);
+    const mine = ok(booked, bookingResponse, 201);
     const anon = await t.app.inject({ method: 'POST', url: `/api/v1/sites/${f.siteId}/bookings`, payload: { serviceId: f.services.paspor, start: other, nik: nik(8), name: 'Lain' } });
-    expect(anon.statusCode, anon.body).toBe(201);
-    const history = (await t.app.inject({ method: 'GET', url: '/api/v1/me/history', headers: bearer(s.token) })).json();
+    ok(anon, bookingResponse, 201);
+    const history = ok(await t.app.inject({ method: 'GET', url: '/api/v1/me/history', headers: bearer(s.token) }), z.array(c.historyItem));
     expect(history).toEqual([
-      expect.objectContaining({ kind: 'booking', code: booked.json().code, at: new Date(start!).toISOString(), service: { id: f.services.paspor, name: 'Paspor baru' }, site: expect.objectContaining({ id: f.siteId }) }),
+      expect.objectContaining({ kind: 'booking', code: mine.code, at: new Date(start!).toISOString(), service: { id: f.services.paspor, name: 'Paspor baru' }, site: expect.objectContaining({ id: f.siteId }) }),
     ]);
   }, 120_000);
 });

@@ -7,9 +7,12 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import * as c from '../../src/contracts/citizens';
 import { auditLog } from '../../src/server/db/audit.schema';
 import { citizenAccessLog } from '../../src/server/modules/citizens/citizens.schema';
 import { bearer, type TestApp } from '../support/app';
+import { ok, problem } from '../support/contract';
 import { citizensApp, createCitizensFixture, pdf, signIn, uploadDocument, type CitizensFixture, type Gateway } from '../support/citizens';
 import { multipart, PNG } from '../support/multipart';
 
@@ -32,13 +35,13 @@ beforeAll(async () => {
   f = await createCitizensFixture(t);
   ani = await signIn(t, gw, 'ani@contoh.id');
   budi = await signIn(t, gw, 'budi@contoh.id');
-  await t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: bearer(ani.token), payload: { name: 'Ani Wijaya', nik: '6472015007900001' } });
+  ok(await t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: bearer(ani.token), payload: { name: 'Ani Wijaya', nik: '6472015007900001' } }), c.citizenSelf);
   bpjsOfficer = await f.officer(f.bpjs);
   bpjsAdmin = await f.officer(f.bpjs, 'agency_admin');
   dukcapilOfficer = await f.officer(f.dukcapil);
   siteAdmin = await f.officer(f.bpjs, 'site_admin');
-  kk = (await uploadDocument(t, ani.token, f.types.kk, KK, 'kk.pdf')).json().id;
-  ktp = (await uploadDocument(t, ani.token, f.types.ktp, PNG, 'ktp.png', 'image/png')).json().id;
+  kk = ok(await uploadDocument(t, ani.token, f.types.kk, KK, 'kk.pdf'), c.citizenDocument, 201).id;
+  ktp = ok(await uploadDocument(t, ani.token, f.types.ktp, PNG, 'ktp.png', 'image/png'), c.citizenDocument, 201).id;
 });
 afterAll(async () => {
   await t?.close();
@@ -48,28 +51,26 @@ afterAll(async () => {
 const share = (token: string, body: Record<string, unknown>) => t.app.inject({ method: 'POST', url: '/api/v1/me/consents', headers: bearer(token), payload: body });
 const openAs = (token: string | null, code: string) => t.app.inject({ method: 'GET', url: `/api/v1/shared/${code}`, headers: token ? bearer(token) : {} });
 const readAs = (token: string, code: string, doc: string, watermark = false) => t.app.inject({ method: 'GET', url: `/api/v1/shared/${code}/documents/${doc}/content${watermark ? '?watermark=1' : ''}`, headers: bearer(token) });
-const accessLogOf = async (token: string) => (await t.app.inject({ method: 'GET', url: '/api/v1/me/access-log', headers: bearer(token) })).json();
+const accessLogOf = async (token: string) => ok(await t.app.inject({ method: 'GET', url: '/api/v1/me/access-log', headers: bearer(token) }), z.array(c.accessLogEntry));
+const consentsOf = async (token: string) => ok(await t.app.inject({ method: 'GET', url: '/api/v1/me/consents', headers: bearer(token) }), z.array(c.consentView));
 
 describe('giving a consent', () => {
   it('answers a share code, its QR and the expiry (7 days by default, at most 30)', async () => {
     const res = await share(ani.token, { agencyId: f.bpjs, documentIds: [kk], purpose: 'Pendaftaran peserta JKN' });
-    expect(res.statusCode, res.body).toBe(201);
-    const c = res.json();
-    expect(c.shareCode).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
-    expect(c.qrSvg).toContain('<svg');
-    expect(new Date(c.expiresAt).getTime() - t.clock.now().getTime()).toBe(7 * 86_400_000);
-    expect((await share(ani.token, { agencyId: f.bpjs, documentIds: [kk], purpose: 'x', expiresInDays: 31 })).statusCode).toBe(400);
-    const list = (await t.app.inject({ method: 'GET', url: '/api/v1/me/consents', headers: bearer(ani.token) })).json();
-    expect(list[0]).toMatchObject({ id: c.id, shareCode: c.shareCode, status: 'active', agency: { id: f.bpjs, name: 'BPJS Kesehatan' }, documents: [{ id: kk, name: 'Kartu Keluarga' }] });
+    const consent = ok(res, c.consentCreated, 201);
+    expect(consent.shareCode).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    expect(consent.qrSvg).toContain('<svg');
+    expect(new Date(consent.expiresAt).getTime() - t.clock.now().getTime()).toBe(7 * 86_400_000);
+    problem(await share(ani.token, { agencyId: f.bpjs, documentIds: [kk], purpose: 'x', expiresInDays: 31 }), 400, 'validation_failed');
+    const list = await consentsOf(ani.token);
+    expect(list[0]).toMatchObject({ id: consent.id, shareCode: consent.shareCode, status: 'active', agency: { id: f.bpjs, name: 'BPJS Kesehatan' }, documents: [{ id: kk, name: 'Kartu Keluarga' }] });
   });
 
   it("refuses another citizen's document (404), an unknown agency (400 naming the field)", async () => {
     const other = await share(budi.token, { agencyId: f.bpjs, documentIds: [kk], purpose: 'Coba-coba' });
-    expect(other.statusCode).toBe(404);
-    expect(other.json().code).toBe('citizen.document_not_found');
+    problem(other, 404, 'citizen.document_not_found');
     const agency = await share(ani.token, { agencyId: '00000000-0000-7000-8000-000000000000', documentIds: [kk], purpose: 'Daftar' });
-    expect(agency.statusCode).toBe(400);
-    expect(agency.json().errors[0].field).toBe('body.agencyId');
+    expect(problem(agency, 400).errors?.[0].field).toBe('body.agencyId');
   });
 });
 
@@ -77,15 +78,14 @@ describe('the officer of the agency', () => {
   let code: string;
   let consentId: string;
   beforeAll(async () => {
-    const c = (await share(ani.token, { agencyId: f.bpjs, documentIds: [kk, ktp], purpose: 'Pendaftaran peserta JKN', expiresInDays: 2 })).json();
-    code = c.shareCode;
-    consentId = c.id;
+    const consent = ok(await share(ani.token, { agencyId: f.bpjs, documentIds: [kk, ktp], purpose: 'Pendaftaran peserta JKN', expiresInDays: 2 }), c.consentCreated, 201);
+    code = consent.shareCode;
+    consentId = consent.id;
   });
 
   it('sees the name, the masked NIK and those documents only, as the citizen sees them', async () => {
     const res = await openAs(bpjsOfficer, code.toLowerCase().replace('-', ' '));
-    expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({
+    expect(ok(res, c.sharedView)).toMatchObject({
       citizen: { name: 'Ani Wijaya', nik: '6472••••••••0001', nikVerified: false },
       agency: { id: f.bpjs, name: 'BPJS Kesehatan' },
       purpose: 'Pendaftaran peserta JKN',
@@ -125,44 +125,42 @@ describe('the officer of the agency', () => {
   });
 
   it('verifies and rejects with a reason; the citizen sees who (agency) and why', async () => {
-    const ok = await t.app.inject({ method: 'POST', url: `/api/v1/shared/${code}/documents/${kk}/review`, headers: bearer(bpjsOfficer), payload: { status: 'verified' } });
-    expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json()).toMatchObject({ status: 'verified', verifiedBy: { agency: { id: f.bpjs, name: 'BPJS Kesehatan' } } });
+    const verified = await t.app.inject({ method: 'POST', url: `/api/v1/shared/${code}/documents/${kk}/review`, headers: bearer(bpjsOfficer), payload: { status: 'verified' } });
+    expect(ok(verified, c.citizenDocument)).toMatchObject({ status: 'verified', verifiedBy: { agency: { id: f.bpjs, name: 'BPJS Kesehatan' } } });
     const noReason = await t.app.inject({ method: 'POST', url: `/api/v1/shared/${code}/documents/${ktp}/review`, headers: bearer(bpjsOfficer), payload: { status: 'rejected' } });
-    expect(noReason.statusCode).toBe(400);
+    problem(noReason, 400);
     const no = await t.app.inject({ method: 'POST', url: `/api/v1/shared/${code}/documents/${ktp}/review`, headers: bearer(bpjsOfficer), payload: { status: 'rejected', reason: 'Foto buram, tidak terbaca' } });
-    expect(no.statusCode, no.body).toBe(200);
-    const mine = (await t.app.inject({ method: 'GET', url: '/api/v1/me/documents', headers: bearer(ani.token) })).json();
-    expect(mine.find((d: { id: string }) => d.id === ktp)).toMatchObject({ status: 'rejected', rejection: { agency: { name: 'BPJS Kesehatan' }, reason: 'Foto buram, tidak terbaca' } });
-    const readiness = (await t.app.inject({ method: 'GET', url: `/api/v1/me/readiness?serviceId=${f.services.daftar}`, headers: bearer(ani.token) })).json();
-    expect(readiness.requirements.map((r: { have: string }) => r.have)).toEqual(['verified', 'missing', 'missing']);
+    ok(no, c.citizenDocument);
+    const mine = ok(await t.app.inject({ method: 'GET', url: '/api/v1/me/documents', headers: bearer(ani.token) }), z.array(c.citizenDocument));
+    expect(mine.find((d) => d.id === ktp)).toMatchObject({ status: 'rejected', rejection: { agency: { name: 'BPJS Kesehatan' }, reason: 'Foto buram, tidak terbaca' } });
+    const readiness = ok(await t.app.inject({ method: 'GET', url: `/api/v1/me/readiness?serviceId=${f.services.daftar}`, headers: bearer(ani.token) }), c.readiness);
+    expect(readiness.requirements.map((r) => r.have)).toEqual(['verified', 'missing', 'missing']);
     const events = await t.ctx.db.execute(sql`SELECT type, payload FROM events WHERE type = 'citizen.document_reviewed'`);
     expect((events as unknown as { rows: unknown[] }).rows.length).toBe(2);
   });
 
   it("confirms the NIK after seeing the KTP, and issues a document into the wallet (verified by construction)", async () => {
     const nik = await t.app.inject({ method: 'POST', url: `/api/v1/shared/${code}/nik-verification`, headers: bearer(bpjsAdmin) });
-    expect(nik.statusCode, nik.body).toBe(200);
-    const me = (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer(ani.token) })).json();
+    ok(nik, c.nikConfirmed);
+    const me = ok(await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer(ani.token) }), c.citizenSelf);
     expect(me).toMatchObject({ nikVerified: true, nikVerifiedBy: { agency: { id: f.bpjs } } });
     const body = multipart([{ name: 'documentTypeId', content: f.types.foto }, { name: 'file', filename: 'kartu-jkn.pdf', type: 'application/pdf', content: pdf('KARTU JKN') }]);
     const issued = await t.app.inject({ method: 'POST', url: `/api/v1/shared/${code}/documents`, payload: body.payload, headers: { ...body.headers, ...bearer(bpjsOfficer) } });
-    expect(issued.statusCode, issued.body).toBe(201);
-    expect(issued.json()).toMatchObject({ status: 'issued', verifiedBy: { agency: { id: f.bpjs } } });
+    const doc = ok(issued, c.citizenDocument, 201);
+    expect(doc).toMatchObject({ status: 'issued', verifiedBy: { agency: { id: f.bpjs } } });
     const log = await accessLogOf(ani.token);
-    expect(log[0]).toMatchObject({ action: 'document.issued', documentId: issued.json().id });
+    expect(log[0]).toMatchObject({ action: 'document.issued', documentId: doc.id });
   });
 
   it('refuses staff of another agency, site admins and nobody alike (404 / 401), and audits each attempt', async () => {
     const before = (await accessLogOf(ani.token)).length;
     for (const token of [dukcapilOfficer, siteAdmin]) {
       const res = await openAs(token, code);
-      expect(res.statusCode).toBe(404);
-      expect(res.json().code).toBe('citizen.share_not_found');
-      expect((await readAs(token, code, kk)).statusCode).toBe(404);
+      problem(res, 404, 'citizen.share_not_found');
+      problem(await readAs(token, code, kk), 404, 'citizen.share_not_found');
     }
-    expect((await openAs(null, code)).statusCode).toBe(401);
-    expect((await openAs(ani.token, code)).statusCode).toBe(401);
+    problem(await openAs(null, code), 401);
+    problem(await openAs(ani.token, code), 401);
     const refused = await t.ctx.db.select().from(auditLog).where(eq(auditLog.action, 'citizens.share_refused'));
     expect(refused.length).toBeGreaterThanOrEqual(4);
     const log = await accessLogOf(ani.token);
@@ -171,30 +169,28 @@ describe('the officer of the agency', () => {
   });
 
   it('refuses a document the consent does not share', async () => {
-    const other = (await uploadDocument(t, ani.token, f.types.foto, PNG, 'foto.png', 'image/png')).json().id;
-    expect((await readAs(bpjsOfficer, code, other)).statusCode).toBe(404);
+    const other = ok(await uploadDocument(t, ani.token, f.types.foto, PNG, 'foto.png', 'image/png'), c.citizenDocument, 201).id;
+    problem(await readAs(bpjsOfficer, code, other), 404);
   });
 
   it('answers 404 after revocation and after expiry, exactly like an unknown code', async () => {
-    const unknown = await openAs(bpjsOfficer, 'ZZZZ-ZZZZ');
+    const unknown = problem(await openAs(bpjsOfficer, 'ZZZZ-ZZZZ'), 404, 'citizen.share_not_found');
     const res = await t.app.inject({ method: 'DELETE', url: `/api/v1/me/consents/${consentId}`, headers: bearer(ani.token) });
     expect(res.statusCode).toBe(204);
-    const revoked = await openAs(bpjsOfficer, code);
-    expect(revoked.statusCode).toBe(404);
-    expect(revoked.json()).toEqual(unknown.json());
-    expect((await readAs(bpjsOfficer, code, kk)).statusCode).toBe(404);
+    const revoked = problem(await openAs(bpjsOfficer, code), 404, 'citizen.share_not_found');
+    expect(revoked).toEqual(unknown);
+    problem(await readAs(bpjsOfficer, code, kk), 404);
     expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/me/consents/${consentId}`, headers: bearer(ani.token) })).statusCode).toBe(204);
-    expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/me/consents/${consentId}`, headers: bearer(budi.token) })).statusCode).toBe(404);
-    const list = (await t.app.inject({ method: 'GET', url: '/api/v1/me/consents', headers: bearer(ani.token) })).json();
-    expect(list.find((c: { id: string }) => c.id === consentId)).toMatchObject({ status: 'revoked', shareCode: null });
+    problem(await t.app.inject({ method: 'DELETE', url: `/api/v1/me/consents/${consentId}`, headers: bearer(budi.token) }), 404);
+    const list = await consentsOf(ani.token);
+    expect(list.find((x) => x.id === consentId)).toMatchObject({ status: 'revoked', shareCode: null });
 
-    const later = (await share(ani.token, { agencyId: f.bpjs, documentIds: [kk], purpose: 'Perubahan data', expiresInDays: 1 })).json();
-    expect((await openAs(bpjsOfficer, later.shareCode)).statusCode).toBe(200);
+    const later = ok(await share(ani.token, { agencyId: f.bpjs, documentIds: [kk], purpose: 'Perubahan data', expiresInDays: 1 }), c.consentCreated, 201);
+    ok(await openAs(bpjsOfficer, later.shareCode), c.sharedView);
     t.clock.advance(86_400_000 + 1000);
     // (a staff session lasts less than a day: sign in again)
     const expired = await openAs(await f.officer(f.bpjs), later.shareCode);
-    expect(expired.statusCode).toBe(404);
-    expect(expired.json()).toEqual(unknown.json());
+    expect(problem(expired, 404, 'citizen.share_not_found')).toEqual(unknown);
     const rows = await t.ctx.db.select().from(citizenAccessLog).where(eq(citizenAccessLog.consentId, later.id));
     expect(rows.map((r) => r.action)).toEqual(['profile.read', 'read_refused']);
   });

@@ -6,9 +6,11 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as c from '../../src/contracts/citizens';
 import { citizenLoginCodes, citizens } from '../../src/server/modules/citizens/citizens.schema';
 import { rows } from '../../src/server/platform/db';
 import { bearer, type TestApp } from '../support/app';
+import { ok, problem } from '../support/contract';
 import { citizensApp, createCitizensFixture, signIn, type CitizensFixture, type Gateway } from '../support/citizens';
 
 let t: TestApp;
@@ -26,13 +28,13 @@ afterAll(async () => {
 
 const login = (contact: string, remoteAddress = '127.0.0.1') => t.app.inject({ method: 'POST', url: '/api/v1/citizen/login', payload: { contact }, remoteAddress });
 const verify = (contact: string, code: string, remoteAddress = '127.0.0.1') => t.app.inject({ method: 'POST', url: '/api/v1/citizen/verify', payload: { contact, code }, remoteAddress });
+const accepted = async (res: ReturnType<typeof login>) => ok(await res, c.loginAccepted, 202);
 const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
 
 describe('a sign-in code', () => {
   it('is sent through the gateway as citizen.login_code with a 6-character data.code, to the normalised number', async () => {
     const res = await login('0812-1111-2222', '127.0.1.1');
-    expect(res.statusCode, res.body).toBe(202);
-    expect(res.json()).toMatchObject({ channel: 'phone', sentTo: '+62812•••••222', expiresInSeconds: 600, resendAfterSeconds: 30 });
+    expect(ok(res, c.loginAccepted, 202)).toMatchObject({ channel: 'phone', sentTo: '+62812•••••222', expiresInSeconds: 600, resendAfterSeconds: 30 });
     const m = gw.messages.at(-1)!;
     expect(m).toMatchObject({ kind: 'citizen.login_code', to: { phone: '+6281211112222' } });
     expect(String(m.data?.code)).toMatch(/^\d{6}$/);
@@ -42,91 +44,85 @@ describe('a sign-in code', () => {
   it('opens a session, and 0812…, +62 812… and 62812… are one account, stored encrypted with a blind index', async () => {
     const a = await signIn(t, gw, '0812-3333-4444', '+6281233334444');
     const b = await signIn(t, gw, '+62 812 3333 4444', '+6281233334444');
-    const c = await signIn(t, gw, '6281233334444', '+6281233334444');
+    const d = await signIn(t, gw, '6281233334444', '+6281233334444');
     expect(a.token).toMatch(/^lc_/);
     expect(b.citizen.id).toBe(a.citizen.id);
-    expect(c.citizen.id).toBe(a.citizen.id);
+    expect(d.citizen.id).toBe(a.citizen.id);
     expect(a.citizen).toMatchObject({ contact: '+6281233334444', contactKind: 'phone', nik: null, nikVerified: false, name: null });
     const stored = await rows<Record<string, unknown>>(t.ctx.db, sql`SELECT * FROM citizens WHERE id = ${a.citizen.id}`);
     expect(JSON.stringify(stored)).not.toContain('81233334444');
     const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer(a.token) });
-    expect(me.statusCode, me.body).toBe(200);
-    expect(me.json().id).toBe(a.citizen.id);
+    expect(ok(me, c.citizenSelf).id).toBe(a.citizen.id);
   });
 
   it('is kept only as an HMAC', async () => {
-    await login('hash@contoh.id', '127.0.1.2');
+    await accepted(login('hash@contoh.id', '127.0.1.2'));
     const code = gw.codeFor('hash@contoh.id');
     const all = await t.ctx.db.select().from(citizenLoginCodes);
     expect(JSON.stringify(all)).not.toContain(code);
   });
 
   it('answers 401 when wrong, and dies after 5 wrong tries even for the right code', async () => {
-    await login('lima@contoh.id', '127.0.1.3');
+    await accepted(login('lima@contoh.id', '127.0.1.3'));
     const code = gw.codeFor('lima@contoh.id');
     for (let i = 0; i < 5; i++) {
       const r = await verify('lima@contoh.id', wrong(code), '127.0.1.3');
-      expect(r.statusCode, r.body).toBe(401);
-      expect(r.json()).toMatchObject({ code: 'citizen.code_invalid', errors: [{ field: 'body.code' }] });
+      expect(problem(r, 401, 'citizen.code_invalid')).toMatchObject({ code: 'citizen.code_invalid', errors: [{ field: 'body.code' }] });
     }
     const late = await verify('lima@contoh.id', code, '127.0.1.3');
-    expect(late.statusCode).toBe(401);
+    problem(late, 401, 'citizen.code_invalid');
   });
 
   it('expires after 10 minutes', async () => {
-    await login('basi@contoh.id', '127.0.1.4');
+    await accepted(login('basi@contoh.id', '127.0.1.4'));
     const code = gw.codeFor('basi@contoh.id');
     t.clock.advance(10 * 60_000 + 1000);
-    expect((await verify('basi@contoh.id', code, '127.0.1.4')).statusCode).toBe(401);
+    problem(await verify('basi@contoh.id', code, '127.0.1.4'), 401, 'citizen.code_invalid');
   });
 
   it('is used once, and a newer code makes the older one useless', async () => {
-    await login('sekali@contoh.id', '127.0.1.5');
+    await accepted(login('sekali@contoh.id', '127.0.1.5'));
     const first = gw.codeFor('sekali@contoh.id');
     t.clock.advance(31_000);
-    await login('sekali@contoh.id', '127.0.1.5');
+    await accepted(login('sekali@contoh.id', '127.0.1.5'));
     const second = gw.codeFor('sekali@contoh.id');
-    if (first !== second) expect((await verify('sekali@contoh.id', first, '127.0.1.5')).statusCode).toBe(401);
-    expect((await verify('sekali@contoh.id', second, '127.0.1.5')).statusCode).toBe(200);
-    expect((await verify('sekali@contoh.id', second, '127.0.1.5')).statusCode).toBe(401);
+    if (first !== second) problem(await verify('sekali@contoh.id', first, '127.0.1.5'), 401, 'citizen.code_invalid');
+    ok(await verify('sekali@contoh.id', second, '127.0.1.5'), c.citizenSession);
+    problem(await verify('sekali@contoh.id', second, '127.0.1.5'), 401, 'citizen.code_invalid');
   });
 });
 
 describe('throttling', () => {
   it('refuses a new code to the same contact within 30 s, and past 5 codes an hour, with Retry-After', async () => {
     const contact = 'sering@contoh.id';
-    expect((await login(contact, '127.0.2.1')).statusCode).toBe(202);
+    await accepted(login(contact, '127.0.2.1'));
     const soon = await login(contact, '127.0.2.2');
-    expect(soon.statusCode).toBe(429);
-    expect(soon.json()).toMatchObject({ code: 'citizen.code_throttled', limit: 'contact_30s' });
+    expect(problem(soon, 429, 'citizen.code_throttled')).toMatchObject({ code: 'citizen.code_throttled', limit: 'contact_30s' });
     expect(Number(soon.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     expect(Number(soon.headers['retry-after'])).toBeLessThanOrEqual(30);
     for (let i = 0; i < 4; i++) {
       t.clock.advance(31_000);
-      expect((await login(contact, '127.0.2.1')).statusCode).toBe(202);
+      await accepted(login(contact, '127.0.2.1'));
     }
     t.clock.advance(31_000);
     const sixth = await login(contact, '127.0.2.1');
-    expect(sixth.statusCode).toBe(429);
-    expect(sixth.json().limit).toBe('contact_hour');
+    expect(problem(sixth, 429, 'citizen.code_throttled').limit).toBe('contact_hour');
     expect(Number(sixth.headers['retry-after'])).toBeGreaterThan(30);
     t.clock.advance(3600_000);
-    expect((await login(contact, '127.0.2.1')).statusCode).toBe(202);
+    await accepted(login(contact, '127.0.2.1'));
   });
 
   it('refuses a 21st code an hour from one address, whatever the contacts', async () => {
-    for (let i = 0; i < 20; i++) expect((await login(`orang${i}@contoh.id`, '127.0.3.1')).statusCode).toBe(202);
+    for (let i = 0; i < 20; i++) await accepted(login(`orang${i}@contoh.id`, '127.0.3.1'));
     const r = await login('orang20@contoh.id', '127.0.3.1');
-    expect(r.statusCode).toBe(429);
-    expect(r.json().limit).toBe('address');
-    expect((await login('orang20@contoh.id', '127.0.3.2')).statusCode).toBe(202);
+    expect(problem(r, 429, 'citizen.code_throttled').limit).toBe('address');
+    await accepted(login('orang20@contoh.id', '127.0.3.2'));
   });
 
   it('names the field of a contact that is neither an email nor an Indonesian mobile number', async () => {
     for (const contact of ['0541-123456', 'bukan-email@', '+60123456789', '']) {
       const r = await login(contact, '127.0.4.1');
-      expect(r.statusCode, contact).toBe(400);
-      expect(r.json().errors[0]).toMatchObject({ field: 'body.contact', messages: { id: expect.any(String), en: expect.any(String) } });
+      expect(problem(r, 400).errors?.[0], contact).toMatchObject({ field: 'body.contact', messages: { id: expect.any(String), en: expect.any(String) } });
     }
   });
 });
@@ -137,40 +133,37 @@ describe('sessions', () => {
     const staff = await f.officer(f.bpjs);
     for (const url of ['/api/v1/auth/me', '/api/v1/audit', `/api/v1/sites/${f.siteId}/devices`, '/api/v1/shared/ABCD-2345']) {
       const r = await t.app.inject({ method: 'GET', url, headers: bearer(citizen.token) });
-      expect(r.statusCode, url).toBe(401);
+      problem(r, 401);
     }
     for (const url of ['/api/v1/me', '/api/v1/me/documents', '/api/v1/me/access-log', '/api/v1/me/consents']) {
       const r = await t.app.inject({ method: 'GET', url, headers: bearer(staff) });
-      expect(r.statusCode, url).toBe(401);
-      expect(r.json().code).toBe('citizen.unauthenticated');
+      problem(r, 401, 'citizen.unauthenticated');
     }
     // The citizen's cookie is not a staff cookie either.
     const viaCookie = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: citizen.cookies.cookie } });
-    expect(viaCookie.statusCode).toBe(401);
+    problem(viaCookie, 401);
   });
 
   it('takes the cookie, and a cookie write needs the CSRF header', async () => {
     const s = await signIn(t, gw, 'kuki@contoh.id');
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: s.cookies.cookie } })).statusCode).toBe(200);
+    ok(await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: s.cookies.cookie } }), c.citizenSelf);
     const noCsrf = await t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: { cookie: s.cookies.cookie }, payload: { name: 'Siti Aminah' } });
-    expect(noCsrf.statusCode).toBe(403);
-    expect(noCsrf.json().code).toBe('citizen.csrf');
-    const ok = await t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: { cookie: s.cookies.cookie, 'x-citizen-csrf': s.cookies.csrf }, payload: { name: 'Siti Aminah' } });
-    expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json().name).toBe('Siti Aminah');
+    problem(noCsrf, 403, 'citizen.csrf');
+    const named = await t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: { cookie: s.cookies.cookie, 'x-citizen-csrf': s.cookies.csrf }, payload: { name: 'Siti Aminah' } });
+    expect(ok(named, c.citizenSelf).name).toBe('Siti Aminah');
   });
 
   it('ends at sign-out, and a deleted account is signed out everywhere', async () => {
     const a = await signIn(t, gw, 'keluar@contoh.id');
     const b = await signIn(t, gw, 'keluar@contoh.id');
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/citizen/logout', headers: bearer(a.token) })).statusCode).toBe(204);
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer(a.token) })).statusCode).toBe(401);
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer(b.token) })).statusCode).toBe(200);
+    problem(await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer(a.token) }), 401, 'citizen.unauthenticated');
+    ok(await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer(b.token) }), c.citizenSelf);
     expect((await t.app.inject({ method: 'DELETE', url: '/api/v1/me', headers: bearer(b.token) })).statusCode).toBe(204);
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer(b.token) })).statusCode).toBe(401);
+    problem(await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer(b.token) }), 401, 'citizen.unauthenticated');
     // Signing in again with the same contact opens a new, empty account.
-    const c = await signIn(t, gw, 'keluar@contoh.id');
-    expect(c.citizen.id).not.toBe(b.citizen.id);
+    const again = await signIn(t, gw, 'keluar@contoh.id');
+    expect(again.citizen.id).not.toBe(b.citizen.id);
     const [{ n }] = await rows<{ n: number }>(t.ctx.db, sql`SELECT count(*)::int AS n FROM ${citizens} WHERE deleted_at IS NOT NULL`);
     expect(n).toBeGreaterThanOrEqual(1);
   });
@@ -180,11 +173,9 @@ describe('profile', () => {
   it('takes a declared NIK, masks it, and names the field of a wrong one in both languages', async () => {
     const s = await signIn(t, gw, 'nik@contoh.id');
     const bad = await t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: bearer(s.token), payload: { nik: '6472013102900001' } });
-    expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors[0]).toMatchObject({ field: 'body.nik', code: 'nik.invalid_birth_date' });
-    const ok = await t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: bearer(s.token), payload: { nik: '6472015007900001', name: 'Ani Wijaya' } });
-    expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json()).toMatchObject({ nik: '6472••••••••0001', nikVerified: false, name: 'Ani Wijaya' });
+    expect(problem(bad, 400).errors?.[0]).toMatchObject({ field: 'body.nik', code: 'nik.invalid_birth_date' });
+    const declared = await t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: bearer(s.token), payload: { nik: '6472015007900001', name: 'Ani Wijaya' } });
+    expect(ok(declared, c.citizenSelf)).toMatchObject({ nik: '6472••••••••0001', nikVerified: false, name: 'Ani Wijaya' });
     const stored = await rows<Record<string, unknown>>(t.ctx.db, sql`SELECT * FROM citizens WHERE id = ${s.citizen.id}`);
     expect(JSON.stringify(stored)).not.toContain('6472015007900001');
     expect(JSON.stringify(stored)).not.toContain('Ani Wijaya');

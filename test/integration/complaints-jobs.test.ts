@@ -1,11 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as c from '../../src/contracts/complaints';
 import { forgetCachedCatalog } from '../../src/server/modules/catalog/catalog.lookup';
 import { complaintJobHandlers, sweepComplaints } from '../../src/server/modules/complaints/complaints.jobs';
 import { rows } from '../../src/server/platform/db';
 import { runDueJobs } from '../../src/server/platform/jobs';
 import { memoryNotifier } from '../../src/server/platform/notifier';
 import { bearer, createTestApp, type TestApp } from '../support/app';
+import { ok } from '../support/contract';
 import { addClosure, createMppFixture, type MppFixture } from '../support/fixtures';
 
 /*
@@ -21,10 +23,11 @@ const at = (iso: string) => t.clock.set(iso);
 const jobs = () => runDueJobs(t.ctx.db, t.clock, complaintJobHandlers({ ...t.ctx, notifier }));
 const file = async () => {
   const res = await post(`/api/v1/sites/${f.siteId}/complaints`, { classification: 'pengaduan', title: 'Pelayanan lambat', body: 'Sudah seminggu belum ada kabar.', reporter: { name: 'Dewi Lestari', email: 'dewi@example.test' } });
-  expect(res.statusCode).toBe(201);
-  return res.json() as { id: string; trackingCode: string; verifyBy: string };
+  return ok(res, c.filedResponse, 201);
 };
-const status = async (code: string) => (await get(`/api/v1/complaints/by-code/${code}`)).json();
+const status = async (code: string) => ok(await get(`/api/v1/complaints/by-code/${code}`), c.publicComplaint);
+const overdueBoard = async () => ok(await get(`/api/v1/sites/${f.siteId}/complaints?overdue=1`, f.tokens.siteAdmin), c.complaintPage);
+const move = async (id: string, body: Record<string, unknown>, token?: string) => ok(await post(`/api/v1/complaints/${id}/transition`, body, token), c.transitioned);
 
 beforeAll(async () => {
   // Staff sessions outlive the months the clock is moved here.
@@ -38,8 +41,8 @@ afterAll(async () => t?.close());
 describe('escalation of overdue steps', () => {
   it('escalates an unverified complaint once, the day after its deadline, to the site admin; the board shows it red', async () => {
     at('2026-11-25T09:00:00+08:00');
-    const c = await file();
-    expect(c.verifyBy).toBe('2026-11-30');
+    const filed = await file();
+    expect(filed.verifyBy).toBe('2026-11-30');
 
     at('2026-11-30T16:00:00+08:00'); // the last day: not yet
     expect(await sweepComplaints(t.ctx)).toEqual({ escalated: 0, closed: 0 });
@@ -52,24 +55,24 @@ describe('escalation of overdue steps', () => {
     expect(mail?.text).toContain('2026-11-30');
     expect(JSON.stringify(mail)).not.toContain('Dewi');
 
-    const board = (await get(`/api/v1/sites/${f.siteId}/complaints?overdue=1`, f.tokens.siteAdmin)).json();
-    expect(board.items.map((i: { id: string }) => i.id)).toEqual([c.id]);
+    const board = await overdueBoard();
+    expect(board.items.map((i) => i.id)).toEqual([filed.id]);
     expect(board.items[0]).toMatchObject({ overdue: 'verify', escalated: true, workingDaysLeft: -1 });
-    const [e] = await rows<{ meta: { step: string; due: string } }>(t.ctx.db, sql`SELECT meta FROM events WHERE aggregate_id = ${c.id} AND type = 'complaint.escalated'`);
+    const [e] = await rows<{ meta: { step: string; due: string } }>(t.ctx.db, sql`SELECT meta FROM events WHERE aggregate_id = ${filed.id} AND type = 'complaint.escalated'`);
     expect(e.meta).toMatchObject({ step: 'verify', due: '2026-11-30' });
 
     // Verified late: it counts as not on time; the agency's own deadline starts then.
-    const v = await post(`/api/v1/complaints/${c.id}/transition`, { to: 'verified', agencyId: f.agency.bpjs }, f.tokens.siteAdmin);
-    expect(v.json().respondBy).toBe('2026-12-08');
+    const v = await move(filed.id, { to: 'verified', agencyId: f.agency.bpjs }, f.tokens.siteAdmin);
+    expect(v.respondBy).toBe('2026-12-08');
     at('2026-12-09T08:00:00+08:00');
     expect((await sweepComplaints(t.ctx)).escalated).toBe(1);
-    const again = (await get(`/api/v1/sites/${f.siteId}/complaints?overdue=1`, f.tokens.siteAdmin)).json();
-    expect(again.items[0]).toMatchObject({ id: c.id, overdue: 'respond', escalated: true });
+    const again = await overdueBoard();
+    expect(again.items[0]).toMatchObject({ id: filed.id, overdue: 'respond', escalated: true });
     // Another agency takes it over: a fresh deadline, no longer overdue.
-    const moved = await post(`/api/v1/complaints/${c.id}/assign`, { agencyId: f.agency.dukcapil }, f.tokens.siteAdmin);
-    expect(moved.json()).toMatchObject({ status: 'verified', agencyId: f.agency.dukcapil, respondBy: '2026-12-16' });
-    expect((await get(`/api/v1/sites/${f.siteId}/complaints?overdue=1`, f.tokens.siteAdmin)).json().items).toEqual([]);
-    const figures = (await get(`/api/v1/sites/${f.siteId}/complaints/figures?from=2026-11&to=2026-12`, f.tokens.siteAdmin)).json();
+    const moved = await post(`/api/v1/complaints/${filed.id}/assign`, { agencyId: f.agency.dukcapil }, f.tokens.siteAdmin);
+    expect(ok(moved, c.transitioned)).toMatchObject({ status: 'verified', agencyId: f.agency.dukcapil, respondBy: '2026-12-16' });
+    expect((await overdueBoard()).items).toEqual([]);
+    const figures = ok(await get(`/api/v1/sites/${f.siteId}/complaints/figures?from=2026-11&to=2026-12`, f.tokens.siteAdmin), c.figuresResponse);
     expect(figures).toEqual([expect.objectContaining({ month: '2026-11', agency: { id: f.agency.dukcapil, name: 'Dinas Kependudukan dan Pencatatan Sipil' }, received: 1, verified: 1, verifiedOnTime: 0, responded: 0, followedUp: 0 })]);
   });
 });
@@ -77,22 +80,22 @@ describe('escalation of overdue steps', () => {
 describe('auto-close 10 working days after the response', () => {
   it('closes on the first day after the answer period, counting the site’s closures; not before', async () => {
     at('2026-12-01T09:00:00+08:00'); // Tuesday
-    const c = await file();
-    await post(`/api/v1/complaints/${c.id}/transition`, { to: 'verified', agencyId: f.agency.dukcapil }, f.tokens.siteAdmin);
+    const filed = await file();
+    await move(filed.id, { to: 'verified', agencyId: f.agency.dukcapil }, f.tokens.siteAdmin);
     await addClosure(t, f.siteId, '2026-12-10', 'Libur daerah uji');
     forgetCachedCatalog();
     at('2026-12-02T10:00:00+08:00');
-    const r = await post(`/api/v1/complaints/${c.id}/transition`, { to: 'responded', text: 'Berkas Anda sudah selesai, silakan diambil.' }, f.tokens.agencyAdmin);
+    const r = await move(filed.id, { to: 'responded', text: 'Berkas Anda sudah selesai, silakan diambil.' }, f.tokens.agencyAdmin);
     // Wed 2 Dec + 10 working days, Thu 10 Dec closed: 3, 4, 7, 8, 9, 11, 14, 15, 16, 17.
-    expect(r.json().autoCloseAfter).toBe('2026-12-17');
-    expect((await status(c.trackingCode)).autoCloseAfter).toBe('2026-12-17');
+    expect(r.autoCloseAfter).toBe('2026-12-17');
+    expect((await status(filed.trackingCode)).autoCloseAfter).toBe('2026-12-17');
 
     at('2026-12-17T15:00:00+08:00');
     expect((await sweepComplaints(t.ctx)).closed).toBe(0);
-    expect((await status(c.trackingCode)).status).toBe('responded');
+    expect((await status(filed.trackingCode)).status).toBe('responded');
     at('2026-12-18T00:30:00+08:00');
     expect((await sweepComplaints(t.ctx)).closed).toBe(1);
-    const closed = await status(c.trackingCode);
+    const closed = await status(filed.trackingCode);
     expect(closed).toMatchObject({ status: 'closed', closedBy: 'system', canReopen: true, canConfirm: false });
     await jobs();
     expect(notifier.sent.some((m) => m.kind === 'complaint.auto_closed' && m.to.email === 'dewi@example.test')).toBe(true);
@@ -103,19 +106,19 @@ describe('auto-close 10 working days after the response', () => {
     await addClosure(t, null, '2026-12-24', 'Cuti bersama Natal');
     await addClosure(t, null, '2026-12-25', 'Hari Raya Natal');
     forgetCachedCatalog();
-    const reopened = await post(`/api/v1/complaints/by-code/${c.trackingCode}/reopen`, { reason: 'Berkas belum bisa diambil, loket tutup.' });
-    expect(reopened.json()).toMatchObject({ status: 'verified', respondBy: '2026-12-29' });
+    const reopened = await post(`/api/v1/complaints/by-code/${filed.trackingCode}/reopen`, { reason: 'Berkas belum bisa diambil, loket tutup.' });
+    expect(ok(reopened, c.publicComplaint)).toMatchObject({ status: 'verified', respondBy: '2026-12-29' });
   });
 
   it('a reporter’s confirmation before the deadline closes it at once; the sweep then has nothing to do', async () => {
     at('2026-12-21T09:00:00+08:00');
-    const c = await file();
-    await post(`/api/v1/complaints/${c.id}/transition`, { to: 'verified', agencyId: f.agency.dukcapil }, f.tokens.siteAdmin);
-    await post(`/api/v1/complaints/${c.id}/transition`, { to: 'responded', text: 'Selesai.' }, f.tokens.agencyAdmin);
-    expect((await post(`/api/v1/complaints/${c.id}/transition`, { to: 'closed', trackingCode: c.trackingCode })).statusCode).toBe(200);
+    const filed = await file();
+    await move(filed.id, { to: 'verified', agencyId: f.agency.dukcapil }, f.tokens.siteAdmin);
+    await move(filed.id, { to: 'responded', text: 'Selesai.' }, f.tokens.agencyAdmin);
+    await move(filed.id, { to: 'closed', trackingCode: filed.trackingCode });
     at('2027-02-01T09:00:00+08:00');
     await sweepComplaints(t.ctx);
-    const [row] = await rows<{ closed_by: string }>(t.ctx.db, sql`SELECT closed_by FROM complaints WHERE id = ${c.id}`);
+    const [row] = await rows<{ closed_by: string }>(t.ctx.db, sql`SELECT closed_by FROM complaints WHERE id = ${filed.id}`);
     expect(row.closed_by).toBe('reporter');
   });
 });

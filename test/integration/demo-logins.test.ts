@@ -3,9 +3,14 @@
  * its counter: `admin` is the site admin of MPP Samarinda, `petugas-<n>` the officer of counter n.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { sessionResponse } from '../../src/contracts/access';
+import * as catalog from '../../src/contracts/catalog';
+import { page } from '../../src/contracts/common';
 import { seedDemo } from '../../src/server/modules/catalog/catalog.lookup';
 import { DEMO_PASSWORD } from '../../src/server/modules/catalog/demo-seed';
 import { bearer, createTestApp, type TestApp } from '../support/app';
+import { ok } from '../support/contract';
 
 let t: TestApp;
 let site: { id: string; name: string };
@@ -13,27 +18,26 @@ let site: { id: string; name: string };
 beforeAll(async () => {
   t = await createTestApp({ start: '2026-11-25T09:00:00+08:00' });
   expect(await seedDemo(t.ctx.db, t.clock)).toEqual({ created: true });
-  site = (await t.app.inject('/api/v1/sites')).json().find((s: { slug: string }) => s.slug === 'mpp-samarinda');
+  site = ok(await t.app.inject('/api/v1/sites'), z.array(catalog.siteSummary)).find((s) => s.slug === 'mpp-samarinda')!;
 });
 afterAll(async () => t?.close());
 
 const login = async (username: string) => {
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });
-  expect(res.statusCode).toBe(200);
-  return res.json() as { token: string; user: { memberships: Array<{ role: string; siteId: string; agencyId: string | null; siteName: string }> } };
+  return ok(res, sessionResponse);
 };
 
 describe('demo logins', () => {
   it('signs in the site admin and the officer of each counter, assigned to it', async () => {
     const admin = await login('admin');
     expect(admin.user.memberships).toEqual([{ role: 'site_admin', siteId: site.id, agencyId: null, siteName: site.name, agencyName: null }]);
-    const counters = (await t.app.inject({ url: `/api/v1/sites/${site.id}/catalog/counters?pageSize=100`, headers: bearer(admin.token) })).json().items as Array<{ id: string; number: number; agencyId: string }>;
+    const counters = ok(await t.app.inject({ url: `/api/v1/sites/${site.id}/catalog/counters?pageSize=100`, headers: bearer(admin.token) }), page(catalog.adminCounter)).items;
     expect(counters.length).toBeGreaterThan(1);
     for (const c of counters.slice(0, 3)) {
       const officer = await login(`petugas-${c.number}`);
       expect(officer.user.memberships).toMatchObject([{ role: 'officer', siteId: site.id, agencyId: c.agencyId }]);
-      const staffed = (await t.app.inject({ url: `/api/v1/counters/${c.id}/officers`, headers: bearer(admin.token) })).json();
-      expect(staffed.officers.map((o: { username: string }) => o.username)).toEqual([`petugas-${c.number}`]);
+      const staffed = ok(await t.app.inject({ url: `/api/v1/counters/${c.id}/officers`, headers: bearer(admin.token) }), catalog.counterOfficers);
+      expect(staffed.officers.map((o) => o.username)).toEqual([`petugas-${c.number}`]);
     }
   });
 

@@ -2,11 +2,14 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as catalog from '../../src/contracts/catalog';
+import { page } from '../../src/contracts/common';
 import { AGREEMENT_MAX_BYTES } from '../../src/server/modules/catalog/agencies.service';
 import { storedFiles } from '../../src/server/modules/files/files.schema';
 import { events } from '../../src/server/db/events.schema';
 import { agencyFilesFixture, agencyRow, auditOf, deleteFile, fileCount, putFile, snapshot as snapshotOf, type AgencyFilesFixture } from '../support/agency-files';
 import { bearer, createTestApp, type TestApp } from '../support/app';
+import { ok, problem } from '../support/contract';
 import { fileBody, minimalPdf, multipart, PNG } from '../support/multipart';
 
 let t: TestApp;
@@ -46,21 +49,20 @@ describe('uploading, storing and downloading the agreement', () => {
   it('stores a real PDF and shows it on the agency', async () => {
     const before = await fileCount(t);
     const res = await upload(f.agencyA, siteAdmin, fileBody(PDF, 'PKS Imigrasi 2026.pdf'));
-    expect(res.statusCode, res.body).toBe(200);
-    const view = res.json();
+    const view = ok(res, catalog.adminAgency);
     expect(view.id).toBe(f.agencyA);
     expect(view.agreement).toMatchObject({
       number: null,
       fileId: expect.any(String),
       document: { filename: 'PKS Imigrasi 2026.pdf', mediaType: 'application/pdf', sizeBytes: PDF.length, sha256: sha256(PDF), uploadedAt: t.clock.now().toISOString() },
     });
-    firstFileId = view.agreement.fileId;
+    firstFileId = view.agreement!.fileId!;
     expect(await fileCount(t)).toBe(before + 1);
     expect((await agencyRow(t, f.agencyA)).agreementFileId).toBe(firstFileId);
 
     // The same view from the agency endpoint.
     const agency = await t.app.inject({ method: 'GET', url: `/api/v1/catalog/agencies/${f.agencyA}`, headers: bearer(siteAdmin) });
-    expect(agency.json().agreement.document.filename).toBe('PKS Imigrasi 2026.pdf');
+    expect(ok(agency, catalog.adminAgency).agreement?.document?.filename).toBe('PKS Imigrasi 2026.pdf');
 
     // Audited and announced like other agency changes, in the same transaction.
     const [entry] = await auditOf(t, f.agencyA, 'catalog.agency_agreement_uploaded');
@@ -97,8 +99,7 @@ describe('uploading, storing and downloading the agreement', () => {
   });
 
   it('lets the agency admin of that agency upload and download too', async () => {
-    const res = await upload(f.agencyA, imigrasiAdmin, fileBody(PDF, 'pks.pdf'));
-    expect(res.statusCode, res.body).toBe(200);
+    ok(await upload(f.agencyA, imigrasiAdmin, fileBody(PDF, 'pks.pdf')), catalog.adminAgency);
     const down = await download(f.agencyA, imigrasiAdmin);
     expect(down.statusCode).toBe(200);
     expect(down.rawPayload.equals(PDF)).toBe(true);
@@ -106,10 +107,9 @@ describe('uploading, storing and downloading the agreement', () => {
 
   it('keeps the number and the document together in the view', async () => {
     const patch = await t.app.inject({ method: 'PATCH', url: `/api/v1/catalog/agencies/${f.agencyA}`, headers: bearer(siteAdmin), payload: { agreement: { number: 'PKS/12/2026', signedOn: '2026-01-05' } } });
-    expect(patch.statusCode, patch.body).toBe(200);
-    expect(patch.json().agreement).toMatchObject({ number: 'PKS/12/2026', signedOn: '2026-01-05', document: { mediaType: 'application/pdf' } });
+    expect(ok(patch, catalog.adminAgency).agreement).toMatchObject({ number: 'PKS/12/2026', signedOn: '2026-01-05', document: { mediaType: 'application/pdf' } });
     const list = await t.app.inject({ method: 'GET', url: `/api/v1/sites/${f.siteId}/catalog/agencies`, headers: bearer(siteAdmin) });
-    const items = list.json().items as Array<{ id: string; agreement: { document: { sizeBytes: number } | null } | null }>;
+    const { items } = ok(list, page(catalog.adminAgency));
     expect(items.find((a) => a.id === f.agencyA)?.agreement?.document?.sizeBytes).toBe(PDF.length);
     expect(items.find((a) => a.id === f.agencyB)?.agreement).toBeNull();
   });
@@ -119,12 +119,9 @@ describe('refusals write nothing', () => {
   it('refuses a text file named x.pdf and sent as application/pdf, naming the field', async () => {
     const before = await snapshot(f.agencyB);
     const res = await upload(f.agencyB, siteAdmin, fileBody('Ini bukan PDF, hanya teks biasa.\n'.repeat(20), 'x.pdf', 'application/pdf'));
-    expect(res.statusCode).toBe(415);
-    expect(res.headers['content-type']).toContain('application/problem+json');
-    const problem = res.json();
-    expect(problem.code).toBe('file.type_not_allowed');
-    expect(problem.errors).toEqual([{ field: 'file', code: 'type_not_allowed', messages: { id: expect.stringContaining('PDF, JPG atau PNG'), en: expect.stringContaining('PDF, JPG or PNG') } }]);
-    expect(problem.allowedTypes).toEqual(['application/pdf', 'image/jpeg', 'image/png']);
+    const refused = problem(res, 415, 'file.type_not_allowed');
+    expect(refused.errors).toEqual([{ field: 'file', code: 'type_not_allowed', messages: { id: expect.stringContaining('PDF, JPG atau PNG'), en: expect.stringContaining('PDF, JPG or PNG') } }]);
+    expect(refused.allowedTypes).toEqual(['application/pdf', 'image/jpeg', 'image/png']);
     expect(await snapshot(f.agencyB)).toEqual(before);
   });
 
@@ -132,8 +129,7 @@ describe('refusals write nothing', () => {
     const before = await snapshot(f.agencyB);
     const zip = Buffer.concat([Buffer.from('PK\x03\x04\x14\x00\x00\x00\x08\x00', 'latin1'), Buffer.alloc(200, 1)]);
     const res = await upload(f.agencyB, siteAdmin, fileBody(zip, 'pks.pdf'));
-    expect(res.statusCode).toBe(415);
-    expect(res.json().errors[0].field).toBe('file');
+    expect(problem(res, 415, 'file.type_not_allowed').errors?.[0].field).toBe('file');
     expect(await snapshot(f.agencyB)).toEqual(before);
   });
 
@@ -143,17 +139,16 @@ describe('refusals write nothing', () => {
     expect(justOver.length).toBe(AGREEMENT_MAX_BYTES + 1);
     // Within the multipart allowance of the declared length: cut off by the parser's limit.
     const res = await upload(f.agencyB, siteAdmin, fileBody(justOver));
-    expect(res.statusCode, res.body).toBe(413);
-    expect(res.json()).toMatchObject({ code: 'file.too_large', maxBytes: AGREEMENT_MAX_BYTES, errors: [{ field: 'file', code: 'too_large' }] });
-    expect(res.json().errors[0].messages.id).toContain('10 MB');
+    const tooLarge = problem(res, 413, 'file.too_large');
+    expect(tooLarge).toMatchObject({ code: 'file.too_large', maxBytes: AGREEMENT_MAX_BYTES, errors: [{ field: 'file', code: 'too_large' }] });
+    expect(tooLarge.errors?.[0].messages.id).toContain('10 MB');
 
     // A declared length far over the limit is refused before the body is read.
     const big = fileBody(Buffer.concat([PDF, Buffer.alloc(12 * 1024 * 1024, 0x20)]));
     const early = await upload(f.agencyB, siteAdmin, big);
-    expect(early.statusCode).toBe(413);
-    expect(early.json().code).toBe('file.too_large');
+    problem(early, 413, 'file.too_large');
     // …even for a caller who would be refused anyway: nothing of it is read.
-    expect((await upload(f.agencyB, undefined, big)).statusCode).toBe(413);
+    problem(await upload(f.agencyB, undefined, big), 413, 'file.too_large');
 
     // Chunked (no Content-Length): the stream is cut at the limit.
     const chunked = await t.app.inject({
@@ -164,34 +159,28 @@ describe('refusals write nothing', () => {
         for (let i = 0; i < big.payload.length; i += 256 * 1024) yield big.payload.subarray(i, i + 256 * 1024);
       })()),
     });
-    expect(chunked.statusCode).toBe(413);
-    expect(chunked.json().code).toBe('file.too_large');
+    problem(chunked, 413, 'file.too_large');
     expect(await snapshot(f.agencyB)).toEqual(before);
   });
 
   it('accepts a file of exactly 10 MiB', async () => {
     const exact = Buffer.concat([PDF, Buffer.alloc(AGREEMENT_MAX_BYTES - PDF.length, 0x20)]);
     const res = await upload(other.agencyA, otherSiteAdmin, fileBody(exact), other.siteId);
-    expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().agreement.document.sizeBytes).toBe(AGREEMENT_MAX_BYTES);
+    expect(ok(res, catalog.adminAgency).agreement?.document?.sizeBytes).toBe(AGREEMENT_MAX_BYTES);
   });
 
   it('refuses a request without the file, an empty file and a body that is not multipart', async () => {
     const before = await snapshot(f.agencyB);
     const noFile = await upload(f.agencyB, siteAdmin, multipart([{ name: 'note', content: 'tanpa berkas' }]));
-    expect(noFile.statusCode).toBe(400);
-    expect(noFile.json()).toMatchObject({ code: 'file.missing', errors: [{ field: 'file', code: 'missing' }] });
+    expect(problem(noFile, 400, 'file.missing')).toMatchObject({ code: 'file.missing', errors: [{ field: 'file', code: 'missing' }] });
     const otherField = await upload(f.agencyB, siteAdmin, multipart([{ name: 'dokumen', filename: 'pks.pdf', type: 'application/pdf', content: PDF }]));
-    expect(otherField.statusCode).toBe(400);
-    expect(otherField.json().code).toBe('file.missing');
+    problem(otherField, 400, 'file.missing');
     const empty = await upload(f.agencyB, siteAdmin, fileBody(Buffer.alloc(0)));
-    expect(empty.statusCode).toBe(400);
-    expect(empty.json()).toMatchObject({ code: 'file.missing', errors: [{ field: 'file', code: 'empty' }] });
+    expect(problem(empty, 400, 'file.missing')).toMatchObject({ code: 'file.missing', errors: [{ field: 'file', code: 'empty' }] });
     const json = await t.app.inject({ method: 'PUT', url: docUrl(f.agencyB), headers: bearer(siteAdmin), payload: { file: PDF.toString('base64') } });
-    expect(json.statusCode).toBe(415);
-    expect(json.json().errors[0].field).toBe('file');
+    expect(problem(json, 415).errors?.[0].field).toBe('file');
     const raw = await t.app.inject({ method: 'PUT', url: docUrl(f.agencyB), headers: { ...bearer(siteAdmin), 'content-type': 'application/pdf' }, payload: PDF });
-    expect(raw.statusCode).toBe(415);
+    problem(raw, 415);
     expect(await snapshot(f.agencyB)).toEqual(before);
   });
 });
@@ -201,16 +190,14 @@ describe('who may', () => {
     const before = await snapshot(f.agencyA);
     for (const token of [dukcapilAdmin, officer, otherSiteAdmin]) {
       const up = await upload(f.agencyA, token, fileBody(PNG, 'x.png', 'image/png'));
-      expect(up.statusCode).toBe(403);
-      expect(up.json().code).toBe('auth.forbidden');
-      expect((await download(f.agencyA, token)).statusCode).toBe(403);
-      expect((await remove(f.agencyA, token)).statusCode).toBe(403);
+      problem(up, 403, 'auth.forbidden');
+      problem(await download(f.agencyA, token), 403, 'auth.forbidden');
+      problem(await remove(f.agencyA, token), 403, 'auth.forbidden');
     }
     const anon = await upload(f.agencyA, undefined, fileBody(PNG, 'x.png', 'image/png'));
-    expect(anon.statusCode).toBe(401);
-    expect(anon.json().code).toBe('auth.unauthenticated');
-    expect((await download(f.agencyA)).statusCode).toBe(401);
-    expect((await remove(f.agencyA)).statusCode).toBe(401);
+    problem(anon, 401, 'auth.unauthenticated');
+    problem(await download(f.agencyA), 401, 'auth.unauthenticated');
+    problem(await remove(f.agencyA), 401, 'auth.unauthenticated');
     expect(await snapshot(f.agencyA)).toEqual(before);
   });
 
@@ -218,8 +205,8 @@ describe('who may', () => {
     const before = await snapshot(other.agencyB);
     // The site admin of site f, naming site f, but an agency of the other site.
     const res = await upload(other.agencyB, siteAdmin, fileBody(PNG, 'x.png', 'image/png'));
-    expect(res.statusCode).toBe(404);
-    expect((await download(other.agencyA, siteAdmin)).statusCode).toBe(404);
+    problem(res, 404);
+    problem(await download(other.agencyA, siteAdmin), 404);
     expect(await snapshot(other.agencyB)).toEqual(before);
   });
 
@@ -228,12 +215,10 @@ describe('who may', () => {
     const body = fileBody(PNG, 'tanpa-csrf.png', 'image/png');
     const before = await snapshot(f.agencyB);
     const without = await t.app.inject({ method: 'PUT', url: docUrl(f.agencyB), headers: { ...body.headers, cookie }, payload: body.payload });
-    expect(without.statusCode).toBe(403);
-    expect(without.json().code).toBe('auth.csrf');
+    problem(without, 403, 'auth.csrf');
     expect(await snapshot(f.agencyB)).toEqual(before);
     const withToken = await t.app.inject({ method: 'PUT', url: docUrl(f.agencyB), headers: { ...body.headers, cookie, 'x-csrf-token': csrf }, payload: body.payload });
-    expect(withToken.statusCode, withToken.body).toBe(200);
-    expect(withToken.json().agreement.document).toMatchObject({ filename: 'tanpa-csrf.png', mediaType: 'image/png' });
+    expect(ok(withToken, catalog.adminAgency).agreement?.document).toMatchObject({ filename: 'tanpa-csrf.png', mediaType: 'image/png' });
     // A download is a GET: the cookie alone is enough.
     const down = await t.app.inject({ method: 'GET', url: docUrl(f.agencyB), headers: { cookie } });
     expect(down.statusCode).toBe(200);
@@ -246,8 +231,7 @@ describe('replacing and removing', () => {
     const previous = (await agencyRow(t, f.agencyA)).agreementFileId as string;
     const files = await fileCount(t);
     const res = await upload(f.agencyA, siteAdmin, fileBody(PNG, 'C:\\Scan\\..\\\u202Epindai\u0007 PKS.png', 'application/octet-stream'));
-    expect(res.statusCode, res.body).toBe(200);
-    const doc = res.json().agreement;
+    const doc = ok(res, catalog.adminAgency).agreement!;
     expect(doc.fileId).not.toBe(previous);
     // Path, control and bidi characters are gone; the type comes from the content.
     expect(doc.document).toMatchObject({ filename: 'pindai PKS.png', mediaType: 'image/png', sizeBytes: PNG.length });
@@ -264,8 +248,7 @@ describe('replacing and removing', () => {
 
   it('names a file after its content type and keeps non-ASCII names exact', async () => {
     const res = await upload(f.agencyA, siteAdmin, fileBody(PDF, 'Perjanjian Kerja Sama – Imigrasi <final>: v2', 'text/plain'));
-    expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().agreement.document.filename).toBe('Perjanjian Kerja Sama – Imigrasi _final__ v2.pdf');
+    expect(ok(res, catalog.adminAgency).agreement?.document?.filename).toBe('Perjanjian Kerja Sama – Imigrasi _final__ v2.pdf');
     const down = await download(f.agencyA, siteAdmin);
     expect(down.headers['content-disposition']).toBe(
       `attachment; filename="Perjanjian Kerja Sama _ Imigrasi _final__ v2.pdf"; filename*=UTF-8''Perjanjian%20Kerja%20Sama%20%E2%80%93%20Imigrasi%20_final__%20v2.pdf`,
@@ -277,27 +260,24 @@ describe('replacing and removing', () => {
     expect(fileId).toBeTruthy();
     const files = await fileCount(t);
     const res = await remove(f.agencyB, dukcapilAdmin);
-    expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().agreement).toBeNull();
+    expect(ok(res, catalog.adminAgency).agreement).toBeNull();
     expect((await agencyRow(t, f.agencyB)).agreementFileId).toBeNull();
     expect(await fileCount(t)).toBe(files);
     const entries = await auditOf(t, f.agencyB, 'catalog.agency_agreement_removed');
     expect(entries.map((e) => e.details)).toEqual([{ fileId }]);
 
     const gone = await download(f.agencyB, siteAdmin);
-    expect(gone.statusCode).toBe(404);
-    expect(gone.json()).toMatchObject({ code: 'not_found', messages: { id: expect.stringContaining('belum diunggah') } });
+    expect(problem(gone, 404, 'not_found')).toMatchObject({ code: 'not_found', messages: { id: expect.stringContaining('belum diunggah') } });
 
     // Removing again changes and records nothing.
     const again = await remove(f.agencyB, siteAdmin);
-    expect(again.statusCode).toBe(200);
+    ok(again, catalog.adminAgency);
     expect(await auditOf(t, f.agencyB, 'catalog.agency_agreement_removed')).toHaveLength(1);
   });
 
   it('keeps the agreement number when the document is removed', async () => {
     const res = await remove(f.agencyA, siteAdmin);
-    expect(res.statusCode).toBe(200);
-    expect(res.json().agreement).toEqual({ number: 'PKS/12/2026', signedOn: '2026-01-05', validUntil: null, fileId: null, document: null });
-    expect((await download(f.agencyA, siteAdmin)).statusCode).toBe(404);
+    expect(ok(res, catalog.adminAgency).agreement).toEqual({ number: 'PKS/12/2026', signedOn: '2026-01-05', validUntil: null, fileId: null, document: null });
+    problem(await download(f.agencyA, siteAdmin), 404);
   });
 });

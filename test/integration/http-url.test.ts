@@ -1,6 +1,9 @@
+import type { OpenAPIV3_1 } from 'openapi-types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as c from '../../src/contracts/catalog';
 import { bearer, createTestApp, type TestApp } from '../support/app';
 import { buildCatalog, type CatalogFixture } from '../support/catalog-fixture';
+import { ok, problem } from '../support/contract';
 
 let t: TestApp;
 let f: CatalogFixture;
@@ -18,40 +21,37 @@ describe('URL fields accept only http(s)', () => {
     const agencyId = f.agencies.Imigrasi;
     for (const website of BAD) {
       const res = await t.app.inject({ method: 'PATCH', url: `/api/v1/catalog/agencies/${agencyId}`, headers: bearer(f.admin), payload: { website } });
-      expect(res.statusCode, website).toBe(400);
-      expect(res.headers['content-type']).toContain('application/problem+json');
-      const err = res.json().errors.find((e: { field: string }) => e.field === 'body.website');
-      expect(err.messages.en).toContain('http://');
-      expect(err.messages.id).toContain('https://');
+      const err = problem(res, 400, 'validation_failed').errors?.find((e) => e.field === 'body.website');
+      expect(err?.messages.en, website).toContain('http://');
+      expect(err?.messages.id, website).toContain('https://');
     }
-    const ok = await t.app.inject({ method: 'PATCH', url: `/api/v1/catalog/agencies/${agencyId}`, headers: bearer(f.admin), payload: { website: 'https://imigrasi.go.id/layanan' } });
-    expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json().website).toBe('https://imigrasi.go.id/layanan');
+    const kept = await t.app.inject({ method: 'PATCH', url: `/api/v1/catalog/agencies/${agencyId}`, headers: bearer(f.admin), payload: { website: 'https://imigrasi.go.id/layanan' } });
+    expect(ok(kept, c.adminAgency).website).toBe('https://imigrasi.go.id/layanan');
     const created = await t.app.inject({ method: 'POST', url: `/api/v1/sites/${f.siteId}/catalog/agencies`, headers: bearer(f.admin), payload: { kind: 'opd', name: 'Dinas Uji', shortName: 'Uji', website: 'javascript:alert(1)' } });
-    expect(created.statusCode).toBe(400);
+    problem(created, 400, 'validation_failed');
   });
 
   it('site website: the same rule', async () => {
     const res = await t.app.inject({ method: 'PATCH', url: `/api/v1/sites/${f.siteId}`, headers: bearer(f.platform), payload: { website: 'javascript:alert(1)' } });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().errors[0].field).toBe('body.website');
-    const ok = await t.app.inject({ method: 'PATCH', url: `/api/v1/sites/${f.siteId}`, headers: bearer(f.platform), payload: { website: 'http://mpp.samarindakota.go.id' } });
-    expect(ok.statusCode, ok.body).toBe(200);
+    expect(problem(res, 400, 'validation_failed').errors?.[0].field).toBe('body.website');
+    const kept = await t.app.inject({ method: 'PATCH', url: `/api/v1/sites/${f.siteId}`, headers: bearer(f.platform), payload: { website: 'http://mpp.samarindakota.go.id' } });
+    ok(kept, c.siteDetail);
   });
 
   it('catalogue import: a javascript: website is a row issue, nothing written', async () => {
-    const file = (await t.app.inject({ url: `/api/v1/sites/${f.siteId}/catalog/export?format=json`, headers: bearer(f.admin) })).json();
-    const row = file.agencies.findIndex((a: { shortName: string }) => a.shortName === 'Polresta');
-    file.agencies[row].website = 'javascript:alert(1)';
-    const res = await t.app.inject({ method: 'POST', url: `/api/v1/sites/${f.siteId}/catalog/import`, headers: bearer(f.admin), payload: file });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().errors).toEqual(expect.arrayContaining([expect.objectContaining({ sheet: 'agencies', row: row + 1, field: 'website', code: 'invalid_url' })]));
-    const after = (await t.app.inject({ url: `/api/v1/catalog/agencies/${f.agencies.Polresta}`, headers: bearer(f.admin) })).json();
+    const file = ok(await t.app.inject({ url: `/api/v1/sites/${f.siteId}/catalog/export?format=json`, headers: bearer(f.admin) }), c.catalogFile);
+    const agencies = file.agencies ?? [];
+    const row = agencies.findIndex((a) => a.shortName === 'Polresta');
+    agencies[row].website = 'javascript:alert(1)';
+    const res = await t.app.inject({ method: 'POST', url: `/api/v1/sites/${f.siteId}/catalog/import`, headers: bearer(f.admin), payload: { ...file, agencies } });
+    expect(problem(res, 400, 'catalog.import_invalid').errors).toEqual(expect.arrayContaining([expect.objectContaining({ sheet: 'agencies', row: row + 1, field: 'website', code: 'invalid_url' })]));
+    const after = ok(await t.app.inject({ url: `/api/v1/catalog/agencies/${f.agencies.Polresta}`, headers: bearer(f.admin) }), c.adminAgency);
     expect(after.website).toBeNull();
   });
 
   it('every URL-like field a client can send uses the shared http(s) schema', async () => {
-    const doc = (await t.app.inject('/api/openapi.json')).json();
+    // The document itself is the contract: read with the OpenAPI types.
+    const doc = JSON.parse((await t.app.inject('/api/openapi.json')).body) as OpenAPIV3_1.Document;
     const found: string[] = [];
     const bad: string[] = [];
     const walk = (schema: Record<string, unknown> | undefined, where: string) => {

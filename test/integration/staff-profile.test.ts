@@ -3,11 +3,13 @@
  * keeps only the ids; the names come from the catalogue through ctx.scopes (platform/scopes).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as access from '../../src/contracts/access';
+import { adminAgency } from '../../src/contracts/catalog';
 import { bearer, createTestApp, type TestApp } from '../support/app';
+import { ok } from '../support/contract';
 import { createMppFixture, type MppFixture } from '../support/fixtures';
 
-type Named = { role: string; siteId: string | null; agencyId: string | null; siteName: string | null; agencyName: string | null };
-const byRole = (ms: Named[]) => [...ms].sort((a, b) => a.role.localeCompare(b.role));
+const byRole = (ms: Array<{ role: string }>) => [...ms].sort((a, b) => a.role.localeCompare(b.role));
 
 describe('signed-in user', () => {
   let t: TestApp;
@@ -37,25 +39,22 @@ describe('signed-in user', () => {
     ];
 
     const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
-    expect(login.statusCode).toBe(200);
-    expect(byRole(login.json().user.memberships)).toEqual(expected);
+    expect(byRole(ok(login, access.sessionResponse).user.memberships)).toEqual(expected);
 
     const byToken = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer(token) });
-    expect(byToken.statusCode).toBe(200);
-    expect(byRole(byToken.json().memberships)).toEqual(expected);
+    expect(byRole(ok(byToken, access.userSchema).memberships)).toEqual(expected);
 
     const { cookie } = await t.cookieLogin(username, password);
     const byCookie = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } });
-    expect(byCookie.statusCode).toBe(200);
-    expect(byRole(byCookie.json().memberships)).toEqual(expected);
+    expect(byRole(ok(byCookie, access.userSchema).memberships)).toEqual(expected);
   });
 
   it("shows an agency's new short name at once", async () => {
     const admin = await t.userToken({ memberships: [{ role: 'site_admin', siteId: f.siteId, agencyId: null }] });
     const officer = await t.userToken({ memberships: [{ role: 'officer', siteId: f.siteId, agencyId: f.agency.bpjs }] });
     const renamed = await t.app.inject({ method: 'PATCH', url: `/api/v1/catalog/agencies/${f.agency.bpjs}`, headers: bearer(admin), payload: { shortName: 'BPJS-K' } });
-    expect(renamed.statusCode).toBe(200);
+    ok(renamed, adminAgency);
     const me = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer(officer) });
-    expect(me.json().memberships).toEqual([{ role: 'officer', siteId: f.siteId, agencyId: f.agency.bpjs, siteName: 'MPP Samarinda (uji)', agencyName: 'BPJS-K' }]);
+    expect(ok(me, access.userSchema).memberships).toEqual([{ role: 'officer', siteId: f.siteId, agencyId: f.agency.bpjs, siteName: 'MPP Samarinda (uji)', agencyName: 'BPJS-K' }]);
   });
 });

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminAgency } from '../../src/contracts/catalog';
 import { AGREEMENT_MAX_BYTES, LOGO_MAX_BYTES } from '../../src/server/modules/catalog/agencies.service';
 import { agencyFilesFixture, snapshot, type AgencyFilesFixture } from '../support/agency-files';
 import { bearer, createTestApp, type TestApp } from '../support/app';
+import { decodeStrictly, problem, problemCode, problemHttp } from '../support/contract';
 import { fileBody, PNG } from '../support/multipart';
 import { streamUpload } from '../support/upload-client';
 
@@ -26,8 +28,7 @@ const padded = (head: Buffer, size: number) => Buffer.concat([head, Buffer.alloc
 const path = (slot: 'logo' | 'agreement-document') => `/api/v1/sites/${u.f.siteId}/agencies/${u.f.agencyA}/${slot}`;
 
 async function putOverHttp(url: string, body: { payload: Buffer; headers: Record<string, string> }) {
-  const res = await fetch(base + url, { method: 'PUT', headers: { ...body.headers, ...bearer(u.siteAdmin) }, body: new Uint8Array(body.payload) });
-  return { status: res.status, body: await res.json() };
+  return fetch(base + url, { method: 'PUT', headers: { ...body.headers, ...bearer(u.siteAdmin) }, body: new Uint8Array(body.payload) });
 }
 
 const cases = [
@@ -42,14 +43,11 @@ describe('uploads over the limit', { timeout: 120_000 }, () => {
         const before = await snapshot(t, u.f.agencyA, c.slot === 'logo' ? 'logoFileId' : 'agreementFileId');
         const body = fileBody(padded(c.head, c.limit + over), c.name, c.type);
         const injected = await t.app.inject({ method: 'PUT', url: path(c.slot), headers: { ...body.headers, ...bearer(u.siteAdmin) }, payload: body.payload });
-        expect(injected.statusCode, injected.body).toBe(413);
-        expect(injected.json()).toMatchObject({ code: 'file.too_large', maxBytes: c.limit, errors: [{ field: 'file', code: 'too_large' }] });
-        const http = await putOverHttp(path(c.slot), body);
-        expect(http.status, JSON.stringify(http.body)).toBe(413);
-        expect(http.body.code).toBe('file.too_large');
+        expect(problem(injected, 413, 'file.too_large')).toMatchObject({ code: 'file.too_large', maxBytes: c.limit, errors: [{ field: 'file', code: 'too_large' }] });
+        await problemHttp(await putOverHttp(path(c.slot), body), 413, 'file.too_large');
         const streamed = await streamUpload(base + path(c.slot), bearer(u.siteAdmin), { name: c.name, type: c.type, content: padded(c.head, c.limit + over) });
         expect(streamed.status, streamed.body).toBe(413);
-        expect(JSON.parse(streamed.body).code).toBe('file.too_large');
+        expect(problemCode(JSON.parse(streamed.body))).toBe('file.too_large');
         expect(await snapshot(t, u.f.agencyA, c.slot === 'logo' ? 'logoFileId' : 'agreementFileId')).toEqual(before);
       });
     }
@@ -58,9 +56,9 @@ describe('uploads over the limit', { timeout: 120_000 }, () => {
       const content = padded(c.head, c.limit);
       const res = await streamUpload(base + path(c.slot), bearer(u.siteAdmin), { name: c.name, type: c.type, content });
       expect(res.status, res.body).toBe(200);
-      const agency = JSON.parse(res.body);
-      if (c.slot === 'agreement-document') expect(agency.agreement.document.sizeBytes).toBe(c.limit);
-      else expect((await t.app.inject(agency.logoUrl)).rawPayload.equals(content)).toBe(true);
+      const agency = decodeStrictly(adminAgency, JSON.parse(res.body), path(c.slot));
+      if (c.slot === 'agreement-document') expect(agency.agreement?.document?.sizeBytes).toBe(c.limit);
+      else expect((await t.app.inject(agency.logoUrl!)).rawPayload.equals(content)).toBe(true);
     });
   }
 });

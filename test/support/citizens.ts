@@ -6,9 +6,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { uuidv7 } from 'uuidv7';
+import { citizenSession, loginAccepted } from '../../src/contracts/citizens';
 import { agencies, documentTypes, services } from '../../src/server/modules/catalog/catalog.schema';
 import type { Message } from '../../src/server/platform/notifier';
 import { bearer, createTestApp, type TestApp, type TestAppOptions } from './app';
+import { ok } from './contract';
 import { minimalPdf, multipart } from './multipart';
 import { createSiteFixture } from './site-fixture';
 
@@ -76,16 +78,15 @@ export type CitizensFixture = Awaited<ReturnType<typeof createCitizensFixture>>;
 
 let addresses = 0;
 /** Signs in through the real flow: code requested, read from the gateway, verified (each from an address of its own: the per-address throttle). */
-export async function signIn(t: TestApp, gw: Gateway, contact: string, to = contact): Promise<{ token: string; citizen: any; cookies: { cookie: string; csrf: string } }> {
+export async function signIn(t: TestApp, gw: Gateway, contact: string, to = contact) {
   const remoteAddress = `127.0.${Math.floor(++addresses / 250)}.${(addresses % 250) + 1}`;
-  const sent = await t.app.inject({ method: 'POST', url: '/api/v1/citizen/login', payload: { contact }, remoteAddress });
-  if (sent.statusCode !== 202) throw new Error(`login: ${sent.statusCode} ${sent.body}`);
+  ok(await t.app.inject({ method: 'POST', url: '/api/v1/citizen/login', payload: { contact }, remoteAddress }), loginAccepted, 202);
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/citizen/verify', payload: { contact, code: gw.codeFor(to) }, remoteAddress });
-  if (res.statusCode !== 200) throw new Error(`verify: ${res.statusCode} ${res.body}`);
+  const session = ok(res, citizenSession);
   const jar = Object.fromEntries(res.cookies.map((c) => [c.name, c.value]));
   // The code throttle is per contact: a test that signs the same contact in again moves on 31 s.
   t.clock.advance(31_000);
-  return { ...res.json(), cookies: { cookie: `loket_citizen=${jar.loket_citizen}; loket_citizen_csrf=${jar.loket_citizen_csrf}`, csrf: jar.loket_citizen_csrf } };
+  return { ...session, cookies: { cookie: `loket_citizen=${jar.loket_citizen}; loket_citizen_csrf=${jar.loket_citizen_csrf}`, csrf: jar.loket_citizen_csrf } };
 }
 
 /** POST /me/documents with the type as a form field before the file. */

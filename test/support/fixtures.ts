@@ -1,13 +1,18 @@
 /**
  * Demo-like fixtures inserted straight into the tables (not through HTTP): a site in WITA with
  * agencies and their hours, services, counters, staff with bearer tokens and a kiosk device.
- * Reusable by any integration test: `const f = await createMppFixture(t)`.
+ * Reusable by any integration test: `const f = await createMppFixture(t)`. Below, builders of
+ * fresh agencies, services, counters and staff for tests that change them.
  */
 import { uuidv7 } from 'uuidv7';
+import type { z } from 'zod';
+import * as catalog from '../../src/contracts/catalog';
 import { insertDevice } from '../../src/server/modules/access/access.repository';
 import { agencies, counterServices, counters, holidays, services, sites, type WeeklyHoursJson } from '../../src/server/modules/catalog/catalog.schema';
 import { randomToken, sha256 } from '../../src/server/platform/crypto';
-import type { TestApp } from './app';
+import { bearer, type TestApp } from './app';
+import { OFFICE_HOURS as CATALOG_HOURS, serviceBody } from './catalog-fixture';
+import { ok } from './contract';
 
 const day = (start: string, end: string) => [{ start, end }];
 /** Mon–Thu 08:00–15:00, Fri 08:00–11:30 (a typical MPP week). */
@@ -102,3 +107,40 @@ async function staffTokens(t: TestApp, siteId: string, agency: { dukcapil: strin
 export async function addClosure(t: TestApp, siteId: string | null, date: string, name = 'Libur uji') {
   await t.ctx.db.insert(holidays).values({ id: uuidv7(), siteId, date, name, kind: siteId ? 'closure' : 'national', createdAt: t.clock.now() });
 }
+
+// ---------- Fresh data per test ----------
+// A test that changes an agency, a service or a counter builds its own with these (through the
+// admin API, as a site admin would), so no test depends on what an earlier one changed.
+
+type SiteAdmin = { siteId: string; admin: string };
+let seq = 0;
+/** A short unique suffix: codes, short names and usernames stay unique within a file's database. */
+export const unique = (): string => `${(++seq).toString(36)}${Math.random().toString(36).slice(2, 5)}`.toUpperCase();
+// Ticket prefixes are 1–4 letters, unique within a site: Z + three letters, counted.
+const prefixOf = (n: number) => `Z${[676, 26, 1].map((d) => String.fromCharCode(65 + (Math.floor(n / d) % 26))).join('')}`;
+// Counter numbers unique within a site, far above the fixtures' own.
+let counterNumber = 1000;
+
+const post = async <S extends z.ZodType>(t: TestApp, token: string, url: string, payload: unknown, schema: S) =>
+  ok(await t.app.inject({ method: 'POST', url, headers: bearer(token), payload: payload as object }), schema, 201);
+
+/** A new agency of the site (vertikal, office hours unless given), as its site admin. */
+export async function givenAgency(t: TestApp, site: SiteAdmin, body: Partial<z.input<typeof catalog.createAgencyBody>> = {}) {
+  const shortName = body.shortName ?? `Instansi ${unique()}`;
+  return post(t, site.admin, `/api/v1/sites/${site.siteId}/catalog/agencies`, { kind: 'vertikal', name: `Kantor ${shortName}`, shortName, hours: CATALOG_HOURS, ...body }, catalog.adminAgency);
+}
+
+/** A new service of the agency (the catalogue fixture's standard, a fresh code and prefix). */
+export async function givenService(t: TestApp, site: SiteAdmin, agencyId: string, body: Partial<z.input<typeof catalog.createServiceBody>> = {}) {
+  const code = `SVC-${unique()}`;
+  return post(t, site.admin, `/api/v1/sites/${site.siteId}/catalog/services`, { ...serviceBody({ agency: '', code, prefix: prefixOf(++seq), name: `Layanan ${code}` }, agencyId), ...body }, catalog.adminService);
+}
+
+/** A new counter of the agency serving `serviceIds`. */
+export async function givenCounter(t: TestApp, site: SiteAdmin, agencyId: string, body: Partial<z.input<typeof catalog.createCounterBody>> = {}) {
+  return post(t, site.admin, `/api/v1/sites/${site.siteId}/catalog/counters`, { agencyId, number: ++counterNumber, ...body }, catalog.adminCounter);
+}
+
+/** A bearer token of a new staff member with one role (agency roles need `agencyId`). */
+export const givenStaff = (t: TestApp, role: 'site_admin' | 'agency_admin' | 'officer' | 'auditor', siteId: string, agencyId: string | null = null) =>
+  t.userToken({ memberships: [{ role, siteId, agencyId }] });

@@ -5,9 +5,9 @@
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { ServerResponse } from 'node:http';
-import type { z } from 'zod';
+import { ZodType, type z } from 'zod';
 
-type Declared = Record<string, z.ZodType>;
+type Declared = Record<string, unknown>;
 const answeredBy = new WeakMap<ServerResponse, Declared | null>();
 
 export function noteRoutes(app: FastifyInstance): void {
@@ -26,9 +26,9 @@ export function declaredResponse(res: LightMyRequestResponse, status: number): z
   const raw = res.raw.res as ServerResponse | undefined;
   if (!raw || !answeredBy.has(raw)) return undefined;
   const declared = answeredBy.get(raw);
-  const entry = (declared?.[String(status)] ?? declared?.[`${String(status)[0]}xx`]) as z.ZodType | { content?: Record<string, { schema: z.ZodType }> } | undefined;
-  // A response declared per content type (JSON or a file, by `format`): its JSON schema.
-  const schema = entry && 'content' in entry && entry.content ? entry.content['application/json']?.schema : (entry as z.ZodType | undefined);
+  const entry = declared?.[String(status)] ?? declared?.[`${String(status)[0]}xx`];
+  // A route that answers JSON or a file (an export) declares a content map: its JSON schema counts.
+  const schema = entry instanceof ZodType ? entry : (entry as { content?: Record<string, { schema?: z.ZodType }> } | undefined)?.content?.['application/json']?.schema;
   if (!schema) throw new Error(`${res.raw.req.method} ${res.raw.req.url} declares no response schema for ${status}`);
   return schema;
 }

@@ -35,7 +35,7 @@ export const sharedRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (a
     reviewShared(ctx, await callerOf(ctx, req), req.params.shareCode, req.params.documentId, req.body),
   );
 
-  app.post('/shared/:shareCode/nik-verification', { schema: { tags, summary: "Confirm the citizen's declared NIK after seeing the KTP", security, params: c.shareParams, response: { 200: z.object({ nik: z.string(), nikVerified: z.boolean() }) } } }, async (req) =>
+  app.post('/shared/:shareCode/nik-verification', { schema: { tags, summary: "Confirm the citizen's declared NIK after seeing the KTP", security, params: c.shareParams, response: { 200: c.nikConfirmed } } }, async (req) =>
     verifySharedNik(ctx, await callerOf(ctx, req), req.params.shareCode),
   );
 
