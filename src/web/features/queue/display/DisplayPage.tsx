@@ -55,7 +55,7 @@ export default function DisplayPage() {
   return <Display key={siteId} siteId={siteId} siteName={site.data.name} timeZone={site.data.timeZone} zone={zone} lang={lang} />;
 }
 
-function Display({ siteId, siteName, timeZone, zone, lang }: { siteId: string; siteName: string; timeZone: string; zone: string | null; lang: Lang }) {
+export function Display({ siteId, siteName, timeZone, zone, lang, token = null }: { siteId: string; siteName: string; timeZone: string; zone: string | null; lang: Lang; token?: string | null }) {
   const { t } = useTranslation('queue');
   const [state, dispatch] = useReducer(displayReducer, initialDisplay);
   const calls = state.calls;
@@ -67,14 +67,14 @@ function Display({ siteId, siteName, timeZone, zone, lang }: { siteId: string; s
 
   const summary = useQuery({
     queryKey: ['display', 'summary', siteId],
-    queryFn: ({ signal }) => fetchSummary(siteId, null, signal),
+    queryFn: ({ signal }) => fetchSummary(siteId, token, signal),
     refetchInterval: 60_000,
     staleTime: 5_000,
     retry: true,
     retryDelay: (n) => Math.min(30_000, 1_000 * 2 ** n),
   });
-  const counters = useQuery({ queryKey: ['display', 'counters', siteId], queryFn: ({ signal }) => fetchCounters(siteId, null, signal), refetchInterval: 10 * 60_000, retry: true });
-  const detail = useQuery({ queryKey: ['display', 'detail', siteId], queryFn: ({ signal }) => fetchSiteDetail(siteId, null, signal).catch(() => null), staleTime: 30 * 60_000, refetchInterval: 30 * 60_000 });
+  const counters = useQuery({ queryKey: ['display', 'counters', siteId], queryFn: ({ signal }) => fetchCounters(siteId, token, signal), refetchInterval: 10 * 60_000, retry: true });
+  const detail = useQuery({ queryKey: ['display', 'detail', siteId], queryFn: ({ signal }) => fetchSiteDetail(siteId, token, signal).catch(() => null), staleTime: 30 * 60_000, refetchInterval: 30 * 60_000 });
 
   const counterById = useMemo(() => new Map((counters.data ?? []).map((c) => [c.id, c])), [counters.data]);
   const inZone = useCallback(

@@ -116,6 +116,12 @@ export const en: TextsOf<typeof id> = {
     checkedIn: 'Booking checked in',
   },
   display: {
+    title: 'Call display',
+    pairTitle: 'Pair this call display',
+    pairIntro: 'Enter the pairing code from the MPP admin (Catalogue › Devices, kind "Call display"). The code is valid for 15 minutes. This screen then always opens its own MPP.',
+    pairWrongRole: 'This code is not for a call display. Ask the MPP admin for a "Call display" code.',
+    pairRevoked: 'An admin unpaired this display. Pair it again with a new code.',
+    unpair: 'Unpair this display',
     nowCalling: 'Now calling',
     goTo: 'Please go to',
     previous: 'Previous calls',

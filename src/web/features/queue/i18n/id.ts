@@ -119,6 +119,12 @@ export const id = {
     checkedIn: 'Check-in booking berhasil',
   },
   display: {
+    title: 'Layar panggilan',
+    pairTitle: 'Pasangkan layar panggilan',
+    pairIntro: 'Masukkan kode pemasangan dari admin MPP (Katalog › Perangkat, jenis "Layar panggilan"). Kode berlaku 15 menit. Layar ini lalu selalu membuka MPP-nya sendiri.',
+    pairWrongRole: 'Kode ini bukan untuk layar panggilan. Minta kode jenis "Layar panggilan" ke admin MPP.',
+    pairRevoked: 'Layar ini sudah dilepas oleh admin. Pasangkan ulang dengan kode baru.',
+    unpair: 'Lepas layar ini',
     nowCalling: 'Panggilan',
     goTo: 'Silakan menuju',
     previous: 'Panggilan sebelumnya',

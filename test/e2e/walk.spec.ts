@@ -1,0 +1,79 @@
+import { expect, request as newRequest, test, type APIRequestContext, type Page } from '@playwright/test';
+
+/*
+ * Issue #11, "a day at the MPP, walked through", on the demo server (MPP Samarinda, Wednesday
+ * 25 Nov 2026 09:00 WITA): the places where a new operator, an officer, a citizen and the TV got
+ * stuck, each driven through the real pages. Screenshots of the changed screens go to
+ * test-results/screenshots/.
+ */
+
+const PASSWORD = 'loket-demo';
+const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage });
+
+async function staffApi(baseURL: string | undefined, username = 'admin') {
+  const api = await newRequest.newContext({ baseURL });
+  const login = await api.post('/api/v1/auth/login', { data: { username, password: PASSWORD } });
+  expect(login.ok()).toBeTruthy();
+  const { token } = (await login.json()) as { token: string };
+  const sites = (await (await api.get('/api/v1/sites')).json()) as Array<{ id: string; slug: string }>;
+  const site = sites.find((s) => s.slug === 'mpp-samarinda')!;
+  return { api, auth: { authorization: `Bearer ${token}` }, site };
+}
+
+async function signIn(page: Page, username = 'admin') {
+  await page.goto('/login');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
+async function pairingCode(api: APIRequestContext, auth: Record<string, string>, siteId: string, role: 'kiosk' | 'display', name: string) {
+  const r = await api.post(`/api/v1/sites/${siteId}/device-pairings`, { headers: auth, data: { role, name } });
+  expect(r.status()).toBe(201);
+  return ((await r.json()) as { code: string }).code;
+}
+
+test.describe.serial('a day at the MPP (issue #11)', () => {
+  test('item 2: a TV pairs at /display like a kiosk, remembers its site, and a revoked one asks again', async ({ browser, page, baseURL }) => {
+    const { api, auth, site } = await staffApi(baseURL);
+
+    // The devices page names addresses that exist.
+    await signIn(page);
+    await page.goto('/admin/catalog/devices');
+    await expect(page.getByTestId('device-how')).toContainText(`${baseURL}/display`);
+
+    const tv = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await tv.goto('/display');
+    await expect(tv.getByRole('heading', { level: 1 })).toHaveText('Pasangkan layar panggilan');
+    await shot(tv, 'display-pairing');
+
+    // A kiosk's code is not a display's.
+    await tv.getByTestId('pair-code').fill(await pairingCode(api, auth, site.id, 'kiosk', 'Anjungan salah (e2e)'));
+    await tv.getByTestId('pair-submit').click();
+    await expect(tv.getByTestId('pair-error')).toContainText('bukan untuk layar panggilan');
+
+    await tv.getByTestId('pair-code').fill(await pairingCode(api, auth, site.id, 'display', 'Layar lobi (e2e)'));
+    await tv.getByTestId('pair-submit').click();
+    await expect(tv.getByTestId('display-clock')).toContainText('WITA');
+    await expect(tv.getByText('Mal Pelayanan Publik Kota Samarinda').first()).toBeVisible();
+    await shot(tv, 'display-paired');
+
+    // Remembered: a restart of the TV opens its site again, no code asked.
+    await tv.reload();
+    await expect(tv.getByTestId('display-clock')).toContainText('WITA');
+
+    // Revoked by the admin: back to pairing with the reason.
+    const devices = (await (await api.get(`/api/v1/sites/${site.id}/devices`, { headers: auth })).json()) as Array<{ id: string; name: string; revokedAt: string | null }>;
+    const mine = devices.find((d) => d.name === 'Layar lobi (e2e)' && !d.revokedAt)!;
+    expect((await api.post(`/api/v1/devices/${mine.id}/revoke`, { headers: auth })).status()).toBe(204);
+    await tv.reload();
+    await expect(tv.getByRole('status')).toContainText('dilepas oleh admin');
+    await expect(tv.getByTestId('pair-code')).toBeVisible();
+
+    // The public display by slug stays for quick use.
+    await tv.goto('/display/mpp-samarinda');
+    await expect(tv.getByTestId('display-clock')).toContainText('WITA');
+    await tv.close();
+  });
+});
