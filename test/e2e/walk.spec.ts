@@ -1,4 +1,5 @@
 import { expect, request as newRequest, test, type APIRequestContext, type Page } from '@playwright/test';
+import { FRESH_PORT } from '../../playwright.config';
 
 /*
  * Issue #11, "a day at the MPP, walked through", on the demo server (MPP Samarinda, Wednesday
@@ -75,5 +76,63 @@ test.describe.serial('a day at the MPP (issue #11)', () => {
     await tv.goto('/display/mpp-samarinda');
     await expect(tv.getByTestId('display-clock')).toContainText('WITA');
     await tv.close();
+  });
+
+  test('item 1: on a fresh install the platform admin creates the first MPP, edits it, and the empty catalogue offers the first steps', async ({ browser }) => {
+    // The second server has no demo data; platform.spec may already have made its first admin.
+    const fresh = `http://127.0.0.1:${FRESH_PORT}`;
+    const api = await newRequest.newContext({ baseURL: fresh });
+    const setup = (await (await api.get('/api/v1/setup')).json()) as { needed: boolean };
+    if (setup.needed) expect((await api.post('/api/v1/setup', { data: { username: 'provadmin', displayName: 'Admin Provinsi', password: 'rahasia-sekali-123' } })).status()).toBe(201);
+    const ctx = await browser.newContext({ baseURL: fresh, viewport: { width: 1366, height: 768 } });
+    const page = await ctx.newPage();
+    await page.goto('/login');
+    await page.getByTestId('login-username').fill('provadmin');
+    await page.getByTestId('login-password').fill('rahasia-sekali-123');
+    await page.getByTestId('login-submit').click();
+    await expect(page).toHaveURL(/\/dashboard$/);
+
+    await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Katalog layanan' }).click();
+    await expect(page.getByRole('heading', { name: 'Buat MPP pertama' })).toBeVisible();
+    await expect(page.getByText('Hubungi admin platform')).toHaveCount(0);
+
+    await page.getByTestId('site-create').click();
+    await expect(page.getByTestId('site-name')).toHaveAttribute('aria-invalid', 'true');
+    await page.getByTestId('site-name').fill('Mal Pelayanan Publik Kota Bontang');
+    await expect(page.getByTestId('site-slug')).toHaveValue('mpp-kota-bontang');
+    await page.getByTestId('site-zone').selectOption('Asia/Makassar');
+    await page.getByTestId('site-regency').fill('Kota Bontang');
+    await page.getByTestId('site-province').fill('Kalimantan Timur');
+    await page.getByTestId('site-address').fill('Jl. Awang Long No. 1, Bontang Utara');
+    await page.getByTestId('site-phone').fill('0548 21000');
+    await shot(page, 'site-create', true);
+    await page.getByTestId('site-create').click();
+
+    // The new, empty catalogue guides the first steps.
+    await expect(page).toHaveURL(/\/admin\/catalog\/agencies$/);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Mal Pelayanan Publik Kota Bontang');
+    await expect(page.getByTestId('agency-first')).toHaveText('Tambah instansi pertama');
+    await expect(page.getByTestId('catalog-import-first')).toHaveText('Impor berkas katalog');
+    await shot(page, 'catalog-empty');
+    await page.getByTestId('catalog-import-first').click();
+    await expect(page).toHaveURL(/\/admin\/catalog\/transfer$/);
+
+    // Editing: the settings hold what was entered; a change is saved.
+    await page.getByTestId('catalog-tab-settings').click();
+    await expect(page.getByLabel('Kabupaten/kota')).toHaveValue('Kota Bontang');
+    await page.getByLabel('Status').selectOption('trial');
+    await page.getByTestId('settings-save').click();
+    await expect(page.getByText('Pengaturan MPP disimpan.')).toBeVisible();
+    const sites = (await (await api.get('/api/v1/sites')).json()) as Array<{ slug: string; status: string; timeZone: string; regency: string }>;
+    expect(sites.find((s) => s.slug === 'mpp-kota-bontang')).toMatchObject({ status: 'trial', timeZone: 'Asia/Makassar', regency: 'Kota Bontang' });
+
+    // A second MPP with a taken address is refused on the field.
+    await page.getByTestId('site-new').click();
+    await expect(page.getByRole('heading', { name: 'Tambah MPP' })).toBeVisible();
+    await page.getByTestId('site-name').fill('MPP Bontang kedua');
+    await page.getByTestId('site-slug').fill('mpp-kota-bontang');
+    await page.getByTestId('site-create').click();
+    await expect(page.getByTestId('site-slug')).toHaveAttribute('aria-invalid', 'true');
+    await ctx.close();
   });
 });
