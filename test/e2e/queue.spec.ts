@@ -119,13 +119,13 @@ test.describe.serial('integrated queue', () => {
     await expect(phone.getByTestId('status-state')).toHaveAttribute('data-status', 'waiting');
     await phone.getByTestId('status-alerts').click();
 
-    // The officer of Loket 4 (Disdukcapil) signs in, picks the counter and calls the next ticket.
+    // The officer of Loket 4 (Disdukcapil) signs in, lands at the console of the counter the admin
+    // assigned them to, and calls the next ticket.
     const officer = await browser.newPage({ viewport: { width: 1440, height: 960 } });
-    await officer.goto('/login?next=%2Fconsole');
+    await officer.goto('/login');
     await officer.getByTestId('login-username').fill('petugas-4');
     await officer.getByTestId('login-password').fill(PASSWORD);
     await officer.getByTestId('login-submit').click();
-    await officer.locator('[data-testid="console-counter"][data-number="4"]').click();
     await expect(officer.getByTestId('console-counter-name')).toHaveText('Loket 4');
     await expect(officer.getByTestId('console-waiting')).toContainText(number);
     await officer.getByTestId('console-call-next').click();

@@ -135,4 +135,51 @@ test.describe.serial('a day at the MPP (issue #11)', () => {
     await expect(page.getByTestId('site-slug')).toHaveAttribute('aria-invalid', 'true');
     await ctx.close();
   });
+
+  test('item 10: an officer starts at the console of their counter; no-show waits for the grace period; the picker names agencies in natural order', async ({ browser, page, baseURL }) => {
+    const { api, auth, site } = await staffApi(baseURL);
+    const counters = (await (await api.get(`/api/v1/sites/${site.id}/counters`)).json()) as Array<{ id: string; number: number; serviceIds: string[] }>;
+    const c5 = counters.find((c) => c.number === 5)!;
+    // A kiosk issues a ticket for a service of Loket 5 (its own request context: no staff cookie).
+    const kioskApi = await newRequest.newContext({ baseURL });
+    const claim = await kioskApi.post('/api/v1/devices/claim', { data: { code: await pairingCode(api, auth, site.id, 'kiosk', 'Anjungan uji (e2e)') } });
+    expect(claim.status()).toBe(201);
+    const kiosk = { authorization: `Bearer ${((await claim.json()) as { token: string }).token}` };
+    const issued = await kioskApi.post(`/api/v1/sites/${site.id}/tickets`, { headers: { ...kiosk, 'idempotency-key': `walk-${Date.now()}` }, data: { serviceId: c5.serviceIds[0] } });
+    expect(issued.status(), await issued.text()).toBe(201);
+    const { number } = (await issued.json()) as { number: string };
+
+    const officer = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await officer.goto('/login');
+    await officer.getByTestId('login-username').fill('petugas-5');
+    await officer.getByTestId('login-password').fill(PASSWORD);
+    await officer.getByTestId('login-submit').click();
+    await expect(officer).toHaveURL(new RegExp(`/console/${c5.id}$`));
+    await expect(officer.getByTestId('console-counter-name')).toHaveText('Loket 5');
+    // Call until our ticket is up (earlier specs may have left others waiting).
+    for (let i = 0; i < 20; i++) {
+      await officer.getByTestId('console-call-next').click();
+      await expect(officer.getByTestId('console-current-number')).toBeVisible();
+      if ((await officer.getByTestId('console-current-number').innerText()).trim() === number) break;
+      await officer.getByTestId('console-finish').click();
+      await expect(officer.getByTestId('console-current-number')).toHaveCount(0);
+    }
+    await expect(officer.getByTestId('console-current-number')).toHaveText(number);
+    await officer.getByTestId('console-no-show').click();
+    await officer.getByTestId('console-no-show-confirm').click();
+    await expect(officer.getByText(/baru dipanggil\. Tunggu \d+ detik lagi/)).toBeVisible();
+    await expect(officer.getByTestId('console-current-number')).toHaveText(number);
+    await shot(officer, 'console-no-show-grace');
+    await officer.close();
+
+    // The site admin's counter picker: agency names, counters 1, 2, … 10 in order.
+    await signIn(page);
+    await page.goto('/console?pick=1');
+    const cards = page.getByTestId('console-counter');
+    await expect(cards.first()).toBeVisible();
+    const order = (await cards.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-number')))));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    await expect(cards.first().getByTestId('console-counter-agency')).not.toBeEmpty();
+    await shot(page, 'console-picker');
+  });
 });
