@@ -170,6 +170,7 @@ export const publicCounter = z.object({
   name: z.string(),
   number: z.number().int(),
   zone: z.string(),
+  location: z.string().describe('Where in the building (lantai / zona); empty when not given'),
   agencyId: z.uuid(),
   serviceIds: z.array(z.uuid()),
   paused: z.boolean(),

@@ -145,7 +145,7 @@ export async function publicCounters(ctx: AppContext, siteId: string) {
   await cachedCatalog.getSite(ctx, siteId);
   const counters = (await cachedCatalog.listCounters(ctx, siteId)).filter((c) => c.active);
   const states = new Map((await repo.counterStatesOf(ctx.db, counters.map((c) => c.id))).map((s) => [s.counterId, s]));
-  return counters.map((c) => ({ id: c.id, name: c.name, number: c.number, zone: c.zone, agencyId: c.agencyId, serviceIds: c.serviceIds, paused: states.get(c.id)?.paused ?? false }));
+  return counters.map((c) => ({ id: c.id, name: c.name, number: c.number, zone: c.zone, location: c.location, agencyId: c.agencyId, serviceIds: c.serviceIds, paused: states.get(c.id)?.paused ?? false }));
 }
 
 /** The display's snapshot: per service waiting count and who is being served, and recent calls. */

@@ -77,6 +77,11 @@ export function Display({ siteId, siteName, timeZone, zone, lang, token = null }
   const detail = useQuery({ queryKey: ['display', 'detail', siteId], queryFn: ({ signal }) => fetchSiteDetail(siteId, token, signal).catch(() => null), staleTime: 30 * 60_000, refetchInterval: 30 * 60_000 });
 
   const counterById = useMemo(() => new Map((counters.data ?? []).map((c) => [c.id, c])), [counters.data]);
+  // Where the called counter is (its location, else its zone): the hall's signs say the same.
+  const whereOf = (counterId: string | null) => {
+    const c = counterId ? counterById.get(counterId) : undefined;
+    return c ? c.location || c.zone : '';
+  };
   const inZone = useCallback(
     (counterId: string | null | undefined) => {
       if (!zone) return true;
@@ -232,6 +237,11 @@ export function Display({ siteId, siteName, timeZone, zone, lang, token = null }
               <div className={classes.latestCounter} style={{ '--counter-chars': Math.max(8, latest.counterName.length) } as CSSProperties} data-testid="display-latest-counter">
                 {latest.counterName}
               </div>
+              {whereOf(latest.counterId) && (
+                <div className={classes.latestWhere} data-testid="display-latest-where">
+                  {whereOf(latest.counterId)}
+                </div>
+              )}
             </>
           ) : (
             <div className={classes.nobody}>{t('display.nobody')}</div>
@@ -244,7 +254,10 @@ export function Display({ siteId, siteName, timeZone, zone, lang, token = null }
             {previous.map((c) => (
               <li key={c.key} className={classes.callRow}>
                 <span className={classes.callNumber}>{c.number}</span>
-                <span className={classes.callCounter}>{c.counterName}</span>
+                <span className={classes.callCounter}>
+                  {c.counterName}
+                  {whereOf(c.counterId) && <span className={classes.callWhere}>{whereOf(c.counterId)}</span>}
+                </span>
               </li>
             ))}
           </ol>

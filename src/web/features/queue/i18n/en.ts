@@ -105,6 +105,7 @@ export const en: TextsOf<typeof id> = {
     youAreNext: 'Nobody, you are next',
     upTo: 'up to {{max}} min',
     next: 'Afterwards',
+    goTo: 'Served at',
     track: 'Follow the queue on your phone',
     trackCode: 'Tracking code: {{code}}',
     keep: 'Keep this ticket. Wait for your number on the screen.',

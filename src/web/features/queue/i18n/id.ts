@@ -108,6 +108,7 @@ export const id = {
     youAreNext: 'Tidak ada, Anda berikutnya',
     upTo: 'hingga {{max}} menit',
     next: 'Setelah ini',
+    goTo: 'Dilayani di',
     track: 'Pantau antrean dari ponsel',
     trackCode: 'Kode pelacakan: {{code}}',
     keep: 'Simpan tiket ini. Tunggu nomor Anda dipanggil di layar.',
