@@ -13,7 +13,7 @@ import type { User } from '../../access/types';
 import { useSites } from '../../catalog/api';
 import { downloadExport, useBookableServices, useBookingCalendar, useDayBookings, useSetDay, useSiteToday } from '../api';
 import classes from '../booking.module.css';
-import { StatusBadge } from '../components/BookingCard';
+import { DayBookingList } from './DayBookingList';
 import { addDays, addMonths, isIsoDate, monthOf, monthRange, monthWeeks } from '../format';
 import { NS } from '../i18n';
 import { toast } from '../toast';
@@ -440,44 +440,7 @@ function DayPanel({ siteId, service, date, today, timeZone }: { siteId: string; 
               {t('admin.list.empty')}
             </Text>
           ) : (
-            <Table.ScrollContainer minWidth={520}>
-              <Table striped highlightOnHover verticalSpacing={6} fz="sm" data-testid="admin-booking-list">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('admin.list.time')}</Table.Th>
-                    <Table.Th>{t('admin.list.code')}</Table.Th>
-                    <Table.Th>{t('admin.list.name')}</Table.Th>
-                    <Table.Th>{t('admin.list.nik')}</Table.Th>
-                    <Table.Th>{t('admin.list.phone')}</Table.Th>
-                    <Table.Th>{t('admin.list.status')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.data.map((b) => (
-                    <Table.Tr key={b.code}>
-                      <Table.Td style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>{formatClock(b.start, lang, timeZone)}</Table.Td>
-                      <Table.Td ff="monospace">{b.code}</Table.Td>
-                      <Table.Td>{b.name ?? '—'}</Table.Td>
-                      <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
-                        {b.nikMasked ?? '—'}
-                      </Table.Td>
-                      <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
-                        {b.phoneMasked ?? '—'}
-                      </Table.Td>
-                      <Table.Td>
-                        <StatusBadge status={b.status} />
-                        {b.checkedInAt && (
-                          <Text size="xs" c="dimmed">
-                            <VisuallyHidden>{t('admin.list.checkedIn')}: </VisuallyHidden>
-                            {formatClock(b.checkedInAt, lang, timeZone)}
-                          </Text>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <DayBookingList bookings={list.data} timeZone={timeZone} />
           )}
         </Stack>
       </Stack>

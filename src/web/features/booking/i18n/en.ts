@@ -16,7 +16,15 @@ export const en: TextsOf<typeof id> = {
     checked_in: 'Checked in',
     cancelled: 'Cancelled',
     no_show: 'No-show',
+    moved: 'Moved',
     unknown: '{{status}}',
+  },
+  moved: {
+    title: 'This booking was moved',
+    to: 'Moved to {{code}}, {{when}}',
+    from: 'Moved from {{code}} ({{when}})',
+    open: 'Open booking {{code}}',
+    note: 'The old code is no longer valid. Bring the new code when you come.',
   },
   nik: {
     label: 'NIK',

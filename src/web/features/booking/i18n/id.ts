@@ -18,7 +18,15 @@ export const id = {
     checked_in: 'Sudah check-in',
     cancelled: 'Dibatalkan',
     no_show: 'Tidak hadir',
+    moved: 'Dipindahkan',
     unknown: '{{status}}',
+  },
+  moved: {
+    title: 'Booking ini dipindahkan',
+    to: 'Dipindahkan ke {{code}}, {{when}}',
+    from: 'Pindahan dari {{code}} ({{when}})',
+    open: 'Buka booking {{code}}',
+    note: 'Kode lama tidak berlaku lagi. Bawa kode baru saat datang.',
   },
   nik: {
     label: 'NIK',
