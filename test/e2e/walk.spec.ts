@@ -182,4 +182,50 @@ test.describe.serial('a day at the MPP (issue #11)', () => {
     await expect(cards.first().getByTestId('console-counter-agency')).not.toBeEmpty();
     await shot(page, 'console-picker');
   });
+
+  test('item 12: admin tables fit 1366 px and become cards on a phone; the booking desk sees all services of a day; dates read the app way', async ({ browser }) => {
+    const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await ctx.newPage();
+    await signIn(page);
+    await page.goto('/admin/catalog/agencies');
+    const first = page.getByTestId('agency-row').first();
+    await expect(first).toBeVisible();
+    await expect(first.getByRole('button', { name: /^Nonaktifkan/ })).toBeInViewport();
+    await shot(page, 'agencies-1366');
+
+    // The booking desk: every bookable service of one day.
+    await page.goto('/admin/booking');
+    await page.getByTestId('admin-booking-view').getByText('Semua layanan sehari').click();
+    await expect(page).toHaveURL(/view=overview/);
+    const overview = page.getByTestId('admin-booking-overview');
+    await expect(overview.getByRole('heading', { name: 'Semua layanan, Rabu, 25 November 2026' })).toBeVisible();
+    await expect(overview.getByTestId('admin-overview-service').first()).toBeVisible();
+    await expect(overview.getByTestId('admin-overview-total')).toContainText('Total:');
+    // The date field reads and takes dates day first, in Indonesian (never mm/dd/yyyy).
+    const date = overview.getByTestId('admin-overview-date');
+    await expect(date).toHaveValue('25 November 2026');
+    await date.fill('26/11/2026');
+    await date.blur();
+    await expect(overview.getByRole('heading', { name: 'Semua layanan, Kamis, 26 November 2026' })).toBeVisible();
+    await expect(date).toHaveValue('26 November 2026');
+    await shot(page, 'booking-overview', true);
+    await overview.getByTestId('admin-overview-service').first().getByRole('button').click();
+    await expect(page).toHaveURL(/day=2026-11-26/);
+    await expect(page.getByTestId('admin-booking-day')).toBeVisible();
+    await ctx.close();
+
+    // A phone: rows are cards, nothing scrolls sideways, the actions are in reach.
+    const phoneCtx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const phone = await phoneCtx.newPage();
+    await signIn(phone);
+    await phone.goto('/admin/catalog/agencies');
+    const card = phone.getByTestId('agency-row').first();
+    await expect(card).toBeVisible();
+    const deactivate = card.getByRole('button', { name: /^Nonaktifkan/ });
+    await deactivate.scrollIntoViewIfNeeded();
+    await expect(deactivate).toBeInViewport();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+    await shot(phone, 'agencies-phone');
+    await phoneCtx.close();
+  });
 });
