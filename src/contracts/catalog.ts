@@ -342,6 +342,7 @@ export const adminCounter = z.object({
   number: z.number().int(),
   name: z.string(),
   zone: z.string(),
+  location: z.string().describe('Where in the building (lantai / zona), printed on tickets and shown on the TV'),
   active: z.boolean(),
   serviceIds: z.array(z.uuid()),
   services: z.array(z.object({ id: z.uuid(), code: z.string(), name: z.string() })),
@@ -354,7 +355,8 @@ export const createCounterBody = z
     agencyId: z.uuid(),
     number: z.number().int().min(1).max(9999).describe('Unique within the site'),
     name: z.string().trim().min(1).max(80).optional().describe('Default "Loket <number>"'),
-    zone: z.string().trim().max(80).default(''),
+    zone: z.string().trim().max(80).default('').describe('Display group: /display/{site}?zone= shows only its counters'),
+    location: z.string().trim().max(120).default('').describe('Where in the building, e.g. "Lantai 2, Zona B"'),
     serviceIds: z.array(z.uuid()).max(200).default([]).describe("Services served here; each must belong to the counter's agency"),
     active: z.boolean().default(true),
   })
@@ -365,6 +367,7 @@ export const updateCounterBody = z
     number: createCounterBody.shape.number,
     name: z.string().trim().min(1).max(80),
     zone: z.string().trim().max(80),
+    location: z.string().trim().max(120),
     serviceIds: z.array(z.uuid()).max(200),
     active: z.boolean(),
   })

@@ -164,11 +164,13 @@ const stats = z.object({
 });
 export const counterStats = z.object({ date: z.string(), counter: stats, mine: stats.nullable().describe("The signed-in officer's own share") });
 
+export const myCounters = z.object({ counterIds: z.array(z.uuid()).describe('Active counters of the site the caller is assigned to, in counter order') });
 export const publicCounter = z.object({
   id: z.uuid(),
   name: z.string(),
   number: z.number().int(),
   zone: z.string(),
+  location: z.string().describe('Where in the building (lantai / zona); empty when not given'),
   agencyId: z.uuid(),
   serviceIds: z.array(z.uuid()),
   paused: z.boolean(),

@@ -17,6 +17,9 @@ Commands:
   seed --demo             load the MPP Samarinda demo data and demo logins
   user:create --username NAME --display-name "Full Name" [--role platform_admin]
                           create a staff user; the password is read from LOKET_PASSWORD or asked
+  site:create --slug SLUG --name "MPP ..." --time-zone WIB|WITA|WIT [--regency ..] [--province ..]
+              [--address ..] [--phone ..] [--email ..] [--whatsapp ..] [--website ..] [--status preparation]
+                          create an MPP site (national holidays of this and next year included)
   help                    this text
 
 Configuration comes from environment variables: see docs/operations.md.`;
@@ -84,6 +87,17 @@ async function run(argv: string[]): Promise<void> {
       username: { type: 'string' },
       'display-name': { type: 'string' },
       role: { type: 'string' },
+      slug: { type: 'string' },
+      name: { type: 'string' },
+      'time-zone': { type: 'string' },
+      regency: { type: 'string' },
+      province: { type: 'string' },
+      address: { type: 'string' },
+      phone: { type: 'string' },
+      email: { type: 'string' },
+      whatsapp: { type: 'string' },
+      website: { type: 'string' },
+      status: { type: 'string' },
     },
   });
   switch (command) {
@@ -137,8 +151,62 @@ async function run(argv: string[]): Promise<void> {
       });
       return;
     }
+    case 'site:create': {
+      await siteCreate(values);
+      return;
+    }
     default:
       console.log(HELP);
       if (command !== 'help') process.exit(64);
   }
 }
+
+// The three zones of Indonesia by the names people use; an IANA name is taken as it is.
+const ZONE_ALIASES: Record<string, string> = { WIB: 'Asia/Jakarta', WITA: 'Asia/Makassar', WIT: 'Asia/Jayapura' };
+
+async function siteCreate(values: Record<string, string | boolean | undefined>): Promise<void> {
+  const text = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
+  if (!text('slug') || !text('name') || !text('time-zone')) {
+    console.error('Usage: loket site:create --slug mpp-samarinda --name "Mal Pelayanan Publik Kota Samarinda" --time-zone WITA [--regency ..] [--province ..] [--address ..]');
+    process.exit(64);
+  }
+  const zone = text('time-zone')!.trim();
+  const { createSiteBody } = await import('../contracts/catalog');
+  const parsed = createSiteBody.safeParse(
+    Object.fromEntries(
+      Object.entries({
+        slug: text('slug'),
+        name: text('name'),
+        timeZone: ZONE_ALIASES[zone.toUpperCase()] ?? zone,
+        regency: text('regency'),
+        province: text('province'),
+        address: text('address'),
+        phone: text('phone'),
+        email: text('email'),
+        whatsapp: text('whatsapp'),
+        website: text('website'),
+        status: text('status'),
+      }).filter(([, v]) => v !== undefined),
+    ),
+  );
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) console.error(`--${flagOf(String(issue.path[0] ?? ''))}: ${issue.message}`);
+    process.exit(65);
+  }
+  await withDatabase(config(), async (database) => {
+    const { createSiteFromShell } = await import('./modules/catalog/catalog.lookup');
+    const { AppError } = await import('./platform/errors');
+    try {
+      const site = await createSiteFromShell({ db: database.db, clock: systemClock }, parsed.data);
+      console.log(`Created site ${site.slug} (${site.name}, ${site.timeZone}, status ${site.status}). Open /admin/catalog to add its agencies.`);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      const fields = e.details.errors ?? [];
+      if (fields.length === 0) console.error(e.details.messages?.en ?? e.message);
+      for (const f of fields) console.error(`--${flagOf(f.field.replace(/^body\./, ''))}: ${f.messages.en}`);
+      process.exit(65);
+    }
+  });
+}
+
+const flagOf = (field: string) => (field === 'timeZone' ? 'time-zone' : field);

@@ -134,6 +134,21 @@ test.describe.serial('booking on the demo server', () => {
     expect(newCode).not.toBe(code);
     await expect(page.getByTestId('booking-status')).toHaveText('Terjadwal');
 
+    // The old code now says where the booking went (issue #11 item 5), and leads to the new one.
+    await page.goto(`/booking/manage?code=${code}`);
+    await page.getByTestId('manage-nik').fill(NIK_A);
+    await page.getByTestId('manage-submit').click();
+    await expect(page.getByTestId('booking-status')).toHaveText('Dipindahkan');
+    await expect(page.getByTestId('booking-moved-to')).toContainText(`Dipindahkan ke ${newCode}, `);
+    await expect(page.getByTestId('booking-moved-to')).toContainText('WITA');
+    await page.screenshot({ path: 'test-results/screenshots/booking-moved.png', fullPage: true });
+    await page.getByTestId('booking-moved-open').click();
+    await expect(page.getByTestId('manage-code')).toHaveValue(newCode);
+    await page.getByTestId('manage-nik').fill(NIK_A);
+    await page.getByTestId('manage-submit').click();
+    await expect(page.getByTestId('booking-code')).toHaveText(newCode);
+    await expect(page.getByTestId('booking-status')).toHaveText('Terjadwal');
+
     // Cancel, after confirming in a dialog.
     await page.getByTestId('manage-cancel').click();
     const dialog = page.getByRole('dialog', { name: 'Batalkan booking?' });
@@ -176,11 +191,20 @@ test.describe.serial('booking on the demo server', () => {
     await expect(cell).toContainText(/[1-9]\d*\/\d+/);
     await cell.click();
     const panel = page.getByTestId('admin-booking-day');
-    const row = panel.getByTestId('admin-booking-list').getByRole('row', { name: new RegExp(code) });
+    const row = panel.getByTestId('admin-booking-row').filter({ hasText: code });
     await expect(row).toContainText('Rina Kartika');
     await expect(row).toContainText('6472••••••••0002');
     await expect(row).not.toContainText(NIK_B);
     await expect(row).toContainText('Terjadwal');
+    // The first citizen's old code points to its replacement (item 5); phone and status stay in view at 1366 px (item 12).
+    await expect(panel.getByTestId('admin-booking-moved-to').first()).toContainText('Dipindahkan ke ');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const panelBox = (await panel.boundingBox())!;
+    for (const part of [row.getByTestId('booking-status'), row.getByText('••', { exact: false }).last()]) {
+      const box = (await part.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(panelBox.x + panelBox.width);
+    }
+    await page.screenshot({ path: 'test-results/screenshots/booking-admin-day.png', fullPage: true });
 
     // Closing the day asks first, saying how many citizens will be told; here it is only opened.
     await panel.getByTestId('admin-close-day').click();
@@ -336,7 +360,8 @@ test.describe.serial('booking → kiosk check-in → counter', () => {
     await officer.getByTestId('login-username').fill('petugas-4');
     await officer.getByTestId('login-password').fill(PASSWORD);
     await officer.getByTestId('login-submit').click();
-    await officer.locator('[data-testid="console-counter"][data-number="4"]').click();
+    // Assigned to Loket 4: the console opens it without asking (issue #11 item 10).
+    await expect(officer.getByTestId('console-counter-name')).toHaveText('Loket 4');
     await expect(officer.getByTestId('console-waiting')).toContainText(number);
     await officer.getByTestId('console-call-next').click();
     await expect(officer.getByTestId('console-current-number')).toHaveText(number);

@@ -123,6 +123,8 @@ test.describe.serial('service catalogue', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByTestId('counter-number').fill('45');
     await dialog.getByTestId('counter-name').fill('Loket Uji Katalog');
+    // Where it is: printed on tickets and shown on the TV with the call (issue #11 item 8).
+    await dialog.getByTestId('counter-location').fill('Lantai 2, Zona D (dekat eskalator)');
     await dialog.getByTestId('counter-agency').selectOption({ label: `${AGENCY.shortName} · ${AGENCY.name}` });
     await dialog.getByTestId('counter-services').click();
     await page.getByRole('option', { name: `${SERVICE.code} · ${SERVICE.name}` }).click();
@@ -132,6 +134,8 @@ test.describe.serial('service catalogue', () => {
     const counterRow = page.getByTestId('counter-row').filter({ hasText: 'Loket Uji Katalog' });
     await expect(counterRow).toBeVisible();
     await expect(counterRow).toContainText(SERVICE.name);
+    await expect(counterRow.getByTestId('counter-row-location')).toHaveText('Lantai 2, Zona D (dekat eskalator)');
+    await page.screenshot({ path: 'test-results/screenshots/counter-location.png' });
   });
 
   test('the operator keeps document types and reads the national calendar; a tax reads "Sesuai tarif"', async ({ page }) => {

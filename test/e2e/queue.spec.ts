@@ -72,6 +72,8 @@ test.describe.serial('integrated queue', () => {
     // The printed copy (print media: only the thermal ticket is shown).
     await kiosk.emulateMedia({ media: 'print' });
     await expect(kiosk.getByTestId('print-number')).toHaveText(number);
+    // The ticket says where to go: the counters serving KTP-el and where they are (issue #11 item 8).
+    await expect(kiosk.getByTestId('print-go-to')).toHaveText('Loket 4, 5, 6 · Lantai 1, Zona A');
     await kiosk.locator('.loket-ticket-print .loket-ticket').screenshot({ path: 'test-results/screenshots/ticket.png' });
     await kiosk.emulateMedia({ media: 'screen' });
     // One page, 58 mm wide (≈ 164 pt), as long as the ticket.
@@ -119,13 +121,13 @@ test.describe.serial('integrated queue', () => {
     await expect(phone.getByTestId('status-state')).toHaveAttribute('data-status', 'waiting');
     await phone.getByTestId('status-alerts').click();
 
-    // The officer of Loket 4 (Disdukcapil) signs in, picks the counter and calls the next ticket.
+    // The officer of Loket 4 (Disdukcapil) signs in, lands at the console of the counter the admin
+    // assigned them to, and calls the next ticket.
     const officer = await browser.newPage({ viewport: { width: 1440, height: 960 } });
-    await officer.goto('/login?next=%2Fconsole');
+    await officer.goto('/login');
     await officer.getByTestId('login-username').fill('petugas-4');
     await officer.getByTestId('login-password').fill(PASSWORD);
     await officer.getByTestId('login-submit').click();
-    await officer.locator('[data-testid="console-counter"][data-number="4"]').click();
     await expect(officer.getByTestId('console-counter-name')).toHaveText('Loket 4');
     await expect(officer.getByTestId('console-waiting')).toContainText(number);
     await officer.getByTestId('console-call-next').click();
@@ -136,6 +138,7 @@ test.describe.serial('integrated queue', () => {
     // The display shows the call; the status page says "dipanggil" with the counter.
     await expect(display.getByTestId('display-latest-number')).toHaveText(number);
     await expect(display.getByTestId('display-latest-counter')).toHaveText('Loket 4');
+    await expect(display.getByTestId('display-latest-where')).toHaveText('Lantai 1, Zona A');
     await expect(display.getByTestId('display-serving')).toContainText(`${number} Loket 4`);
     await shot(display, 'display');
     await expect(phone.getByTestId('status-state')).toHaveAttribute('data-status', 'called');

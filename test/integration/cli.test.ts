@@ -40,3 +40,39 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('loket CLI while the server hol
     expect(created.stdout).toContain('Created admin (platform_admin).');
   }, PROCESS_TEST_TIMEOUT);
 });
+
+// The CLI opens its own database (PGlite in a temporary data directory), whatever the suite runs on.
+describe('loket site:create', () => {
+  it('creates a site from the shell with its zone by name, refuses a taken slug and bad input naming the flag; the server lists it', async () => {
+    const dataDir = tempDataDir();
+    const env = { LOKET_DATA_DIR: dataDir };
+    const args = ['site:create', '--slug', 'mpp-bontang', '--name', 'Mal Pelayanan Publik Kota Bontang', '--time-zone', 'WITA', '--regency', 'Kota Bontang', '--province', 'Kalimantan Timur', '--address', 'Jl. Awang Long, Bontang'];
+    const created = await loket(args, env);
+    expect(created.code, created.stderr).toBe(0);
+    expect(created.stdout).toContain('Created site mpp-bontang (Mal Pelayanan Publik Kota Bontang, Asia/Makassar, status preparation)');
+
+    const again = await loket(args, env);
+    expect(again.code).toBe(65);
+    expect(again.stderr).toMatch(/--slug: .*(already|taken|in use)/i);
+
+    const badZone = await loket(['site:create', '--slug', 'mpp-mars', '--name', 'MPP Mars', '--time-zone', 'Mars/Olympus'], env);
+    expect(badZone.code).toBe(65);
+    expect(badZone.stderr).toContain('--time-zone: Unknown time zone');
+    const badSlug = await loket(['site:create', '--slug', 'MPP Bontang!', '--name', 'MPP X', '--time-zone', 'WIB'], env);
+    expect(badSlug.code).toBe(65);
+    expect(badSlug.stderr).toContain('--slug:');
+    const missing = await loket(['site:create', '--slug', 'mpp-x'], env);
+    expect(missing.code).toBe(64);
+    expect(missing.stderr).toContain('Usage: loket site:create');
+
+    const server = await startServerProcess({ LOKET_DATA_DIR: dataDir });
+    try {
+      const sites = (await (await fetch(`${server.url}/api/v1/sites`)).json()) as Array<{ slug: string; timeZone: string; regency: string; status: string }>;
+      expect(sites).toEqual([expect.objectContaining({ slug: 'mpp-bontang', timeZone: 'Asia/Makassar', regency: 'Kota Bontang', status: 'preparation' })]);
+      const holidays = (await (await fetch(`${server.url}/api/v1/sites/mpp-bontang/holidays?year=2027`)).json()) as unknown[];
+      expect(holidays.length).toBeGreaterThan(0);
+    } finally {
+      await server.stop();
+    }
+  }, PROCESS_TEST_TIMEOUT);
+});

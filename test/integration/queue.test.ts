@@ -353,6 +353,16 @@ describe('the officer console', () => {
     const limit = await act(a.body.id, 'recall');
     expect(limit.status).toBe(409);
     expect(limit.body).toMatchObject({ code: 'queue.recall_limit', maxRecalls: 3 });
+    // Just called: the citizen gets the grace period (queuePolicy.noShowGraceSeconds, 60 s) to walk over.
+    const early = await act(a.body.id, 'no-show');
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({ code: 'queue.no_show_too_early', retryAfter: 60, graceSeconds: 60 });
+    expect(early.body.messages.id).toContain('Tunggu 60 detik lagi');
+    expect(early.headers['retry-after']).toBe('60');
+    t.clock.advance(45_000);
+    // The recalls did not restart it: counted from the first call.
+    expect((await act(a.body.id, 'no-show')).body).toMatchObject({ code: 'queue.no_show_too_early', retryAfter: 15 });
+    t.clock.advance(15_000);
     expect((await act(a.body.id, 'no-show')).body.ticket.status).toBe('no_show');
     // The counter is free again.
     expect((await callNext(f.counter.c2)).status).toBe(204);
@@ -443,6 +453,7 @@ describe('the officer console', () => {
     t.clock.advance(6 * 60_000);
     await act(k.body.id, 'finish', f.tokens.officer.dukcapil2);
     await callNext(f.counter.c1, f.tokens.officer.dukcapil2);
+    t.clock.advance(60_000); // the no-show grace after the call
     await act(a.body.id, 'no-show', f.tokens.officer.dukcapil2);
 
     const stats = await call('GET', `/counters/${f.counter.c1}/stats/today`, f.tokens.officer.dukcapil2);
@@ -534,6 +545,7 @@ describe('visits across agencies', () => {
     await drain(f.counter.c2);
     const a = await issue(f.service.ktp, { serviceIds: [f.service.bpjs] });
     await callNext(f.counter.c2);
+    t.clock.advance(60_000); // the no-show grace after the call
     await act(a.body.id, 'no-show');
     const status = (await call('GET', `/tickets/by-code/${a.body.trackingCode}`)).body;
     expect(status.status).toBe('no_show');

@@ -25,4 +25,10 @@ export const QUEUE_ERRORS = {
   'queue.counter_paused': { status: 409, id: 'Loket sedang istirahat. Buka loket dulu untuk memanggil.', en: 'The counter is on a break. Open it to call.' },
   'queue.counter_inactive': { status: 409, id: 'Loket ini tidak aktif.', en: 'This counter is not active.' },
   'queue.recall_limit': { status: 409, id: 'Batas panggil ulang tiket ini tercapai.', en: 'This ticket was recalled as often as allowed.', extra: carries<{ maxRecalls: number }>('maxRecalls') },
+  'queue.no_show_too_early': {
+    status: 409,
+    id: 'Warga baru saja dipanggil; beri waktu untuk datang ke loket sebelum menandai tidak hadir.',
+    en: 'The citizen was only just called; give them time to reach the counter before marking a no-show.',
+    extra: carries<{ retryAfter: number; graceSeconds: number }>('retryAfter', 'graceSeconds'),
+  },
 } as const satisfies Catalogue;

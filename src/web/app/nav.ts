@@ -52,6 +52,18 @@ export const NAV: NavEntry[] = [
 /** Where a staff member lands after signing in. */
 export const STAFF_HOME = '/dashboard';
 
+/** The console: an officer's whole working day. */
+export const CONSOLE_HOME = '/console';
+
+/**
+ * Where this staff member starts: an officer (the console is the only page of their roles) at
+ * the console of their counter, everyone else at the dashboard.
+ */
+export function homeOf(user: User | null | undefined): string {
+  const pages = navFor(user).filter((e) => e.action);
+  return pages.length > 0 && pages.every((e) => e.action === 'queue.serve') ? CONSOLE_HOME : STAFF_HOME;
+}
+
 export const linkOf = (e: NavEntry): string => e.path.replace(/\/\*$/, '') || '/';
 
 /** Whether this user may open the page of an entry (or of a route handle); without an action, any staff member may. */

@@ -19,6 +19,7 @@ const BookingApp = lazy(() => import('../features/booking/BookingApp'));
 // Queue: kiosk, TV display and the citizen's status page (full screen, no staff layout).
 const KioskApp = lazy(() => import('../features/queue/kiosk/KioskApp'));
 const DisplayPage = lazy(() => import('../features/queue/display/DisplayPage'));
+const PairedDisplay = lazy(() => import('../features/queue/display/PairedDisplay'));
 const TicketStatusPage = lazy(() => import('../features/queue/status/StatusPage'));
 // Catalogue: an MPP's public page and a service's published standard (no login).
 const SitePage = lazy(() => import('../features/catalog/public/SitePage'));
@@ -59,6 +60,7 @@ export const routes: RouteObject[] = [
       { path: '/mpp/:slug', element: <SitePage /> },
       { path: '/layanan/:serviceId', element: <ServicePage /> },
       { path: '/kiosk/*', element: <KioskApp /> },
+      { path: '/display', element: <PairedDisplay /> },
       { path: '/display/:site', element: <DisplayPage /> },
       { path: '/t/:code', element: <TicketStatusPage /> },
       { path: '/booking/*', element: <BookingApp /> },

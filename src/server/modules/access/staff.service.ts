@@ -3,6 +3,7 @@
  * roles in the site, deactivates them and resets their passwords. Users and memberships are this
  * module's tables; other modules (the catalogue's counter assignment) use staffLookup().
  */
+import { naturalCompare } from '../../../domain/natural-order';
 import { uuidv7 } from 'uuidv7';
 import { recordAudit } from '../../platform/audit';
 import { agencyScope, authorize, can, type Actor, type Membership } from '../../platform/authz';
@@ -56,7 +57,8 @@ export async function listStaff(
   if (caller.actor.kind === 'anonymous') throw appError('auth.unauthenticated');
   const scope = can(caller.actor, 'site.manage', { siteId }) ? { all: true as const } : agencyScope(caller.actor, 'catalog.manage', siteId);
   if (!scope) throw appError('auth.forbidden');
-  let rows = await withAgencyNames(ctx, await repo.staffOfSite(ctx.db, siteId));
+  // Natural order: "Petugas 2" before "Petugas 10" (a search ranks its own way below).
+  let rows = (await withAgencyNames(ctx, await repo.staffOfSite(ctx.db, siteId))).sort((a, b) => naturalCompare(a.displayName, b.displayName) || naturalCompare(a.username, b.username));
   if (!scope.all) rows = rows.filter((u) => u.memberships.some((m) => m.siteId === siteId && m.agencyId !== null && scope.agencyIds.includes(m.agencyId)));
   if (q.status !== 'all') rows = rows.filter((u) => u.active === (q.status === 'active'));
   if (q.role) rows = rows.filter((u) => u.memberships.some((m) => m.siteId === siteId && m.role === q.role));

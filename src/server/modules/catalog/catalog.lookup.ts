@@ -65,7 +65,7 @@ export const activeCountsOfSites = (ctx: AppContext, siteIds: readonly string[],
  * creates an MPP's site from its record and opens it on inauguration); `withSiteConflicts` turns
  * a taken slug into a 409 naming the field.
  */
-export { insertSiteIn, setSiteStatusIn } from './sites.service';
+export { createSiteFromShell, insertSiteIn, setSiteStatusIn } from './sites.service';
 export { withConflicts as withSiteConflicts } from './catalog.validation';
 
 /** A service with its agency; 404 when unknown. */

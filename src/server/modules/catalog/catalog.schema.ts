@@ -132,6 +132,8 @@ export const counters = pgTable(
     number: integer('number').notNull(),
     name: text('name').notNull(),
     zone: text('zone').notNull().default(''),
+    /** Where in the building a citizen finds it ("Lantai 2, Zona B, dekat eskalator"): printed on tickets, shown on the TV. */
+    location: text('location').notNull().default(''),
     active: boolean('active').notNull().default(true),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),

@@ -31,6 +31,7 @@ async function presentAdmin(ctx: AppContext, conn: Conn, siteId: string, list: C
       number: c.number,
       name: c.name,
       zone: c.zone,
+      location: c.location,
       active: c.active,
       serviceIds: c.serviceIds,
       services: services.filter((s) => c.serviceIds.includes(s.service.id)).map((s) => ({ id: s.service.id, code: s.service.code, name: s.service.name })),
@@ -57,6 +58,7 @@ export async function listAdminCounters(ctx: AppContext, caller: Caller, siteId:
     { text: String(c.number), weight: 3 },
     { text: c.name, weight: 3 },
     { text: c.zone, weight: 1 },
+    { text: c.location, weight: 1 },
     { text: agencies.get(c.agencyId)?.shortName, weight: 2 },
     { text: agencies.get(c.agencyId)?.name, weight: 1.5 },
   ]);
@@ -82,6 +84,7 @@ export interface CounterInput {
   number?: number;
   name?: string;
   zone?: string;
+  location?: string;
   serviceIds?: string[];
   active?: boolean;
 }
@@ -116,7 +119,7 @@ export async function createCounter(ctx: AppContext, caller: Caller, siteId: str
   const now = ctx.clock.now();
   const row = await withConflicts(() =>
     transact(ctx, async (tx, emit) => {
-      const c = await repo.insertCounter(tx, { id: uuidv7(), siteId, agencyId: input.agencyId, number: input.number, name: input.name ?? `Loket ${input.number}`, zone: input.zone ?? '', active: input.active ?? true, createdAt: now, updatedAt: now });
+      const c = await repo.insertCounter(tx, { id: uuidv7(), siteId, agencyId: input.agencyId, number: input.number, name: input.name ?? `Loket ${input.number}`, zone: input.zone ?? '', location: input.location ?? '', active: input.active ?? true, createdAt: now, updatedAt: now });
       await repo.replaceCounterServices(tx, c.id, serviceIds);
       await recordAudit(tx, ctx.clock, caller.actor, caller.ip, { action: 'catalog.counter_created', siteId, agencyId: c.agencyId, targetType: 'counter', targetId: c.id, details: { number: c.number, name: c.name, serviceIds } });
       await emit({ siteId, type: 'catalog.changed', aggregateType: 'counter', aggregateId: c.id, payload: { entity: 'counter', id: c.id, action: 'created' } });
@@ -134,7 +137,7 @@ export async function createCounter(ctx: AppContext, caller: Caller, siteId: str
 export async function updateCounter(ctx: AppContext, caller: Caller, counterId: string, input: CounterInput) {
   const current = await loadCounter(ctx.db, counterId);
   authorizeAgencyCatalog(caller.actor, current.siteId, current.agencyId);
-  const cols = Object.fromEntries(Object.entries({ agencyId: input.agencyId, number: input.number, name: input.name, zone: input.zone, active: input.active }).filter(([, v]) => v !== undefined));
+  const cols = Object.fromEntries(Object.entries({ agencyId: input.agencyId, number: input.number, name: input.name, zone: input.zone, location: input.location, active: input.active }).filter(([, v]) => v !== undefined));
   const diff = changes(current as unknown as Record<string, unknown>, cols);
   if (diff.agencyId || diff.number || diff.active) authorizeSiteCatalog(caller.actor, current.siteId);
   const agencyId = input.agencyId ?? current.agencyId;

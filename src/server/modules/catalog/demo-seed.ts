@@ -78,7 +78,7 @@ export async function seedDemo(db: Db, clock: Clock): Promise<{ created: boolean
         const id = uuidv7();
         const agencyId = agencyIds.get(c.agencyKey)!;
         counterIds.push({ id, number: c.number, agencyId });
-        await repo.insertCounter(tx, { id, siteId, agencyId, number: c.number, name: c.name, zone: c.zone, createdAt: now, updatedAt: now });
+        await repo.insertCounter(tx, { id, siteId, agencyId, number: c.number, name: c.name, zone: c.zone, location: c.location, createdAt: now, updatedAt: now });
         await repo.replaceCounterServices(tx, id, c.serviceCodes.map((code) => serviceIds.get(code)!));
       }
       // Demo logins exist for the first (main) site only: `admin`, `petugas-<counter number>` and

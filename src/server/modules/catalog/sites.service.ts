@@ -3,9 +3,11 @@ import { uuidv7 } from 'uuidv7';
 import { indonesianHolidays } from '../../../domain/holidays';
 import { localDate } from '../../../domain/opening-hours';
 import { recordAudit } from '../../platform/audit';
-import { authorize } from '../../platform/authz';
+import { anonymous, authorize } from '../../platform/authz';
+import { memoryBus } from '../../platform/bus';
+import type { Clock } from '../../platform/clock';
 import type { AppContext, Caller } from '../../platform/context';
-import { ambientConn, type Conn } from '../../platform/db';
+import { ambientConn, type Conn, type Db } from '../../platform/db';
 import { notFound } from '../../platform/errors';
 import { transact, type Emit } from '../../platform/tx';
 import type { WeeklyHoursJson } from './catalog.schema';
@@ -121,7 +123,7 @@ export async function createSite(ctx: AppContext, caller: Caller, input: SiteInp
  * transaction (the province view creates an MPP's site and links it in one unit of work). The
  * caller authorizes (platform.manage) and maps unique violations (`withConflicts`: the slug).
  */
-export async function insertSiteIn(tx: Conn, emit: Emit, ctx: AppContext, caller: Caller, input: SiteInput & { slug: string; timeZone: string; name: string }) {
+export async function insertSiteIn(tx: Conn, emit: Emit, ctx: Pick<AppContext, 'clock'>, caller: Caller, input: SiteInput & { slug: string; timeZone: string; name: string }, via?: string) {
   checkSite(input);
   const now = ctx.clock.now();
   const row = await repo.insertSite(tx, {
@@ -146,9 +148,20 @@ export async function insertSiteIn(tx: Conn, emit: Emit, ctx: AppContext, caller
   });
   const year = Number(localDate(now, row.timeZone).slice(0, 4));
   const holidaysAdded = await ensureNationalHolidays(tx, now, [year, year + 1]);
-  await recordAudit(tx, ctx.clock, caller.actor, caller.ip, { action: 'site.created', siteId: row.id, targetType: 'site', targetId: row.id, details: { slug: row.slug, name: row.name, holidaysAdded } });
+  await recordAudit(tx, ctx.clock, caller.actor, caller.ip, { action: 'site.created', siteId: row.id, targetType: 'site', targetId: row.id, details: { slug: row.slug, name: row.name, holidaysAdded, ...(via ? { via } : {}) } });
   await emit({ siteId: row.id, type: 'catalog.changed', aggregateType: 'site', aggregateId: row.id, payload: { entity: 'site', id: row.id, action: 'created' } });
   return row;
+}
+
+/**
+ * `loket site:create`: the operator at the server's shell creates a site (a fresh install has no
+ * platform admin signed in yet, or prefers scripts). The shell is trusted like `user:create`; the
+ * audit row says it came from there. Same checks and conflicts as the API.
+ */
+export async function createSiteFromShell(deps: { db: Db; clock: Clock }, input: SiteInput & { slug: string; timeZone: string; name: string }) {
+  checkSite(input);
+  const caller: Caller = { actor: anonymous, ip: null };
+  return withConflicts(() => transact({ ...deps, bus: memoryBus() }, (tx, emit) => insertSiteIn(tx, emit, deps, caller, input, 'cli')));
 }
 
 /**

@@ -19,6 +19,17 @@ export const invalidState = (t: { status: string; number: string }, action: stri
     extra: { status: t.status, action },
   });
 
+/** 409: "no-show" within the grace period after the first call (queuePolicy.noShowGraceSeconds). */
+export const noShowTooEarly = (t: { number: string }, retryAfter: number, graceSeconds: number) =>
+  queueError('queue.no_show_too_early', {
+    messages: {
+      id: `Tiket ${t.number} baru dipanggil. Tunggu ${retryAfter} detik lagi sebelum menandai tidak hadir (panggil ulang bila perlu).`,
+      en: `Ticket ${t.number} was only just called. Wait ${retryAfter} more seconds before marking a no-show (recall it if needed).`,
+    },
+    extra: { retryAfter, graceSeconds },
+    headers: { 'retry-after': String(retryAfter) },
+  });
+
 /** 409: the counter still has an active ticket (one at a time). */
 export const counterBusy = (t: { id: string; number: string }) =>
   queueError('queue.counter_busy', {

@@ -24,6 +24,11 @@ export const queuePolicySchema = z.object({
   handlingSample: z.number().int().min(1).max(500).default(20),
   /** Pickup tickets (collecting an application's documents) are called like the priority groups. */
   pickupAsPriority: z.boolean().default(false),
+  /**
+   * Seconds after a ticket's first call before it may be marked a no-show: the citizen needs a
+   * moment to walk over from the far end of the hall (0 = at once).
+   */
+  noShowGraceSeconds: z.number().int().min(0).max(1800).default(60),
   /** Walk-in tickets stop this many minutes before the service closes (0 = until closing). */
   stopIssuingBeforeCloseMin: z.number().int().min(0).max(240).default(0),
 });

@@ -6,7 +6,7 @@ import { noContent, SECURITY } from '../../platform/openapi';
 import { callerOf } from '../access/access.lookup';
 import * as c from '../../../contracts/queue';
 import { issueTicket } from './issue.service';
-import { getCounterQueue, getCounterStats, getTicketDetail, publicCounters, queueSummary, ticketStatusByCode } from './read.service';
+import { getCounterQueue, getCounterStats, getTicketDetail, myCounters, publicCounters, queueSummary, ticketStatusByCode } from './read.service';
 import { callNext, finishTicket, noShowTicket, parkTicket, recallTicket, resumeTicket, setCounterPaused, startTicket, transferTicket } from './serve.service';
 import { siteStream, visitStream } from './queue.stream';
 import { clearAnnouncement, postAnnouncement } from './announcement.service';
@@ -45,6 +45,9 @@ export const queueRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (ap
   // Public: no personal data
   app.get('/sites/:siteId/counters', { schema: { tags, summary: 'Counters of a site (public)', security: SECURITY.none, params: c.siteParams, response: { 200: z.array(c.publicCounter) } } }, async (req) =>
     publicCounters(ctx, req.params.siteId),
+  );
+  app.get('/sites/:siteId/counters/mine', { schema: { tags, summary: 'The counters of the site the signed-in officer is assigned to', security: SECURITY.staff, params: c.siteParams, response: { 200: c.myCounters } } }, async (req) =>
+    myCounters(ctx, await caller(req), req.params.siteId),
   );
   app.get('/sites/:siteId/queue/summary', { schema: { tags, summary: 'Waiting counts, now serving and recent calls (public, for displays)', security: SECURITY.none, params: c.siteParams, response: { 200: c.queueSummary } } }, async (req) =>
     queueSummary(ctx, req.params.siteId),

@@ -4,15 +4,27 @@ import { estimateWait } from '../../../domain/eta';
 import { callOrder } from '../../../domain/queue-policy';
 import { latestEventId } from '../../platform/events';
 import type { AppContext, Caller } from '../../platform/context';
-import { notFound } from '../../platform/errors';
+import { appError, notFound } from '../../platform/errors';
 import { normaliseCode } from '../../platform/crypto';
-import { cachedCatalog } from '../catalog/catalog.lookup';
+import { cachedCatalog, countersAssignedTo, listCounters } from '../catalog/catalog.lookup';
 import { pickPolicy, queuePolicyOf } from './queue.policy';
 import * as repo from './queue.repository';
 import type { TicketRow, VisitRow } from './queue.repository';
 import { activeAnnouncementOf } from './announcement.service';
 import { authorizeQueueView, counterStateView } from './serve.service';
 import { counterRef, currentOf, Names, placeIn, serviceSnapshot, ticketView, toWaiting, visitSteps, type ServiceSnapshot } from './queue.view';
+
+/**
+ * The counters of this site the signed-in officer is assigned to (the admin's counter staffing):
+ * the console opens the officer's own counter without asking.
+ */
+export async function myCounters(ctx: AppContext, caller: Caller, siteId: string) {
+  if (caller.actor.kind !== 'user') throw appError('auth.unauthenticated');
+  const site = await cachedCatalog.getSite(ctx, siteId);
+  const [assigned, counters] = await Promise.all([countersAssignedTo(ctx, caller.actor.id), listCounters(ctx, site.id)]);
+  const mine = new Set(assigned);
+  return { counterIds: counters.filter((c) => c.active && mine.has(c.id)).map((c) => c.id) };
+}
 
 /** One ticket for staff: its data, the visit's path through the MPP and the event history. */
 export async function getTicketDetail(ctx: AppContext, caller: Caller, id: string) {
@@ -134,7 +146,7 @@ export async function publicCounters(ctx: AppContext, siteId: string) {
   await cachedCatalog.getSite(ctx, siteId);
   const counters = (await cachedCatalog.listCounters(ctx, siteId)).filter((c) => c.active);
   const states = new Map((await repo.counterStatesOf(ctx.db, counters.map((c) => c.id))).map((s) => [s.counterId, s]));
-  return counters.map((c) => ({ id: c.id, name: c.name, number: c.number, zone: c.zone, agencyId: c.agencyId, serviceIds: c.serviceIds, paused: states.get(c.id)?.paused ?? false }));
+  return counters.map((c) => ({ id: c.id, name: c.name, number: c.number, zone: c.zone, location: c.location, agencyId: c.agencyId, serviceIds: c.serviceIds, paused: states.get(c.id)?.paused ?? false }));
 }
 
 /** The display's snapshot: per service waiting count and who is being served, and recent calls. */

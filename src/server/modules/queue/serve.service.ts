@@ -16,7 +16,7 @@ import type { EventInput } from '../../platform/events';
 import { commitStatement, transact, type Emit } from '../../platform/tx';
 import { cachedCatalog } from '../catalog/catalog.lookup';
 import { actorId, assertOpen, calendarOf, emitIssued, insertTicketRow, insertTicketTx, serviceOfSite, type Site } from './issue.service';
-import { counterBusy, invalidState, queueError } from './queue.errors';
+import { counterBusy, invalidState, noShowTooEarly, queueError } from './queue.errors';
 import { pickPolicy, queuePolicyOf, type SiteQueuePolicy } from './queue.policy';
 import * as repo from './queue.repository';
 import type { TicketRow } from './queue.repository';
@@ -151,6 +151,8 @@ interface Step {
   audit: `queue.${string}`;
   /** More audit details. */
   details?: Record<string, unknown>;
+  /** A refusal that depends on the site's policy (before anything is written). */
+  guard?: (t: TicketRow, policy: SiteQueuePolicy, now: Date) => void;
   /**
    * More work in the same transaction (next step of the visit, plan changes). Called only when
    * the visit still plans further services: nothing else in it depends on the step.
@@ -163,6 +165,7 @@ async function applyStep(ctx: AppContext, caller: Caller, id: string, step: Step
   if (!step.from.includes(before.status)) throw invalidState(before, step.action);
   const { site, policy } = await siteAndPolicy(ctx, before.siteId);
   const now = ctx.clock.now();
+  step.guard?.(before, policy, now);
   const names = new Names(ctx);
   const counter = await names.counter(before.counterId);
   const set = { ...step.set(before, now), updatedAt: now };
@@ -237,6 +240,12 @@ export function noShowTicket(ctx: AppContext, caller: Caller, id: string) {
     from: ['called', 'parked'],
     event: (e) => ({ ...e, type: 'ticket.no_show' }),
     audit: 'queue.ticket_no_show',
+    // Counted from the first call (a recall does not restart it); a parked ticket was seen.
+    guard: (t, policy, now) => {
+      if (t.status !== 'called' || !t.calledAt) return;
+      const left = Math.ceil((t.calledAt.getTime() + policy.noShowGraceSeconds * 1000 - now.getTime()) / 1000);
+      if (left > 0) throw noShowTooEarly(t, left, policy.noShowGraceSeconds);
+    },
     set: (_t, now) => ({ status: 'no_show', finishedAt: now }),
     after: async (tx, _emit, t) => {
       // The citizen is gone: the services planned after this one are given up, not called in vain.

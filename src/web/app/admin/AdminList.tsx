@@ -1,6 +1,7 @@
 import { Button, Group, Table, VisuallyHidden } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useMediaQuery } from '@mantine/hooks';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { notifySuccess } from '../../lib/errors';
@@ -9,6 +10,7 @@ import { Empty, TableSkeleton, type ConfirmOptions, type EmptyProps } from './Ad
 import { Pager } from './ListControls';
 import type { Page } from './query';
 import './i18n';
+import classes from './AdminTable.module.css';
 
 /* Building blocks of the admin list pages: loading/error/empty states, the table, row actions. */
 
@@ -32,7 +34,11 @@ export function QueryView<T, E>({
   return <>{children(query.data)}</>;
 }
 
-/** A striped, captioned admin table whose last column holds the row actions (its header is read out only). */
+/**
+ * A striped, captioned admin table whose last column holds the row actions (its header is read out
+ * only). Wide tables scroll with the actions column kept in view; on a phone every row becomes a
+ * card whose cells carry their column's name.
+ */
 export function AdminTable({
   minWidth,
   caption,
@@ -52,9 +58,17 @@ export function AdminTable({
   verticalSpacing?: 'xs' | 'sm';
 }) {
   const { t } = useTranslation('admin');
-  return (
-    <Table.ScrollContainer minWidth={minWidth}>
-      <Table striped highlightOnHover={highlightOnHover} verticalSpacing={verticalSpacing} style={dimmed === undefined ? undefined : { opacity: dimmed ? 0.6 : 1 }}>
+  const phone = useMediaQuery('(max-width: 48em)') ?? false;
+  const ref = useRef<HTMLTableElement>(null);
+  // Each cell learns its column's header (shown above it on a phone): the rows are the pages' own.
+  useLayoutEffect(() => {
+    const table = ref.current;
+    if (!table) return;
+    const heads = [...table.querySelectorAll('thead th')].map((th) => th.textContent?.trim() ?? '');
+    for (const tr of table.querySelectorAll('tbody tr')) [...tr.children].forEach((td, i) => td.setAttribute('data-label', i < heads.length - 1 ? heads[i] : ''));
+  });
+  const table = (
+      <Table ref={ref} className={classes.table} striped={!phone} highlightOnHover={highlightOnHover} verticalSpacing={verticalSpacing} style={dimmed === undefined ? undefined : { opacity: dimmed ? 0.6 : 1 }}>
         <Table.Caption>{caption}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
@@ -66,8 +80,8 @@ export function AdminTable({
         </Table.Thead>
         <Table.Tbody>{children}</Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
   );
+  return phone ? table : <Table.ScrollContainer minWidth={minWidth}>{table}</Table.ScrollContainer>;
 }
 
 /** A paginated list query as a table with its pager, or its loading / error / empty state. */

@@ -37,9 +37,11 @@ export interface EmptyProps {
   icon: ReactNode;
   title: string;
   description?: string;
+  /** The first steps out of the empty state (e.g. add the first one, import a file). */
+  action?: ReactNode;
 }
 
-export function Empty({ title, description, icon, action }: EmptyProps & { action?: ReactNode }) {
+export function Empty({ title, description, icon, action }: EmptyProps) {
   return (
     <Card withBorder padding="xl">
       <EmptyState icon={icon} withIndicatorBackground title={title} description={description}>

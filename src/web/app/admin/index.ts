@@ -11,3 +11,4 @@ export * from './query';
 export * from './useAdminSubmit';
 export { useFormErrors } from '../../lib/useFormErrors';
 export { NS as ADMIN_NS } from './i18n';
+export * from './DateField';

@@ -1,7 +1,7 @@
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { linkOf, navFor, STAFF_HOME } from '../../app/nav';
+import { Link, Navigate } from 'react-router';
+import { homeOf, linkOf, navFor, STAFF_HOME } from '../../app/nav';
 import { usePageTitle } from '../../app/usePageTitle';
 import { useCurrentUser } from './api';
 import { MembershipList } from './MembershipList';
@@ -13,6 +13,8 @@ export default function HomePage() {
   usePageTitle(t('dashboard.title'));
   const user = useCurrentUser();
   const shortcuts = navFor(user).filter((e) => linkOf(e) !== STAFF_HOME);
+  const home = homeOf(user);
+  if (home !== STAFF_HOME) return <Navigate to={home} replace />;
 
   return (
     <Stack gap="lg" maw={960}>

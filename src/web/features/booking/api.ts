@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, CSRF_COOKIE, CSRF_HEADER, errorFromResponse, readCookie } from '../../lib/api';
 import { dateInZone } from '../../lib/format';
-import type { Booking, BookableService, BookRequest, CalendarDay, DayBooking, DayChange, DayChangeResult, PublicSite, Slot } from './types';
+import type { Booking, BookableService, BookRequest, CalendarDay, DayBooking, DayChange, DayChangeResult, DayOverview, PublicSite, Slot } from './types';
 
 export const bookingKeys = {
   all: ['booking'] as const,
@@ -11,6 +11,7 @@ export const bookingKeys = {
   slots: (siteId: string, serviceId: string, date: string) => ['booking', 'slots', siteId, serviceId, date] as const,
   calendar: (siteId: string, serviceId: string, from: string, to: string) => ['booking', 'calendar', siteId, serviceId, from, to] as const,
   day: (siteId: string, date: string, serviceId: string) => ['booking', 'day', siteId, date, serviceId] as const,
+  overview: (siteId: string, date: string) => ['booking', 'overview', siteId, date] as const,
 };
 
 const enc = encodeURIComponent;
@@ -120,6 +121,17 @@ export function useBookingCalendar(siteId: string | undefined, serviceId: string
     queryKey: bookingKeys.calendar(siteId ?? '', serviceId ?? '', from, to),
     queryFn: ({ signal }) => api.get<CalendarDay[]>(`/api/v1/sites/${enc(siteId!)}/bookings/calendar`, { serviceId, from, to }, signal),
     enabled: !!siteId && !!serviceId,
+    placeholderData: keepPreviousData,
+    refetchInterval: 60_000,
+  });
+}
+
+/** One day across every bookable service the staff member manages (quota, seats left, by status). */
+export function useDayOverview(siteId: string | undefined, date: string | undefined) {
+  return useQuery({
+    queryKey: bookingKeys.overview(siteId ?? '', date ?? ''),
+    queryFn: ({ signal }) => api.get<DayOverview>(`/api/v1/sites/${enc(siteId!)}/bookings/overview`, { date }, signal),
+    enabled: !!siteId && !!date,
     placeholderData: keepPreviousData,
     refetchInterval: 60_000,
   });

@@ -23,5 +23,6 @@ export type BookRequest = RequestOf<typeof c.bookBody>;
 // ---------- operator ----------
 export type CalendarDay = ResponseOf<typeof c.calendarDay>;
 export type DayBooking = ResponseOf<typeof c.dayBooking>;
+export type DayOverview = ResponseOf<typeof c.dayOverview>;
 export type DayChange = RequestOf<typeof c.capacityBody>;
 export type DayChangeResult = ResponseOf<typeof c.dayChangeResult>;

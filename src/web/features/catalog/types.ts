@@ -59,6 +59,7 @@ export type UserRef = CounterAdmin['officers'][number];
 export type CounterInput = RequestOf<typeof c.createCounterBody>;
 
 export type SiteUpdate = RequestOf<typeof c.updateSiteBody>;
+export type SiteCreate = RequestOf<typeof c.createSiteBody>;
 
 export type StaffUser = ResponseOf<typeof staff.staffMember>;
 export type StaffMembership = StaffUser['memberships'][number];

@@ -31,3 +31,18 @@ describe('queue formatting', () => {
     for (const k of keys) expect(k).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 });
+
+describe('whereToGo', () => {
+  it('lists the counters per location, numbers once for default names, the zone when no location', async () => {
+    const { whereToGo } = await import('./format');
+    expect(
+      whereToGo([
+        { name: 'Loket 5', number: 5, location: 'Lantai 1, Zona A', zone: 'Lantai 1' },
+        { name: 'Loket 4', number: 4, location: 'Lantai 1, Zona A', zone: 'Lantai 1' },
+        { name: 'Loket 21', number: 21, location: '', zone: 'Lantai 2' },
+      ]),
+    ).toEqual(['Loket 4, 5 · Lantai 1, Zona A', 'Loket 21 · Lantai 2']);
+    expect(whereToGo([{ name: 'Loket Prioritas', number: 9, location: '', zone: '' }, { name: 'Loket 10', number: 10, location: '', zone: '' }])).toEqual(['Loket Prioritas, Loket 10']);
+    expect(whereToGo([])).toEqual([]);
+  });
+});

@@ -70,3 +70,21 @@ export const store = {
     }
   },
 };
+
+/**
+ * Where a citizen goes for a service, one line per location: "Loket 4, 5, 6 · Lantai 1, Zona A".
+ * Counters keep their own names unless they are the default "Loket <number>" (then the numbers
+ * are listed once). The location falls back to the display zone.
+ */
+export function whereToGo(counters: ReadonlyArray<{ name: string; number: number; location?: string; zone: string }>): string[] {
+  const groups = new Map<string, Array<{ name: string; number: number }>>();
+  for (const c of [...counters].sort((a, b) => a.number - b.number)) {
+    const where = (c.location || c.zone).trim();
+    groups.set(where, [...(groups.get(where) ?? []), c]);
+  }
+  return [...groups].map(([where, cs]) => {
+    const plain = cs.every((c) => c.name === `Loket ${c.number}`);
+    const names = plain ? `Loket ${cs.map((c) => c.number).join(', ')}` : cs.map((c) => c.name).join(', ');
+    return where ? `${names} · ${where}` : names;
+  });
+}

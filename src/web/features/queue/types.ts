@@ -21,6 +21,7 @@ export type SiteDetail = ResponseOf<typeof catalog.siteDetail>;
 export type PublicService = ResponseOf<typeof catalog.publicService>;
 /** `GET /api/v1/sites/{siteId}/agencies`. */
 export type PublicAgency = ResponseOf<typeof catalog.publicAgency>;
+export type MyCounters = ResponseOf<typeof c.myCounters>;
 /** `GET /api/v1/sites/{siteId}/counters`. */
 export type PublicCounter = ResponseOf<typeof c.publicCounter>;
 

@@ -111,16 +111,18 @@ export function withComplaintChannel(list: DemoAgency[], channel: string): DemoA
 
 /**
  * Counters numbered from 1 in plan order: `[agencyKey, howMany, zone?]`; each counter serves all of
- * its agency's services. The zone defaults to `zoneOf(number)`.
+ * its agency's services. The zone defaults to `zoneOf(number)`, the location to `locationOf(number)`
+ * (else the zone).
  */
-export function buildCounters(list: DemoAgency[], plan: Array<[string, number, string?]>, zoneOf: (n: number) => string = () => 'Lantai 1'): DemoCounter[] {
+export function buildCounters(list: DemoAgency[], plan: Array<[string, number, string?]>, zoneOf: (n: number) => string = () => 'Lantai 1', locationOf?: (n: number) => string): DemoCounter[] {
   const out: DemoCounter[] = [];
   for (const [key, count, zone] of plan) {
     const a = list.find((x) => x.key === key);
     if (!a) throw new Error(`Demo counters: unknown agency "${key}"`);
     for (let i = 0; i < count; i++) {
       const number = out.length + 1;
-      out.push({ number, name: `Loket ${number}`, zone: zone ?? zoneOf(number), agencyKey: key, serviceCodes: a.services.map((s) => s.code) });
+      const z = zone ?? zoneOf(number);
+      out.push({ number, name: `Loket ${number}`, zone: z, location: locationOf?.(number) ?? z, agencyKey: key, serviceCodes: a.services.map((s) => s.code) });
     }
   }
   return out;

@@ -23,6 +23,8 @@ const counters = buildCounters(
     ['taspen', 1], ['pos', 1], ['bri', 1], ['mandiri', 1], ['bni', 1], ['pdam', 1], ['bankaltimtara', 1], ['bca', 1], ['ini', 1],
   ],
   (n) => (n <= 20 ? 'Lantai 1' : 'Lantai 2'),
+  // Two wings per floor, as the hall's signs say.
+  (n) => (n <= 10 ? 'Lantai 1, Zona A' : n <= 20 ? 'Lantai 1, Zona B' : n <= 32 ? 'Lantai 2, Zona C' : 'Lantai 2, Zona D'),
 );
 
 export const SAMARINDA: DemoSite = {

@@ -14,5 +14,5 @@ export interface DemoService {
   handlingMinutes: number; bookable: boolean; walkInQuota: number; bookingQuota: number;
 }
 export interface DemoAgency { key: string; kind: AgencyKind; name: string; shortName: string; agreement: { number: string; signedOn: string; validUntil: string | null } | null; hours: WeeklyHours; services: DemoService[] }
-export interface DemoCounter { number: number; name: string; zone: string; agencyKey: string; serviceCodes: string[] }
+export interface DemoCounter { number: number; name: string; zone: string; location: string; agencyKey: string; serviceCodes: string[] }
 export interface DemoSite { slug: string; name: string; regency: string; province: string; address: string; latitude: number; longitude: number; timeZone: string; status: 'operating' | 'trial'; phone: string; email: string; maklumat: string; agencies: DemoAgency[]; counters: DemoCounter[] }

@@ -31,6 +31,8 @@ export const en: TextsOf<typeof id> = {
   },
   form: {
     required: 'Required.',
+    datePlaceholder: 'e.g. 15 January 2026 or 15/01/2026',
+    dateInvalid: 'Date not recognised; write the day first, e.g. 15/01/2026.',
     choose: '— Choose —',
     minChars_one: 'At least {{count}} character.',
     minChars_other: 'At least {{count}} characters.',

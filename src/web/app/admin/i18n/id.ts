@@ -29,6 +29,8 @@ export const id = {
   },
   form: {
     required: 'Wajib diisi.',
+    datePlaceholder: 'mis. 15 Januari 2026 atau 15/01/2026',
+    dateInvalid: 'Tanggal tidak dikenali; tulis hari dulu, mis. 15/01/2026.',
     choose: '— Pilih —',
     minChars_other: 'Minimal {{count}} karakter.',
     invalidEmail: 'Alamat email tidak valid.',

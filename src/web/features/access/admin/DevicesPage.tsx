@@ -13,6 +13,10 @@ import type { Device, Pairing } from '../../catalog/types';
 import '../i18n';
 import { useCreatePairing, useDevices, useRevokeDevice } from './api';
 
+/** Where each kind of device pairs (pages of the web app; the address a person types on the device). */
+const PAIR_PATH = { kiosk: '/kiosk', display: '/display', survey: '/survei-tablet' } as const;
+const pairUrl = (role: keyof typeof PAIR_PATH) => `${window.location.origin}${PAIR_PATH[role]}`;
+
 /** Pairing codes live 15 minutes on the server (docs/api.md). */
 const PAIRING_TTL_MS = 15 * 60_000;
 
@@ -87,7 +91,7 @@ function PairingResult({ pairing, receivedAt, timeZone, onAgain, onClose }: { pa
         </Stack>
       )}
       <Text size="sm" maw={440}>
-        {t(`device.howTo.${pairing.role}`)}
+        {t(`device.howTo.${pairing.role}`, { url: pairUrl(pairing.role) })}
       </Text>
       <Group>
         <Button variant="default" onClick={onAgain}>
@@ -154,7 +158,8 @@ export default function DevicesPage() {
   const lang = useLang();
   const siteId = useSiteId();
   const sites = useSites();
-  const timeZone = sites.data?.find((s) => s.id === siteId)?.timeZone ?? 'Asia/Makassar';
+  const current = sites.data?.find((s) => s.id === siteId);
+  const timeZone = current?.timeZone ?? 'Asia/Makassar';
   const devices = useDevices(siteId);
   const revoke = useRevokeDevice(siteId);
   const [pairing, setPairing] = useState(false);
@@ -225,7 +230,9 @@ export default function DevicesPage() {
         <Title order={3} size="h5">
           {t('device.howTitle')}
         </Title>
-        <Text size="sm">{t('device.howText')}</Text>
+        <Text size="sm" data-testid="device-how">
+          {t('device.howText', { kiosk: pairUrl('kiosk'), display: pairUrl('display'), survey: pairUrl('survey'), publicDisplay: `${window.location.origin}/display/${current?.slug ?? siteId}` })}
+        </Text>
       </Card>
       <Modal opened={pairing} onClose={() => setPairing(false)} title={t('device.pairTitle')} size="lg" closeOnClickOutside={false}>
         {pairing && <PairingDialog siteId={siteId} timeZone={timeZone} onClose={() => setPairing(false)} />}

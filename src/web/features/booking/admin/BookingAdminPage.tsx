@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Badge, Button, Card, Grid, Group, Modal, NumberInput, Select, Skeleton, Stack, Table, Text, Textarea, Title, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Card, Grid, Group, Modal, NumberInput, SegmentedControl, Select, Skeleton, Stack, Table, Text, Textarea, Title, VisuallyHidden } from '@mantine/core';
 import { IconAlertTriangle, IconCalendarOff, IconChevronLeft, IconChevronRight, IconDownload, IconLockOpen, IconRestore } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +13,8 @@ import type { User } from '../../access/types';
 import { useSites } from '../../catalog/api';
 import { downloadExport, useBookableServices, useBookingCalendar, useDayBookings, useSetDay, useSiteToday } from '../api';
 import classes from '../booking.module.css';
-import { StatusBadge } from '../components/BookingCard';
+import { DayBookingList } from './DayBookingList';
+import { DayOverview } from './DayOverview';
 import { addDays, addMonths, isIsoDate, monthOf, monthRange, monthWeeks } from '../format';
 import { NS } from '../i18n';
 import { toast } from '../toast';
@@ -73,6 +74,7 @@ export default function BookingAdminPage() {
   const serviceId = services.find((s) => s.id === params.get('service'))?.id ?? services[0]?.id;
   const month = MONTH.test(params.get('month') ?? '') ? params.get('month')! : today ? monthOf(today) : undefined;
   const day = isIsoDate(params.get('day')) ? params.get('day')! : undefined;
+  const overview = params.get('view') === 'overview';
 
   const set = (patch: Record<string, string | null>) =>
     setParams(
@@ -89,6 +91,8 @@ export default function BookingAdminPage() {
   else if (!site) content = <Alert color="gray">{t('admin.noSite')}</Alert>;
   else if (servicesQ.isError) content = <QueryError error={servicesQ.error} onRetry={() => void servicesQ.refetch()} />;
   else if (services.length === 0 || !serviceId) content = <Alert color="gray">{t('admin.noServices')}</Alert>;
+  else if (overview)
+    content = <DayOverview siteId={site.id} date={day ?? today ?? ''} onDate={(d) => set({ day: d, month: monthOf(d) })} onOpen={(id) => set({ view: null, service: id, day: day ?? today ?? null })} />;
   else
     content = (
       <Stack gap="md">
@@ -139,6 +143,19 @@ export default function BookingAdminPage() {
           {t('admin.intro')} {t('common.zoneNote', { zone: zoneLabel(timeZone) })}.
         </Text>
       </Stack>
+      {site && services.length > 0 && (
+        <SegmentedControl
+          aria-label={t('admin.view.label')}
+          value={overview ? 'overview' : 'service'}
+          onChange={(v) => set({ view: v === 'overview' ? 'overview' : null })}
+          data={[
+            { value: 'service', label: t('admin.view.service') },
+            { value: 'overview', label: t('admin.view.overview') },
+          ]}
+          w="fit-content"
+          data-testid="admin-booking-view"
+        />
+      )}
       {content}
     </Stack>
   );
@@ -440,44 +457,7 @@ function DayPanel({ siteId, service, date, today, timeZone }: { siteId: string; 
               {t('admin.list.empty')}
             </Text>
           ) : (
-            <Table.ScrollContainer minWidth={520}>
-              <Table striped highlightOnHover verticalSpacing={6} fz="sm" data-testid="admin-booking-list">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('admin.list.time')}</Table.Th>
-                    <Table.Th>{t('admin.list.code')}</Table.Th>
-                    <Table.Th>{t('admin.list.name')}</Table.Th>
-                    <Table.Th>{t('admin.list.nik')}</Table.Th>
-                    <Table.Th>{t('admin.list.phone')}</Table.Th>
-                    <Table.Th>{t('admin.list.status')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.data.map((b) => (
-                    <Table.Tr key={b.code}>
-                      <Table.Td style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>{formatClock(b.start, lang, timeZone)}</Table.Td>
-                      <Table.Td ff="monospace">{b.code}</Table.Td>
-                      <Table.Td>{b.name ?? '—'}</Table.Td>
-                      <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
-                        {b.nikMasked ?? '—'}
-                      </Table.Td>
-                      <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
-                        {b.phoneMasked ?? '—'}
-                      </Table.Td>
-                      <Table.Td>
-                        <StatusBadge status={b.status} />
-                        {b.checkedInAt && (
-                          <Text size="xs" c="dimmed">
-                            <VisuallyHidden>{t('admin.list.checkedIn')}: </VisuallyHidden>
-                            {formatClock(b.checkedInAt, lang, timeZone)}
-                          </Text>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <DayBookingList bookings={list.data} timeZone={timeZone} />
           )}
         </Stack>
       </Stack>

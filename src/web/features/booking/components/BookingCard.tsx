@@ -1,4 +1,5 @@
-import { Badge, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { IconArrowForwardUp } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../../i18n';
@@ -11,12 +12,14 @@ import { QrImage } from './QrImage';
 
 export const STATUS_COLOR: Record<string, string> = { booked: 'indigo', checked_in: 'green', cancelled: 'gray', no_show: 'red' };
 
-export function StatusBadge({ status }: { status: string }) {
+/** The status; a cancelled booking that was rescheduled reads "Dipindahkan", not "Dibatalkan". */
+export function StatusBadge({ status, moved = false }: { status: string; moved?: boolean }) {
   const { t } = useTranslation(NS);
+  const shown = moved && status === 'cancelled' ? 'moved' : status;
   // A status a newer server sends reads as its code.
-  const label = t(`status.${status as Exclude<keyof typeof texts.status, 'unknown'>}`, { defaultValue: status });
+  const label = t(`status.${shown as Exclude<keyof typeof texts.status, 'unknown'>}`, { defaultValue: status });
   return (
-    <Badge color={STATUS_COLOR[status] ?? 'gray'} variant="light" data-testid="booking-status" data-status={status}>
+    <Badge color={shown === 'moved' ? 'blue' : (STATUS_COLOR[status] ?? 'gray')} variant="light" data-testid="booking-status" data-status={shown}>
       {label}
     </Badge>
   );
@@ -37,7 +40,7 @@ export function BookingCard({ booking, children, showStatus }: { booking: Bookin
   ];
   if (booking.name) rows.push([t('done.name'), booking.name]);
   if (booking.nikMasked) rows.push([t('done.nik'), <Text span ff="monospace">{booking.nikMasked}</Text>]);
-  if (showStatus) rows.push([t('done.status'), <StatusBadge status={booking.status} />]);
+  if (showStatus) rows.push([t('done.status'), <StatusBadge status={booking.status} moved={!!booking.movedTo} />]);
   const cancelled = booking.status === 'cancelled';
 
   return (
@@ -66,6 +69,20 @@ export function BookingCard({ booking, children, showStatus }: { booking: Bookin
             ))}
           </Table.Tbody>
         </Table>
+        {booking.movedTo && (
+          <Alert color="blue" icon={<IconArrowForwardUp aria-hidden="true" />} title={t('moved.title')} data-testid="booking-moved-to">
+            <Stack gap={6}>
+              <Text size="sm" fw={600}>
+                {t('moved.to', { code: booking.movedTo.code, when: formatSlot(booking.movedTo.start, booking.movedTo.end, lang, booking.site.timeZone) })}
+              </Text>
+              <Text size="sm">{t('moved.note')}</Text>
+              {/* A fresh page with the new code filled in (the NIK is asked again). */}
+              <Anchor href={`/booking/manage?code=${encodeURIComponent(booking.movedTo.code)}`} size="sm" data-testid="booking-moved-open">
+                {t('moved.open', { code: booking.movedTo.code })}
+              </Anchor>
+            </Stack>
+          </Alert>
+        )}
         {children}
       </Stack>
     </Paper>

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
-import { IconBuildingCommunity, IconPlus } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconFileImport, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLang } from '../../../i18n';
@@ -78,7 +78,18 @@ export default function AgenciesPage() {
         empty={{
           icon: <IconBuildingCommunity size={36} aria-hidden="true" />,
           title: isFiltered(list) ? ta('common.noMatches') : t('agency.emptyAdminTitle'),
-          description: list.q ? ta('common.noMatchesHint') : t('agency.emptyAdminHint'),
+          description: list.q ? ta('common.noMatchesHint') : t(scope.siteWide ? 'agency.emptyFirstHint' : 'agency.emptyAdminHint'),
+          // A new MPP's first steps: its first agency by hand, or a whole catalogue from a file.
+          action: !isFiltered(list) && scope.siteWide && (
+            <Group>
+              <Button component={Link} to="new" leftSection={<IconPlus size={16} aria-hidden="true" />} data-testid="agency-first">
+                {t('agency.first')}
+              </Button>
+              <Button component={Link} to="../transfer" variant="default" leftSection={<IconFileImport size={16} aria-hidden="true" />} data-testid="catalog-import-first">
+                {t('agency.importFirst')}
+              </Button>
+            </Group>
+          ),
         }}
         minWidth={1080}
         caption={t('agency.tableCaption')}

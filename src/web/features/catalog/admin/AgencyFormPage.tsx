@@ -1,5 +1,6 @@
 import { Badge, Button, Card, Fieldset, FileInput, Group, Image, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { IconDownload, IconFileText, IconPhoto, IconTrash, IconUpload } from '@tabler/icons-react';
+import { DateField } from '../../../app/admin';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -372,8 +373,8 @@ function AgencyForm({ agency }: { agency?: AgencyAdmin }) {
             </Text>
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               <TextInput label={t('agency.agreementNumber')} value={f.agreementNumber} onChange={(e) => set('agreementNumber', e.currentTarget.value)} error={errors.agreementNumber} name="agreementNumber" maxLength={120} disabled={limited} data-testid="agency-agreement-number" />
-              <TextInput label={t('agency.signedOn')} type="date" value={f.agreementSignedOn} onChange={(e) => set('agreementSignedOn', e.currentTarget.value)} error={errors.agreementSignedOn} name="agreementSignedOn" disabled={limited} />
-              <TextInput label={t('agency.validUntilLabel')} type="date" value={f.agreementValidUntil} onChange={(e) => set('agreementValidUntil', e.currentTarget.value)} error={errors.agreementValidUntil} name="agreementValidUntil" disabled={limited} />
+              <DateField label={t('agency.signedOn')} value={f.agreementSignedOn} onChange={(v) => set('agreementSignedOn', v)} error={errors.agreementSignedOn} name="agreementSignedOn" disabled={limited} />
+              <DateField label={t('agency.validUntilLabel')} value={f.agreementValidUntil} onChange={(v) => set('agreementValidUntil', v)} error={errors.agreementValidUntil} name="agreementValidUntil" disabled={limited} />
             </SimpleGrid>
             {agency ? <AgreementDocument siteId={siteId} agency={agency} /> : <SaveFirst text={t('agency.documentSaveFirst')} testId="agreement-document-save-first" />}
           </Stack>

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, ScrollArea, Stack, Title } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
@@ -9,6 +9,8 @@ import { DevicesPage, StaffPage } from '../../access/admin/pages';
 import '../i18n';
 import './i18n';
 import { useCatalogScope } from './scope';
+import { can } from '../../../app/policy';
+import { useCurrentUser } from '../../access/api';
 
 const AgenciesPage = lazy(() => import('./AgenciesPage'));
 const AgencyFormPage = lazy(() => import('./AgencyFormPage'));
@@ -19,6 +21,7 @@ const HolidaysPage = lazy(() => import('./HolidaysPage'));
 const DocumentTypesPage = lazy(() => import('./DocumentTypesPage'));
 const SettingsPage = lazy(() => import('./SettingsPage'));
 const ImportExportPage = lazy(() => import('./ImportExportPage'));
+const NewSitePage = lazy(() => import('./NewSitePage'));
 
 interface Tab {
   path: string;
@@ -50,11 +53,19 @@ const BASE = '/admin/catalog';
 export default function CatalogAdminPage() {
   const { t } = useTranslation('catalog');
   const scope = useCatalogScope();
+  const platform = can(useCurrentUser(), 'platform.manage');
   const { pathname } = useLocation();
   const tabs = TABS.filter((tab) => scope.siteWide || !tab.siteWide);
   const current = pathname.slice(BASE.length + 1).split('/')[0];
 
   if (!scope.siteId) {
+    // A fresh install: the platform admin creates the first MPP right here; anyone else asks them.
+    if (platform)
+      return (
+        <Suspense fallback={<PageLoader />}>
+          <NewSitePage first />
+        </Suspense>
+      );
     return (
       <Alert color="yellow" icon={<IconAlertTriangle aria-hidden="true" />} title={t('admin.noSiteTitle')}>
         {t('admin.noSite')}
@@ -64,7 +75,14 @@ export default function CatalogAdminPage() {
 
   return (
     <Stack gap="lg" maw={1280}>
-      <Title order={1}>{t('admin.title', { site: scope.siteName })}</Title>
+      <Group justify="space-between" align="center">
+        <Title order={1}>{t('admin.title', { site: scope.siteName })}</Title>
+        {platform && (
+          <Button component={Link} to={`${BASE}/new-site`} variant="default" leftSection={<IconPlus size={16} aria-hidden="true" />} data-testid="site-new">
+            {t('newSite.add')}
+          </Button>
+        )}
+      </Group>
       <nav aria-label={t('admin.sections')}>
         <ScrollArea type="auto" offsetScrollbars>
           <Group gap={4} wrap="nowrap" pb={4} style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
@@ -111,6 +129,7 @@ export default function CatalogAdminPage() {
               <Route path="transfer" element={<ImportExportPage />} />
             </>
           )}
+          {platform && <Route path="new-site" element={<NewSitePage />} />}
           <Route path="*" element={<Navigate to="agencies" replace />} />
         </Routes>
       </Suspense>

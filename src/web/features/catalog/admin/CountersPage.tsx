@@ -16,12 +16,13 @@ interface Form {
   number: number | '';
   name: string;
   zone: string;
+  location: string;
   active: boolean;
   serviceIds: string[];
   officerIds: string[];
 }
 
-const FIELDS = new Set(['agencyId', 'number', 'name', 'zone', 'serviceIds', 'active', 'userIds']);
+const FIELDS = new Set(['agencyId', 'number', 'name', 'zone', 'location', 'serviceIds', 'active', 'userIds']);
 const known = (f: string) => FIELDS.has(f) || f.startsWith('serviceIds');
 
 function CounterForm({ counter, agencies, onDone, nextNumber }: { counter?: CounterAdmin; agencies: AgencyAdmin[]; onDone: () => void; nextNumber: number }) {
@@ -41,6 +42,7 @@ function CounterForm({ counter, agencies, onDone, nextNumber }: { counter?: Coun
     number: counter?.number ?? nextNumber,
     name: counter?.name ?? '',
     zone: counter?.zone ?? '',
+    location: counter?.location ?? '',
     active: counter?.active ?? true,
     serviceIds: counter?.serviceIds ?? [],
     officerIds: counter?.officers.map((o) => o.id) ?? [],
@@ -66,8 +68,8 @@ function CounterForm({ counter, agencies, onDone, nextNumber }: { counter?: Coun
     if (f.number === '' || !Number.isInteger(f.number) || f.number < 1) e.number = t('counter.numberRule');
     if (!check(e)) return;
     const body: Partial<CounterInput> = limited
-      ? { name: f.name.trim() || t('counter.defaultName', { number: f.number }), zone: f.zone.trim(), serviceIds: f.serviceIds }
-      : { agencyId: f.agencyId, number: f.number as number, name: f.name.trim() || t('counter.defaultName', { number: f.number }), zone: f.zone.trim(), active: f.active, serviceIds: f.serviceIds };
+      ? { name: f.name.trim() || t('counter.defaultName', { number: f.number }), zone: f.zone.trim(), location: f.location.trim(), serviceIds: f.serviceIds }
+      : { agencyId: f.agencyId, number: f.number as number, name: f.name.trim() || t('counter.defaultName', { number: f.number }), zone: f.zone.trim(), location: f.location.trim(), active: f.active, serviceIds: f.serviceIds };
     try {
       const saved = await save.mutateAsync(body);
       const before = [...(counter?.officers.map((o) => o.id) ?? [])].sort().join();
@@ -87,7 +89,10 @@ function CounterForm({ counter, agencies, onDone, nextNumber }: { counter?: Coun
           <NumberInput label={t('counter.number')} required value={f.number} onChange={(v) => set('number', typeof v === 'number' ? v : '')} error={errors.number} min={1} max={9999} allowDecimal={false} allowNegative={false} disabled={limited} data-testid="counter-number" />
           <TextInput label={t('counter.name')} description={t('counter.nameHint')} value={f.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} maxLength={80} data-testid="counter-name" />
         </SimpleGrid>
-        <TextInput label={t('counter.zone')} description={t('counter.zoneHint')} value={f.zone} onChange={(e) => set('zone', e.currentTarget.value)} error={errors.zone} maxLength={80} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput label={t('counter.location')} description={t('counter.locationHint')} value={f.location} onChange={(e) => set('location', e.currentTarget.value)} error={errors.location} maxLength={120} data-testid="counter-location" />
+          <TextInput label={t('counter.zone')} description={t('counter.zoneHint')} value={f.zone} onChange={(e) => set('zone', e.currentTarget.value)} error={errors.zone} maxLength={80} data-testid="counter-zone" />
+        </SimpleGrid>
         <NativeSelect
           label={t('service.agency')}
           required
@@ -197,9 +202,9 @@ export default function CountersPage() {
               <Text size="sm" fw={500} style={{ whiteSpace: 'nowrap' }}>
                 {c.name}
               </Text>
-              {c.zone && (
-                <Text size="xs" c="dimmed">
-                  {c.zone}
+              {(c.location || c.zone) && (
+                <Text size="xs" c="dimmed" data-testid="counter-row-location">
+                  {c.location || c.zone}
                 </Text>
               )}
             </Table.Td>

@@ -1,5 +1,6 @@
 import { Alert, Badge, Button, Card, Group, Modal, NativeSelect, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCalendarOff, IconDatabaseImport, IconPlus } from '@tabler/icons-react';
+import { DateField } from '../../../app/admin';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -157,7 +158,7 @@ function AddSiteDay({ siteId, year }: { siteId: string; year: number }) {
             {kind === 'closure' ? t('holiday.closureHint') : t('holiday.openHint')}
           </Text>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput type="date" label={t('holiday.date')} required value={date} onChange={(e) => setDate(e.currentTarget.value)} error={errors.date} min={`${year - 1}-01-01`} data-testid="holiday-date" />
+            <DateField label={t('holiday.date')} required value={date} onChange={setDate} error={errors.date} min={`${year - 1}-01-01`} data-testid="holiday-date" />
             <TextInput label={t('holiday.name')} placeholder={t('holiday.namePlaceholder')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} maxLength={200} data-testid="holiday-name" />
             <Button type="submit" mt={{ base: 0, sm: 25 }} loading={add.isPending} leftSection={<IconPlus size={16} aria-hidden="true" />} data-testid="holiday-add">
               {t('holiday.add')}
@@ -274,7 +275,7 @@ function AddNationalDay({ siteId, year, onYear }: { siteId: string; year: number
           </Title>
           <FormAlert message={server.summary} />
           <SimpleGrid cols={{ base: 1, sm: 4 }}>
-            <TextInput type="date" label={t('holiday.date')} required value={f.date} onChange={(e) => set('date', e.currentTarget.value)} error={errors.date} data-testid="national-date" />
+            <DateField label={t('holiday.date')} required value={f.date} onChange={(v) => set('date', v)} error={errors.date} data-testid="national-date" />
             <TextInput label={t('holiday.name')} placeholder={t('holiday.nationalNamePlaceholder')} required value={f.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} maxLength={200} data-testid="national-name" />
             <KindSelect value={f.kind} onChange={(k) => set('kind', k)} error={errors.kind} testId="national-kind" />
             <Button type="submit" mt={{ base: 0, sm: 25 }} loading={add.isPending} leftSection={<IconPlus size={16} aria-hidden="true" />} data-testid="national-add">

@@ -17,6 +17,7 @@ import type {
   ImportResult,
   ServiceAdmin,
   ServiceInput,
+  SiteCreate,
   SiteDetail,
   SiteUpdate,
 } from '../types';
@@ -24,6 +25,7 @@ import type {
 const V1 = '/api/v1';
 const e = encodeURIComponent;
 export const P = {
+  sites: () => `${V1}/sites`,
   site: (siteId: string) => `${V1}/sites/${e(siteId)}`,
   agencies: (siteId: string) => `${V1}/sites/${e(siteId)}/catalog/agencies`,
   agency: (id: string) => `${V1}/catalog/agencies/${e(id)}`,
@@ -66,6 +68,18 @@ export function useUpdateSite(siteId: string) {
     mutationFn: (body: SiteUpdate) => api.patch<SiteDetail>(P.site(siteId), body),
     onSuccess: async () => {
       await invalidate();
+      await qc.invalidateQueries({ queryKey: ['sites'] });
+    },
+    meta: { inlineErrors: true },
+  });
+}
+
+/** Platform admin: a new MPP site (the site list of the header switcher is refreshed). */
+export function useCreateSite() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SiteCreate) => api.post<SiteDetail>(P.sites(), body),
+    onSuccess: async () => {
       await qc.invalidateQueries({ queryKey: ['sites'] });
     },
     meta: { inlineErrors: true },

@@ -1,5 +1,6 @@
 import { Accordion, Badge, Button, Card, Checkbox, Group, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconCircleCheck, IconCircleDashed } from '@tabler/icons-react';
+import { DateField } from '../../../app/admin';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifySuccess } from '../../../lib/errors';
@@ -60,7 +61,7 @@ function StageChecklist({ regencyCode, stage, items, editable, siteLinked }: { r
       case 'check':
         return <Checkbox label={label(i)} checked={v === true} onChange={(e) => set(i, e.currentTarget.checked)} disabled={!editable} />;
       case 'date':
-        return <TextInput type="date" label={label(i)} value={typeof v === 'string' ? v : ''} onChange={(e) => set(i, e.currentTarget.value || null)} disabled={!editable} maw={240} />;
+        return <DateField label={label(i)} value={typeof v === 'string' ? v : ''} onChange={(d) => set(i, d || null)} disabled={!editable} maw={240} />;
       case 'percent':
       case 'agencies_planned':
         return <NumberInput label={label(i)} value={typeof v === 'number' ? v : ''} onChange={(n) => set(i, n === '' ? null : Number(n))} min={0} max={i.type === 'percent' ? 100 : 500} allowDecimal={false} disabled={!editable} maw={240} />;

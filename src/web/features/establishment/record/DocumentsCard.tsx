@@ -1,5 +1,6 @@
 import { ActionIcon, Alert, Button, Card, FileInput, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconDownload, IconTrash, IconUpload } from '@tabler/icons-react';
+import { DateField } from '../../../app/admin';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAdminSubmit, useConfirm } from '../../../app/admin';
@@ -104,7 +105,7 @@ function UploadForm({ record }: { record: MppRecord }) {
           <Select label={t('doc.kind')} data={kinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))} value={kind} onChange={(v) => setKind(v as MppDocumentKind)} allowDeselect={false} />
           {kind === 'pks' && <TextInput label={t('doc.agency')} value={agencyName} onChange={(e) => setAgencyName(e.currentTarget.value)} error={form.errors.agencyName ?? form.errors['querystring.agencyName']} maxLength={200} required />}
           <TextInput label={t('doc.title')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} maxLength={200} />
-          <TextInput type="date" label={t('doc.date')} value={documentDate} onChange={(e) => setDocumentDate(e.currentTarget.value)} />
+          <DateField label={t('doc.date')} value={documentDate} onChange={setDocumentDate} />
           <FileInput label={t('doc.file')} accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" value={file} onChange={setFile} clearable leftSection={<IconUpload size={16} aria-hidden="true" />} error={form.errors.file} required />
         </SimpleGrid>
         <Button type="submit" variant="light" loading={form.pending} w="fit-content" leftSection={<IconUpload size={16} aria-hidden="true" />}>

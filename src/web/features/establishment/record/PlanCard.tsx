@@ -1,5 +1,6 @@
 import { Alert, Button, Card, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { DateField } from '../../../app/admin';
 import { useTranslation } from 'react-i18next';
 import { useAdminSubmit } from '../../../app/admin';
 import { useUpdatePlan } from '../api';
@@ -34,15 +35,11 @@ export function PlanCard({ record, editable }: { record: MppRecord; editable: bo
           {form.server.summary && <Alert color="red">{form.server.summary}</Alert>}
           <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }}>
             {REACHABLE_STAGES.map((s) => (
-              <TextInput
+              <DateField
                 key={s}
-                type="date"
                 label={t(`stage.${s}`)}
                 value={plan[s] ?? ''}
-                onChange={(e) => {
-                  const v = e.currentTarget.value;
-                  setPlan((p) => ({ ...p, [s]: v }));
-                }}
+                onChange={(v) => setPlan((p) => ({ ...p, [s]: v }))}
                 error={form.errors[`plan.${s}`]}
                 disabled={!editable}
                 data-testid={`plan-${s}`}

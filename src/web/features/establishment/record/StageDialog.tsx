@@ -1,5 +1,6 @@
 import { Alert, Button, FileInput, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { IconUpload } from '@tabler/icons-react';
+import { DateField } from '../../../app/admin';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAdminSubmit } from '../../../app/admin';
@@ -62,14 +63,12 @@ export function StageDialog({ record, to, direction, onClose }: { record: MppRec
       <form ref={form.formRef} onSubmit={onSubmit} noValidate data-testid="stage-dialog">
         <Stack gap="md">
           {form.server.summary && <Alert color="red">{form.server.summary}</Alert>}
-          <TextInput
-            type="date"
+          <DateField
             label={t(direction === 'advance' ? 'stageDialog.date' : 'stageDialog.backDate')}
             description={record.stageSince ? t('stageDialog.dateHint', { date: formatDate(record.stageSince, lang) }) : undefined}
             value={date}
-            max={record.today}
-            min={record.stageSince ?? undefined}
-            onChange={(e) => setDate(e.currentTarget.value)}
+            // No calendar bounds: a date out of order is the server's to refuse, naming the rule.
+            onChange={setDate}
             error={form.errors.date}
             required
             data-testid="stage-date"

@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useNavigate, useSearchParams } from 'react-router';
 import { useCurrentSite } from '../../../app/currentSite';
+import { CONSOLE_HOME, homeOf } from '../../../app/nav';
 import { PageLoader } from '../../../app/PageLoader';
 import { QueryError } from '../../../app/QueryError';
 import { usePageTitle } from '../../../app/usePageTitle';
@@ -12,7 +13,8 @@ import type { User } from '../../access/types';
 import { store } from '../format';
 import '../i18n';
 import type { PublicCounter } from '../types';
-import { useCounters } from './api';
+import { naturalCompare } from '../../../../domain/natural-order';
+import { useAgencyNames, useCounters, useMyCounters } from './api';
 import { CounterConsole } from './CounterConsole';
 
 const REMEMBER_KEY = 'loket.console.counter';
@@ -53,16 +55,22 @@ function CounterPicker({ siteId }: { siteId: string }) {
   const { t } = useTranslation('queue');
   const user = useCurrentUser();
   const counters = useCounters(siteId);
+  const assigned = useMyCounters(siteId);
+  const agencies = useAgencyNames(siteId);
+  const agencyName = useMemo(() => new Map((agencies.data ?? []).map((a) => [a.id, a.name])), [agencies.data]);
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const mine = useMemo(() => countersFor(user, siteId, counters.data ?? []).sort((a, b) => a.number - b.number), [user, siteId, counters.data]);
+  const mine = useMemo(() => countersFor(user, siteId, counters.data ?? []).sort((a, b) => a.number - b.number || naturalCompare(a.name, b.name)), [user, siteId, counters.data]);
 
-  if (counters.isPending) return <PageLoader />;
+  if (counters.isPending || assigned.isPending) return <PageLoader />;
   if (counters.isError) return <QueryError error={counters.error} onRetry={() => void counters.refetch()} />;
 
   const remembered = rememberedCounter(siteId);
   if (!params.has('pick')) {
     if (remembered && mine.some((c) => c.id === remembered)) return <Navigate to={`/console/${remembered}`} replace />;
+    // The counter the admin assigned this officer to is their home.
+    const own = mine.find((c) => assigned.data?.counterIds.includes(c.id));
+    if (own) return <Navigate to={`/console/${own.id}`} replace />;
     if (mine.length === 1) return <Navigate to={`/console/${mine[0].id}`} replace />;
   }
 
@@ -91,6 +99,11 @@ function CounterPicker({ siteId }: { siteId: string }) {
                     <Text fw={700} size="lg">
                       {c.name}
                     </Text>
+                    {agencyName.get(c.agencyId) && (
+                      <Text size="sm" data-testid="console-counter-agency">
+                        {agencyName.get(c.agencyId)}
+                      </Text>
+                    )}
                     {c.zone && (
                       <Text size="sm" c="dimmed">
                         {c.zone}
@@ -108,11 +121,13 @@ function CounterPicker({ siteId }: { siteId: string }) {
           ))}
         </SimpleGrid>
       )}
-      <Group>
-        <Button component={Link} to="/dashboard" variant="subtle">
-          {t('common.back')}
-        </Button>
-      </Group>
+      {homeOf(user) !== CONSOLE_HOME && (
+        <Group>
+          <Button component={Link} to="/dashboard" variant="subtle">
+            {t('common.back')}
+          </Button>
+        </Group>
+      )}
     </Stack>
   );
 }

@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api';
 import { noteServerTime } from '../clock';
-import { fetchCounters, fetchServices, fetchSites } from '../publicApi';
-import type { CounterQueue, CounterState, CounterStats, TicketDetail, TicketView } from '../types';
+import { fetchAgencies, fetchCounters, fetchServices, fetchSites } from '../publicApi';
+import type { CounterQueue, CounterState, CounterStats, MyCounters, TicketDetail, TicketView } from '../types';
 
 export const consoleKeys = {
   all: ['queue', 'console'] as const,
@@ -19,6 +19,14 @@ export const useSiteList = () => useQuery({ queryKey: consoleKeys.sites, queryFn
 
 export const useCounters = (siteId: string | undefined) =>
   useQuery({ queryKey: consoleKeys.counters(siteId ?? ''), queryFn: ({ signal }) => fetchCounters(siteId!, null, signal), enabled: !!siteId, staleTime: 60_000 });
+
+/** The counters the signed-in officer is assigned to (the console opens theirs). */
+export const useMyCounters = (siteId: string | undefined) =>
+  useQuery({ queryKey: [...consoleKeys.counters(siteId ?? ''), 'mine'], queryFn: ({ signal }) => api.get<MyCounters>(`/api/v1/sites/${siteId}/counters/mine`, undefined, signal), enabled: !!siteId, staleTime: 60_000 });
+
+/** Agency names for the counter picker (public catalogue). */
+export const useAgencyNames = (siteId: string | undefined) =>
+  useQuery({ queryKey: ['queue', 'console', 'agencies', siteId ?? ''], queryFn: ({ signal }) => fetchAgencies(siteId!, null, signal), enabled: !!siteId, staleTime: 10 * 60_000 });
 
 export const useServices = (siteId: string | undefined) =>
   useQuery({ queryKey: consoleKeys.services(siteId ?? ''), queryFn: ({ signal }) => fetchServices(siteId!, null, signal), enabled: !!siteId, staleTime: 5 * 60_000 });

@@ -56,7 +56,7 @@ export default function DisplayPage() {
   return <Display key={siteId} siteId={siteId} siteName={site.data.name} timeZone={site.data.timeZone} zone={zone} lang={lang} />;
 }
 
-function Display({ siteId, siteName, timeZone, zone, lang }: { siteId: string; siteName: string; timeZone: string; zone: string | null; lang: Lang }) {
+export function Display({ siteId, siteName, timeZone, zone, lang, token = null }: { siteId: string; siteName: string; timeZone: string; zone: string | null; lang: Lang; token?: string | null }) {
   const { t } = useTranslation('queue');
   const [state, dispatch] = useReducer(displayReducer, initialDisplay);
   const calls = state.calls;
@@ -68,17 +68,22 @@ function Display({ siteId, siteName, timeZone, zone, lang }: { siteId: string; s
 
   const summary = useQuery({
     queryKey: ['display', 'summary', siteId],
-    queryFn: ({ signal }) => fetchSummary(siteId, null, signal),
+    queryFn: ({ signal }) => fetchSummary(siteId, token, signal),
     refetchInterval: 60_000,
     staleTime: 5_000,
     retry: true,
     retryDelay: (n) => Math.min(30_000, 1_000 * 2 ** n),
   });
-  const counters = useQuery({ queryKey: ['display', 'counters', siteId], queryFn: ({ signal }) => fetchCounters(siteId, null, signal), refetchInterval: 10 * 60_000, retry: true });
+  const counters = useQuery({ queryKey: ['display', 'counters', siteId], queryFn: ({ signal }) => fetchCounters(siteId, token, signal), refetchInterval: 10 * 60_000, retry: true });
   const notice = useAnnouncement(summary.data);
-  const detail = useQuery({ queryKey: ['display', 'detail', siteId], queryFn: ({ signal }) => fetchSiteDetail(siteId, null, signal).catch(() => null), staleTime: 30 * 60_000, refetchInterval: 30 * 60_000 });
+  const detail = useQuery({ queryKey: ['display', 'detail', siteId], queryFn: ({ signal }) => fetchSiteDetail(siteId, token, signal).catch(() => null), staleTime: 30 * 60_000, refetchInterval: 30 * 60_000 });
 
   const counterById = useMemo(() => new Map((counters.data ?? []).map((c) => [c.id, c])), [counters.data]);
+  // Where the called counter is (its location, else its zone): the hall's signs say the same.
+  const whereOf = (counterId: string | null) => {
+    const c = counterId ? counterById.get(counterId) : undefined;
+    return c ? c.location || c.zone : '';
+  };
   const inZone = useCallback(
     (counterId: string | null | undefined) => {
       if (!zone) return true;
@@ -235,6 +240,11 @@ function Display({ siteId, siteName, timeZone, zone, lang }: { siteId: string; s
               <div className={classes.latestCounter} style={{ '--counter-chars': Math.max(8, latest.counterName.length) } as CSSProperties} data-testid="display-latest-counter">
                 {latest.counterName}
               </div>
+              {whereOf(latest.counterId) && (
+                <div className={classes.latestWhere} data-testid="display-latest-where">
+                  {whereOf(latest.counterId)}
+                </div>
+              )}
             </>
           ) : (
             <div className={classes.nobody}>{t('display.nobody')}</div>
@@ -247,7 +257,10 @@ function Display({ siteId, siteName, timeZone, zone, lang }: { siteId: string; s
             {previous.map((c) => (
               <li key={c.key} className={classes.callRow}>
                 <span className={classes.callNumber}>{c.number}</span>
-                <span className={classes.callCounter}>{c.counterName}</span>
+                <span className={classes.callCounter}>
+                  {c.counterName}
+                  {whereOf(c.counterId) && <span className={classes.callWhere}>{whereOf(c.counterId)}</span>}
+                </span>
               </li>
             ))}
           </ol>

@@ -121,8 +121,8 @@ describe('the TV derived from its snapshot and the stream', () => {
     const x = summary(10, [{ ticketId: 't3', number: 'BA-003', status: 'called', counter: C4 }]);
     let s = snap(initialDisplay, x);
     const counters: PublicCounter[] = [
-      { id: 'c4', name: 'Loket 4', number: 4, zone: '', agencyId: 'a1', serviceIds: ['s1'], paused: false },
-      { id: 'c5', name: 'Loket 5', number: 5, zone: '', agencyId: 'a1', serviceIds: ['s1'], paused: false },
+      { id: 'c4', name: 'Loket 4', number: 4, zone: '', location: '', agencyId: 'a1', serviceIds: ['s1'], paused: false },
+      { id: 'c5', name: 'Loket 5', number: 5, zone: '', location: '', agencyId: 'a1', serviceIds: ['s1'], paused: false },
     ];
     expect(servingByAgency(x, s, all, null, counters)).toEqual([{ agencyId: 'a1', agency: 'Disdukcapil', waiting: 2, tickets: [{ ticketId: 't3', number: 'BA-003', counter: 'Loket 4' }], onBreak: [] }]);
     s = ev(s, 'ticket.parked', 11, { ticketId: 't3', number: 'BA-003' });

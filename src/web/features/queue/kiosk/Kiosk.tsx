@@ -101,6 +101,7 @@ export function Kiosk({ device, onRevoked, onUnpair }: { device: KioskDevice; on
         siteName={screen.ticket.site?.name ?? c.site?.name ?? ''}
         timeZone={screen.ticket.site?.timeZone ?? c.timeZone}
         service={c.serviceById.get(screen.ticket.serviceId)}
+        counters={c.countersByService.get(screen.ticket.serviceId)}
         settings={settings}
         lang={lang}
         onDone={reset}

@@ -5,8 +5,11 @@ import { claimPairing, type KioskDevice } from './device';
 import classes from './kiosk.module.css';
 import { useLang } from '../../../i18n';
 
-/** First start of a kiosk browser: trade the admin's pairing code for a device token. */
-export function Pairing({ onPaired, notice }: { onPaired: (d: KioskDevice) => void; notice?: string | null }) {
+/**
+ * First start of a kiosk or TV browser: trade the admin's pairing code for a device token. A code
+ * made for the other kind of device is refused here (the server would accept it: it only pairs).
+ */
+export function Pairing({ onPaired, notice, role = 'kiosk' }: { onPaired: (d: KioskDevice) => void; notice?: string | null; role?: 'kiosk' | 'display' }) {
   const { t } = useTranslation('queue');
   const lang = useLang();
   const [code, setCode] = useState('');
@@ -20,8 +23,8 @@ export function Pairing({ onPaired, notice }: { onPaired: (d: KioskDevice) => vo
     setError(null);
     try {
       const r = await claimPairing(code);
-      if (r.device.role !== 'kiosk') {
-        setError(t('kiosk.pairWrongRole'));
+      if (r.device.role !== role) {
+        setError(t(role === 'kiosk' ? 'kiosk.pairWrongRole' : 'display.pairWrongRole'));
         return;
       }
       onPaired({ token: r.token, deviceId: r.device.id, siteId: r.device.siteId, name: r.device.name });
@@ -35,13 +38,13 @@ export function Pairing({ onPaired, notice }: { onPaired: (d: KioskDevice) => vo
   return (
     <div className={classes.root}>
       <header className={classes.header}>
-        <div className={classes.site}>{t('kiosk.title')}</div>
+        <div className={classes.site}>{t(role === 'kiosk' ? 'kiosk.title' : 'display.title')}</div>
       </header>
       <main className={classes.main}>
         <div className={classes.center}>
           <form className={classes.pairBox} onSubmit={submit}>
-            <h1 className={classes.title}>{t('kiosk.pairTitle')}</h1>
-            <p className={classes.hint}>{t('kiosk.pairIntro')}</p>
+            <h1 className={classes.title}>{t(role === 'kiosk' ? 'kiosk.pairTitle' : 'display.pairTitle')}</h1>
+            <p className={classes.hint}>{t(role === 'kiosk' ? 'kiosk.pairIntro' : 'display.pairIntro')}</p>
             {notice && (
               <div className={classes.refusal} role="status">
                 {notice}

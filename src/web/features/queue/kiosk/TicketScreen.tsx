@@ -2,9 +2,9 @@ import { IconCheck, IconPrinter } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../lib/api';
-import { estimateRange } from '../format';
+import { estimateRange, whereToGo } from '../format';
 import { PrintTicket, TicketSheet, type TicketPrintData } from '../ticket/PrintTicket';
-import type { IssuedTicket, PublicService } from '../types';
+import type { IssuedTicket, PublicCounter, PublicService } from '../types';
 import type { KioskSettings } from './device';
 import classes from './kiosk.module.css';
 
@@ -19,6 +19,8 @@ export function TicketScreen(props: {
   siteName: string;
   timeZone: string;
   service?: PublicService;
+  /** The counters serving the service (their names and locations go on the ticket). */
+  counters?: PublicCounter[];
   settings: KioskSettings;
   lang: Lang;
   onDone: () => void;
@@ -41,6 +43,7 @@ export function TicketScreen(props: {
     statusUrl,
     qr,
     bookingCheckIn: props.bookingCheckIn,
+    goTo: whereToGo(props.counters ?? []),
   };
 
   // The QR code library loads only when a ticket is shown.
@@ -105,6 +108,14 @@ export function TicketScreen(props: {
             <div className={classes.tileMeta} style={{ justifyContent: 'center' }}>
               {data.agencyName}
             </div>
+            {data.goTo && data.goTo.length > 0 && (
+              <div className={classes.tileMeta} style={{ justifyContent: 'center', flexDirection: 'column', alignItems: 'center' }} data-testid="kiosk-ticket-go-to">
+                <strong>{t('ticket.goTo')}</strong>
+                {data.goTo.map((line) => (
+                  <span key={line}>{line}</span>
+                ))}
+              </div>
+            )}
             <div className={classes.ticketFacts}>
               <div className={classes.fact}>
                 <div className={classes.factLabel}>{t('ticket.ahead')}</div>

@@ -18,6 +18,8 @@ export interface TicketPrintData {
   statusUrl: string;
   qr: string | null;
   bookingCheckIn: boolean;
+  /** The counters serving the service and where they are (whereToGo). */
+  goTo?: string[];
 }
 
 const SIZES = {
@@ -58,6 +60,16 @@ export function TicketSheet({ data, paper, preview = false, lang }: { data: Tick
             <tr>
               <th scope="row">{t('ticket.time')}</th>
               <td>{when}</td>
+            </tr>
+          )}
+          {data.goTo && data.goTo.length > 0 && (
+            <tr>
+              <th scope="row">{t('ticket.goTo')}</th>
+              <td data-testid={preview ? undefined : 'print-go-to'}>
+                {data.goTo.map((line) => (
+                  <div key={line}>{line}</div>
+                ))}
+              </td>
             </tr>
           )}
           {ahead != null && (

@@ -1,5 +1,6 @@
 import { Badge, Button, Card, Group, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { IconChecklist } from '@tabler/icons-react';
+import { DateField } from '../../../app/admin';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../../app/QueryError';
@@ -72,7 +73,7 @@ function NewAction({ siteId, agencyId, period, weak }: { siteId: string; agencyI
         <Select label={t('admin.element')} data={SKM_ELEMENT_KEYS.map((k) => ({ value: k, label: `${t(`el.${k}.label`)}${weak.includes(k) ? ` · ${t('admin.weak')}` : ''}` }))} value={element} onChange={(v) => v && setElement(v as ElementKey)} allowDeselect={false} w={300} error={errors['element']} />
         <Textarea label={t('admin.actionText')} value={action} onChange={(e) => setAction(e.currentTarget.value)} required minLength={3} maxLength={1000} autosize minRows={1} w={360} error={errors['action']} />
         <TextInput label={t('admin.responsible')} value={responsible} onChange={(e) => setResponsible(e.currentTarget.value)} required maxLength={200} w={220} error={errors['responsible']} />
-        <TextInput label={t('admin.dueDate')} type="date" value={dueDate} onChange={(e) => setDueDate(e.currentTarget.value)} required w={170} error={errors['dueDate']} />
+        <DateField label={t('admin.dueDate')} value={dueDate} onChange={setDueDate} required w={220} error={errors['dueDate']} />
       </Group>
       <Group justify="flex-end" mt="sm">
         <Button type="submit" loading={create.isPending}>{t('admin.save')}</Button>

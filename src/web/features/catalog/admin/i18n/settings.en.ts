@@ -2,6 +2,19 @@ import type { TextsOf } from '../../../../i18n/texts';
 import type { id } from './settings.id';
 
 export const en: TextsOf<typeof id> = {
+  newSite: {
+    title: 'Add an MPP',
+    intro: "A new MPP site. This and next year's national holidays are filled in at once; agencies, services and counters come afterwards.",
+    firstTitle: 'Create the first MPP',
+    firstIntro: 'This installation has no MPP site yet. Enter the MPP you run; then add its agencies or import a catalogue file.',
+    namePlaceholder: 'Mal Pelayanan Publik Kota Bontang',
+    slugHint: 'Address of the public page: /mpp/{{slug}}',
+    slugInvalid: 'At least 3 characters: lowercase letters, digits and dashes (e.g. mpp-bontang).',
+    later: 'Contacts, the map point and the service pledge can be completed later in MPP settings.',
+    submit: 'Create MPP',
+    created: '{{name}} created.',
+    add: 'Add an MPP',
+  },
   settings: {
     intro: 'What the public page says about this MPP: address, contacts and the service pledge.',
     identity: 'Identity',

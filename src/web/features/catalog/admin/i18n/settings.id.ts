@@ -1,5 +1,18 @@
 /** The site's public information (address, contacts, maklumat). */
 export const id = {
+  newSite: {
+    title: 'Tambah MPP',
+    intro: 'Lokasi MPP baru. Hari libur nasional tahun ini dan tahun depan langsung terisi; instansi, layanan dan loket ditambahkan sesudahnya.',
+    firstTitle: 'Buat MPP pertama',
+    firstIntro: 'Belum ada lokasi MPP di instalasi ini. Isi identitas MPP yang Anda kelola; setelah itu tambahkan instansinya atau impor berkas katalog.',
+    namePlaceholder: 'Mal Pelayanan Publik Kota Bontang',
+    slugHint: 'Alamat halaman publik: /mpp/{{slug}}',
+    slugInvalid: 'Minimal 3 karakter: huruf kecil, angka dan tanda hubung (mis. mpp-bontang).',
+    later: 'Kontak, titik peta dan maklumat pelayanan dapat dilengkapi nanti di Pengaturan MPP.',
+    submit: 'Buat MPP',
+    created: '{{name}} dibuat.',
+    add: 'Tambah MPP',
+  },
   settings: {
     intro: 'Informasi MPP yang tampil di halaman publik: alamat, kontak, dan maklumat pelayanan.',
     identity: 'Identitas',
