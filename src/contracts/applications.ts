@@ -4,7 +4,7 @@
  * and each agency's settings. The DESIGN §7 fields are a contract; the others are additions.
  */
 import { z } from 'zod';
-import { APPLICATION_STATUSES } from '../domain/applications';
+import { APPLICATION_STATUSES, NOTE_MAX } from '../domain/applications';
 import { calendarDate, idParams, instant, page, siteParams } from './common';
 import { issuedTicket, priority } from './queue';
 
@@ -14,8 +14,7 @@ export const applicationStatus = z
   .enum(APPLICATION_STATUSES)
   .describe('submitted (filed online) → received → in_process ⇄ incomplete (clock stopped) → ready → collected; rejected and withdrawn end it');
 
-/** Longest note an officer may give (shown to the applicant on the tracking page). */
-export const NOTE_MAX = 500;
+export { NOTE_MAX };
 const note = z.string().trim().max(NOTE_MAX);
 const missingItem = z.string().trim().min(1).max(200);
 

@@ -27,6 +27,8 @@ const ServicePage = lazy(() => import('../features/catalog/public/ServicePage'))
 const SurveyPage = lazy(() => import('../features/survey/public/SurveyPage'));
 const SurveyTabletApp = lazy(() => import('../features/survey/tablet/TabletApp'));
 const IkmPage = lazy(() => import('../features/survey/public/IkmPage'));
+// Applications: the public tracking page the receipt's QR code and the messages point at (no login).
+const TrackingPage = lazy(() => import('../features/applications/public/TrackingPage'));
 const NotFoundPage = lazy(() => import('./StatusPages'));
 
 /** Route `handle` of staff pages: what the page is for (checked by StaffLayout, see nav.ts). */
@@ -62,6 +64,8 @@ export const routes: RouteObject[] = [
       { path: '/survei/:code', element: <SurveyPage /> },
       { path: '/survei-tablet', element: <SurveyTabletApp /> },
       { path: '/mpp/:slug/ikm', element: <IkmPage /> },
+      { path: '/lacak', element: <TrackingPage /> },
+      { path: '/lacak/:code', element: <TrackingPage /> },
       {
         element: <RequireStaff />,
         children: NAV.map(({ path, action, page: Page }) => ({ path, element: <Page />, handle: { action } satisfies StaffHandle })),

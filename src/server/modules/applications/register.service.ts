@@ -13,7 +13,7 @@ import { actorLabel, authorize } from '../../platform/authz';
 import type { AppContext, Caller } from '../../platform/context';
 import { encryptText, hmac, randomCode } from '../../platform/crypto';
 import { isUniqueViolation, rows, type Conn, type Tx } from '../../platform/db';
-import { AppError, appError, fieldError } from '../../platform/errors';
+import { AppError, fieldError } from '../../platform/errors';
 import { enqueue } from '../../platform/jobs';
 import { transact } from '../../platform/tx';
 import { sql } from 'drizzle-orm';
@@ -40,15 +40,16 @@ export const TRACKING_CODE_LENGTH = 10;
 
 export const nikHashOf = (ctx: AppContext, nik: string) => hmac(ctx.keys.blindIndex, `nik:${nik}`);
 
-/** A service of this site, or a 404/400 naming the field. */
+/**
+ * A service of this site, or a 400 naming the field: an unknown service id is bad input of the
+ * request body (the issue's "unknown services → 400"), not a missing resource of the path.
+ */
 export async function serviceOfSite(ctx: AppContext, siteId: string, serviceId: string, field = 'body.serviceId'): Promise<ServiceInfo> {
   let found: ServiceInfo;
   try {
     found = await cachedCatalog.getService(ctx, serviceId);
   } catch (err) {
-    if (err instanceof AppError && err.status === 404) {
-      throw appError('not_found', { messages: err.messages, errors: [{ field, code: 'not_found', messages: { id: 'Layanan tidak ditemukan.', en: 'Service not found.' } }] });
-    }
+    if (err instanceof AppError && err.status === 404) throw fieldError(field, 'not_found', { id: 'Layanan tidak ditemukan.', en: 'Service not found.' });
     throw err;
   }
   if (found.service.siteId !== siteId) throw fieldError(field, 'other_site', { id: 'Layanan bukan milik MPP ini.', en: 'The service belongs to another site.' });
@@ -92,7 +93,7 @@ async function ticketOf(ctx: AppContext, ticketId: string | undefined, siteId: s
   const t = await ticketForApplication(ctx, ticketId);
   const field = 'body.ticketId';
   if (!t || t.siteId !== siteId) {
-    throw appError('not_found', { messages: { id: 'Tiket tidak ditemukan.', en: 'Ticket not found.' }, errors: [{ field, code: 'not_found', messages: { id: 'Tiket tidak ditemukan.', en: 'Ticket not found.' } }] });
+    throw fieldError(field, 'not_found', { id: 'Tiket tidak ditemukan di MPP ini.', en: 'No ticket of this site has this id.' });
   }
   if (t.agencyId !== agencyId) throw fieldError(field, 'other_agency', { id: 'Tiket ini untuk instansi lain.', en: 'This ticket is for another agency.' });
   if (t.localDate !== today || !['called', 'serving', 'done'].includes(t.status)) {
