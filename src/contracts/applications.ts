@@ -4,7 +4,7 @@
  * and each agency's settings. The DESIGN §7 fields are a contract; the others are additions.
  */
 import { z } from 'zod';
-import { APPLICATION_STATUSES, NOTE_MAX } from '../domain/applications';
+import { APPLICATION_STATUSES, NOTE_MAX, PICKUP_BRING } from '../domain/applications';
 import { calendarDate, idParams, instant, page, siteParams } from './common';
 import { issuedTicket, priority } from './queue';
 
@@ -131,7 +131,7 @@ export const publicApplication = z.object({
   missing: z.array(z.string()).describe('What the applicant still has to bring'),
   history: z.array(historyEntry),
   pickup: z
-    .object({ bring: z.array(z.string()), product: z.string(), nextOpening: instant.nullable().describe("The agency's next opening hour, when the product can be collected") })
+    .object({ bring: z.array(z.enum(PICKUP_BRING)).describe('receipt: the bukti pendaftaran; ktp: the KTP-el of whoever collects; proxy_letter: for a proxy, the surat kuasa'), product: z.string(), nextOpening: instant.nullable().describe("The agency's next opening hour, when the product can be collected") })
     .nullable()
     .describe('When ready: what to bring and when'),
 });

@@ -2,7 +2,7 @@
  * How an application is shown: to staff of its agency (masked identity, history with who acted),
  * to anyone with the tracking code (no name, NIK, address or phone), and in the boards' lists.
  */
-import { nextStatuses, type ApplicationStatus } from '../../../domain/applications';
+import { nextStatuses, PICKUP_BRING, type ApplicationStatus } from '../../../domain/applications';
 import { maskNik, maskPhone } from '../../../domain/nik';
 import { nextOpening, type WeeklyHoursInput } from '../../../domain/opening-hours';
 import type { AppContext } from '../../platform/context';
@@ -92,8 +92,6 @@ export async function presentDetail(ctx: AppContext, a: ApplicationRow, deadline
   };
 }
 
-/** What to bring when collecting (keys the web and the messages translate). */
-export const PICKUP_BRING = ['receipt', 'ktp', 'proxy_letter'] as const;
 
 export async function presentPublic(ctx: AppContext, a: ApplicationRow, deadline: Deadline, history: readonly EventRow[]) {
   const [site, found] = await Promise.all([cachedCatalog.getSite(ctx, a.siteId), cachedCatalog.getService(ctx, a.serviceId)]);

@@ -30,19 +30,17 @@ export default function ApplicationsPage() {
   }
   return (
     <Stack gap="lg" maw={1280}>
-      {!onDetail && (
+      {!onDetail && <AdminHeader title={t('board.title')} description={t('board.description')} />}
+      {!onDetail && scope.mayConfigure && (
         <>
-          <AdminHeader title={t('board.title')} description={t('board.description')} />
           <nav aria-label={t('board.title')}>
             <Group gap={4} pb={4} style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
               <Button component={Link} to={BASE} variant={onSettings ? 'subtle' : 'light'} color={onSettings ? 'gray' : undefined} aria-current={onSettings ? undefined : 'page'}>
                 {t('board.tabs.board')}
               </Button>
-              {scope.mayConfigure && (
-                <Button component={Link} to={`${BASE}/settings`} variant={onSettings ? 'light' : 'subtle'} color={onSettings ? undefined : 'gray'} aria-current={onSettings ? 'page' : undefined} data-testid="applications-settings-tab">
-                  {t('board.tabs.settings')}
-                </Button>
-              )}
+              <Button component={Link} to={`${BASE}/settings`} variant={onSettings ? 'light' : 'subtle'} color={onSettings ? undefined : 'gray'} aria-current={onSettings ? 'page' : undefined} data-testid="applications-settings-tab">
+                {t('board.tabs.settings')}
+              </Button>
             </Group>
           </nav>
         </>

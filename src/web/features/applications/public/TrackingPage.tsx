@@ -145,7 +145,7 @@ function Found({ a }: { a: PublicApplication }) {
           </Text>
           <List size="sm">
             {a.pickup.bring.map((b) => (
-              <List.Item key={b}>{b}</List.Item>
+              <List.Item key={b}>{t(`track.bring.${b}`)}</List.Item>
             ))}
           </List>
           {a.pickup.nextOpening && (
