@@ -136,6 +136,22 @@ export const publicApplication = z.object({
     .describe('When ready: what to bring and when'),
 });
 
+/** GET /me/applications: a signed-in citizen's own applications (their own data, so the tracking code too). */
+export const myApplication = publicApplication.omit({ pickup: true, history: true }).extend({
+  id: z.uuid(),
+  trackingCode: z.string(),
+  trackingPath: z.string().describe('/lacak/<trackingCode>: the steps, and when ready what to bring'),
+  channel: z.enum(['counter', 'online']),
+  mayWithdraw: z.boolean().describe('The citizen may still withdraw it (POST /me/applications/{id}/withdraw)'),
+  createdAt: instant,
+  updatedAt: instant,
+});
+export const myApplications = z.array(myApplication);
+
+/** A citizen files online: the service, and optionally a share of their documents for the agency. */
+export const citizenRegisterBody = registerBody.pick({ serviceId: true, shareCode: true, note: true });
+export const withdrawBody = z.object({ note: note.optional().describe('Why (shown to the agency and on the tracking page)') });
+
 export const trackingParams = z.object({ trackingCode: z.string().trim().min(4).max(20) });
 
 const flag = z.enum(['0', '1']).optional();

@@ -111,7 +111,7 @@ export async function numberFormatOf(conn: Conn, agencyId: string): Promise<stri
  * row stays locked until commit, so the check that no earlier format gave this text already
  * cannot race another registration of the same agency.
  */
-async function nextNumber(tx: Tx, ctx: AppContext, agency: { id: string; shortName: string }, serviceCode: string, today: string) {
+export async function nextNumber(tx: Tx, ctx: AppContext, agency: { id: string; shortName: string }, serviceCode: string, today: string) {
   const year = Number(today.slice(0, 4));
   const format = await numberFormatOf(tx, agency.id);
   for (;;) {
