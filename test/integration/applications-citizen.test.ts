@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
 import type { TestApp } from '../support/app';
 import { caller, createApplicationsFixture } from '../support/applications-fixture';
-import { citizensApp, signIn, type Gateway } from '../support/citizens';
+import { eq } from 'drizzle-orm';
+import { documentTypes } from '../../src/server/modules/catalog/catalog.schema';
+import { citizensApp, pdf, signIn, uploadDocument, type Gateway } from '../support/citizens';
 import type { MppFixture } from '../support/fixtures';
 import { nik } from '../support/site-fixture';
 
@@ -88,6 +90,51 @@ describe('filing online', () => {
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ code: 'applications.invalid_transition', status: 'withdrawn' });
     expect((await call('GET', '/me/applications', siti.token)).body[0]).toMatchObject({ status: 'withdrawn', mayWithdraw: false });
+  });
+});
+
+describe('at the counter with the citizen’s share code', () => {
+  it('links the application to the account and holds the shared documents until it ends', async () => {
+    const [kkType] = await t.ctx.db.select().from(documentTypes).where(eq(documentTypes.key, 'kk'));
+    const up = await uploadDocument(t, budi.token, kkType.id, pdf('Kartu Keluarga Budi'));
+    expect(up.statusCode, up.body).toBe(201);
+    const docId = up.json().id;
+    const consent = await call('POST', '/me/consents', budi.token, { agencyId: f.agency.dukcapil, documentIds: [docId], purpose: 'Penerbitan KK' });
+    expect(consent.status).toBe(201);
+    const shareCode = consent.body.shareCode;
+    const reg = await call('POST', `/sites/${f.siteId}/applications`, f.tokens.officer.dukcapil, { serviceId: f.service.kk, applicant: { nik: nik(8), name: 'Budi Santoso' }, shareCode });
+    expect(reg.status).toBe(201);
+    const mine = await call('GET', '/me/applications', budi.token);
+    expect(mine.body).toEqual([expect.objectContaining({ id: reg.body.id, channel: 'counter', status: 'received' })]);
+    expect((await call('GET', '/me/history', budi.token)).body).toContainEqual(expect.objectContaining({ kind: 'application', id: reg.body.id }));
+    // The officer's use of the share is in the citizen's access log.
+    expect((await call('GET', '/me/access-log', budi.token)).body[0]).toMatchObject({ agency: { id: f.agency.dukcapil } });
+    // Held while open: the citizen cannot delete it; free again once the application is rejected.
+    const del = () => t.app.inject({ method: 'DELETE', url: `/api/v1/me/documents/${docId}`, headers: { authorization: `Bearer ${budi.token}` } });
+    expect((await del()).statusCode).toBe(409);
+    const rejected = await call('POST', `/applications/${reg.body.id}/transition`, f.tokens.officer.dukcapil, { to: 'rejected', note: 'Bukan domisili Samarinda.' });
+    expect(rejected.status).toBe(200);
+    expect((await del()).statusCode).toBe(204);
+  });
+
+  it('refuses an unknown share code, or one for another agency, as a 400 naming the field; nothing is written', async () => {
+    const before = (await call('GET', `/sites/${f.siteId}/applications`, f.tokens.officer.dukcapil)).body.total;
+    const body = { serviceId: f.service.kk, applicant: { nik: nik(9), name: 'Rina' } };
+    const unknown = await call('POST', `/sites/${f.siteId}/applications`, f.tokens.officer.dukcapil, { ...body, shareCode: 'ABCD-2345' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors[0]).toMatchObject({ field: 'body.shareCode', code: 'not_found' });
+    // A share for BPJS, shown at the Disdukcapil counter by an officer who serves both agencies.
+    const [kkType] = await t.ctx.db.select().from(documentTypes).where(eq(documentTypes.key, 'kk'));
+    const doc = (await uploadDocument(t, siti.token, kkType.id, pdf('KK Siti'))).json().id;
+    const consent = await call('POST', '/me/consents', siti.token, { agencyId: f.agency.bpjs, documentIds: [doc], purpose: 'JKN' });
+    expect(consent.status).toBe(201);
+    const both = await t.userToken({ memberships: [{ role: 'officer', siteId: f.siteId, agencyId: f.agency.dukcapil }, { role: 'officer', siteId: f.siteId, agencyId: f.agency.bpjs }] });
+    const other = await call('POST', `/sites/${f.siteId}/applications`, both, { ...body, shareCode: consent.body.shareCode });
+    expect(other.status).toBe(400);
+    expect(other.body.errors[0]).toMatchObject({ field: 'body.shareCode', code: 'not_found' });
+    // The same officer with only Disdukcapil cannot use BPJS's share at all (the citizens module's one 404, here a 400).
+    expect((await call('POST', `/sites/${f.siteId}/applications`, f.tokens.officer.dukcapil, { ...body, shareCode: consent.body.shareCode })).status).toBe(400);
+    expect((await call('GET', `/sites/${f.siteId}/applications`, f.tokens.officer.dukcapil)).body.total).toBe(before);
   });
 });
 

@@ -14,7 +14,7 @@ import { isUniqueViolation } from '../../platform/db';
 import { fieldError, notFound } from '../../platform/errors';
 import { transact } from '../../platform/tx';
 import { cachedCatalog } from '../catalog/catalog.lookup';
-import { citizenIdentity, recordHistory, type CitizenCaller } from '../citizens/citizens.lookup';
+import { citizenIdentity, recordHistory, releaseDocuments, type CitizenCaller } from '../citizens/citizens.lookup';
 import { changedMeanwhile, unreachable, applicationsError } from './applications.errors';
 import * as repo from './applications.repository';
 import { presentDetail, trackingPath } from './applications.view';
@@ -131,6 +131,7 @@ export async function withdrawOwn(ctx: AppContext, citizen: CitizenCaller, id: s
       updatedAt: now,
     });
     if (!row) return null;
+    await releaseDocuments(tx, { type: 'application', id: a.id });
     await emit({
       siteId: a.siteId, type: 'application.status_changed', aggregateType: 'application', aggregateId: a.id, actorId: null,
       payload: { applicationId: a.id, agencyId: a.agencyId, serviceId: a.serviceId, from: a.status, to: 'withdrawn' },

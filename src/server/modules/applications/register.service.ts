@@ -18,6 +18,7 @@ import { enqueue } from '../../platform/jobs';
 import { transact } from '../../platform/tx';
 import { sql } from 'drizzle-orm';
 import { cachedCatalog, documentTypesByKeys } from '../catalog/catalog.lookup';
+import { holdDocuments, recordHistory, shareForApplication } from '../citizens/citizens.lookup';
 import { ticketForApplication } from '../queue/queue.lookup';
 import { applicationsError } from './applications.errors';
 import * as repo from './applications.repository';
@@ -102,6 +103,25 @@ async function ticketOf(ctx: AppContext, ticketId: string | undefined, siteId: s
   return t;
 }
 
+/**
+ * The citizen behind a share code shown at the counter, and the documents shared; a code that is
+ * unknown, expired, revoked or not for this agency is a 400 naming the field (the refusal is
+ * audited and shown to the citizen by citizens).
+ */
+async function sharedBy(ctx: AppContext, caller: Caller, shareCode: string, agencyId: string) {
+  const field = 'body.shareCode';
+  const refused = () => fieldError(field, 'not_found', { id: 'Kode berbagi tidak ditemukan, kedaluwarsa, dicabut, atau bukan untuk instansi ini.', en: 'The share code is unknown, expired, revoked or not for this agency.' });
+  let share: Awaited<ReturnType<typeof shareForApplication>>;
+  try {
+    share = await shareForApplication(ctx, caller, shareCode);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'citizen.share_not_found') throw refused();
+    throw err;
+  }
+  if (share.agencyId !== agencyId) throw refused();
+  return share;
+}
+
 export async function numberFormatOf(conn: Conn, agencyId: string): Promise<string> {
   return (await repo.settingsOf(conn, agencyId))?.numberFormat ?? DEFAULT_NUMBER_FORMAT;
 }
@@ -135,6 +155,7 @@ export async function registerApplication(ctx: AppContext, caller: Caller, siteI
   const today = localDate(now, site.timeZone);
   const ticket = await ticketOf(ctx, input.ticketId, siteId, found.agency.id, today);
   const checklist = await checklistOf(ctx, found, input.received);
+  const share = input.shareCode ? await sharedBy(ctx, caller, input.shareCode, found.agency.id) : null;
   const missing = missingOf(checklist, input.missing);
   const status = missing.length ? 'incomplete' : 'received';
   const enc = (v: string | null | undefined) => (v ? encryptText(ctx.keys.encryption, v) : null);
@@ -153,13 +174,19 @@ export async function registerApplication(ctx: AppContext, caller: Caller, siteI
         }
         await recordAudit(tx, ctx.clock, caller.actor, caller.ip, { action: 'applications.registered', siteId, agencyId: found.agency.id, targetType: 'application', targetId: id, details: { registrationNumber: number, serviceId: found.service.id, ticketId: ticket?.id ?? null, status } });
         const row = await repo.insertApplication(tx, {
-          id, siteId, agencyId: found.agency.id, serviceId: found.service.id, ticketId: ticket?.id ?? null, channel: 'counter',
+          id, siteId, agencyId: found.agency.id, serviceId: found.service.id, ticketId: ticket?.id ?? null, channel: 'counter', citizenId: share?.citizenId ?? null,
           year, seq, registrationNumber: number, trackingCode: randomCode(TRACKING_CODE_LENGTH), status,
           nikHash: nikHashOf(ctx, applicant.nik), nikEnc: enc(applicant.nik), nameEnc: enc(applicant.name), phoneEnc: enc(applicant.phone), emailEnc: enc(applicant.email),
           checklist, missing, workingDays: workingDaysOf(found.service), receivedOn: today,
           pauses: status === 'incomplete' ? [{ from: today, to: null }] : [],
           createdAt: now, updatedAt: now,
         });
+        if (share) {
+          // The application joins the citizen's account and holds what they shared while it is open.
+          const code = row.trackingCode;
+          if (share.documentIds.length) await holdDocuments(tx, share.citizenId, share.documentIds, { type: 'application', id }, now);
+          await recordHistory(tx, share.citizenId, { kind: 'application', refId: id, siteId, serviceId: found.service.id, code, at: now, now });
+        }
         await enqueue(tx, ctx.clock, { kind: 'applications.notify', runAt: now, payload: { applicationId: id, what: status } });
         return row;
       });

@@ -14,7 +14,7 @@ import * as repo from './citizens.repository';
 export type { CitizenCaller } from './citizen.caller';
 export { requireCitizen } from './citizen.caller';
 export { readinessFor } from './wallet.service';
-export { openShared } from './shared.service';
+export { openShared, shareForApplication } from './shared.service';
 
 /** The signed-in citizen of a request, or null (also for a cookie write without its CSRF header). */
 export async function signedInCitizen(ctx: AppContext, req: FastifyRequest): Promise<CitizenCaller | null> {
