@@ -20,7 +20,7 @@ export interface ServedTicket {
 }
 
 const lines = (s: string) => s.split('\n').map((l) => l.trim()).filter(Boolean);
-const FIELDS = new Set(['applicant', 'applicant.nik', 'applicant.name', 'applicant.phone', 'applicant.email', 'received', 'missing', 'note', 'serviceId', 'ticketId']);
+const FIELDS = new Set(['applicant', 'applicant.nik', 'applicant.name', 'applicant.phone', 'applicant.email', 'received', 'missing', 'note', 'serviceId', 'ticketId', 'shareCode']);
 
 /**
  * "Daftarkan permohonan" from the ticket being served: the applicant, the checklist of the service
@@ -46,7 +46,7 @@ function RegisterForm({ siteId, ticket, onCancel, onDone }: { siteId: string; ti
   const service = usePublicService(ticket.serviceId);
   const register = useRegisterApplication(siteId);
   const form = useAdminSubmit(register, (f) => FIELDS.has(f) || f.startsWith('received.') || f.startsWith('missing.'));
-  const [v, set] = useFormValues(() => ({ nik: '', name: '', phone: '', email: '', extra: '', note: '' }), form.clear);
+  const [v, set] = useFormValues(() => ({ nik: '', name: '', phone: '', email: '', shareCode: '', extra: '', note: '' }), form.clear);
   const [unticked, setUnticked] = useState<Set<string>>(new Set());
   const requirements = service.data?.standard.requirements ?? [];
   const missingCount = requirements.filter((r) => unticked.has(r.documentType.key)).length + lines(v.extra).length;
@@ -66,6 +66,7 @@ function RegisterForm({ siteId, ticket, onCancel, onDone }: { siteId: string; ti
         applicant: { nik: normalizeNik(v.nik), name: v.name.trim(), phone: v.phone.trim() || null, email: v.email.trim() || null },
         received: requirements.map((r) => r.documentType.key).filter((k) => !unticked.has(k)),
         ...(lines(v.extra).length ? { missing: lines(v.extra) } : {}),
+        ...(v.shareCode.trim() ? { shareCode: v.shareCode.trim().toUpperCase() } : {}),
         ...(v.note.trim() ? { note: v.note.trim() } : {}),
       },
       { success: (a) => t('register.done', { number: a.registrationNumber }), onSaved: onDone },
@@ -88,6 +89,7 @@ function RegisterForm({ siteId, ticket, onCancel, onDone }: { siteId: string; ti
           <TextInput label={t('register.phone')} type="tel" inputMode="tel" autoComplete="off" maxLength={20} value={v.phone} onChange={(e) => set('phone', e.currentTarget.value)} error={err['applicant.phone']} data-testid="register-phone" />
           <TextInput label={t('register.email')} type="email" autoComplete="off" maxLength={200} value={v.email} onChange={(e) => set('email', e.currentTarget.value)} error={err['applicant.email']} />
         </SimpleGrid>
+        <TextInput label={t('register.shareCode')} description={t('register.shareCodeHint')} autoComplete="off" spellCheck={false} maxLength={20} value={v.shareCode} onChange={(e) => set('shareCode', e.currentTarget.value)} error={err.shareCode} data-testid="register-share-code" />
         <Checkbox.Group label={t('register.checklist')} description={t('register.checklistHint')} error={err.received} value={requirements.map((r) => r.documentType.key).filter((k) => !unticked.has(k))} onChange={(keys) => setUnticked(new Set(requirements.map((r) => r.documentType.key).filter((k) => !keys.includes(k))))}>
           <Stack gap={6} mt="xs" data-testid="register-checklist">
             {requirements.length === 0 && <Text size="sm" c="dimmed">{t('register.noRequirements')}</Text>}

@@ -46,6 +46,8 @@ export const en: TextsOf<typeof id> = {
     name: "Applicant's name",
     phone: 'Mobile number (for news of the application)',
     email: 'Email (optional)',
+    shareCode: 'Document share code (when the citizen shows one)',
+    shareCodeHint: "The application joins the citizen's account, with the shared documents attached.",
     checklist: 'Requirements received',
     checklistHint: 'Tick what was handed in. Anything unticked is recorded as missing: the application waits for the applicant and its clock stops.',
     noRequirements: 'The standard of this service lists no requirements.',

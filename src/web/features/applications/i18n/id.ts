@@ -43,6 +43,8 @@ export const id = {
     name: 'Nama pemohon',
     phone: 'Nomor HP (untuk kabar permohonan)',
     email: 'Email (boleh dikosongkan)',
+    shareCode: 'Kode berbagi dokumen (bila warga menunjukkannya)',
+    shareCodeHint: 'Permohonan masuk ke akun warga dan dokumen yang dibagikan ikut terlampir.',
     checklist: 'Persyaratan yang diterima',
     checklistHint: 'Centang berkas yang sudah diserahkan. Yang tidak dicentang dicatat sebagai kekurangan: permohonan menunggu pemohon dan waktunya berhenti.',
     noRequirements: 'Standar layanan ini tidak mencantumkan persyaratan.',
