@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, request as newRequest, test, type Page } from '@playwright/test';
 
 /*
@@ -40,6 +41,14 @@ async function expectLabelled(page: Page, scope = 'body') {
   expect(unnamed).toEqual([]);
 }
 
+/** axe-core's WCAG 2 A/AA rules on the page (or one part of it): no violation. */
+async function expectAccessible(page: Page, include?: string) {
+  let axe = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']);
+  if (include) axe = axe.include(include);
+  const { violations } = await axe.analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} (${n.any.map((a) => a.message).join('; ')})`).join(', ')}`)).toEqual([]);
+}
+
 test.describe.serial('applications after the counter', () => {
   test('register from a served ticket → receipt → incomplete → ready → tracked by code → pickup ticket', async ({ browser, baseURL }) => {
     test.setTimeout(150_000);
@@ -65,7 +74,7 @@ test.describe.serial('applications after the counter', () => {
     }
 
     // The officer signs in; the console shows the citizen at the counter.
-    const officer = await browser.newPage({ viewport: { width: 1440, height: 960 } });
+    const officer = await (await browser.newContext({ viewport: { width: 1440, height: 960 } })).newPage();
     await officer.addInitScript(() => {
       const w = window as unknown as { __prints: number; print: () => void };
       w.__prints = 0;
@@ -85,6 +94,7 @@ test.describe.serial('applications after the counter', () => {
     const dialog = officer.getByRole('dialog');
     await expect(dialog.getByTestId('register-checklist')).toBeVisible();
     await expectLabelled(officer, '[role=dialog]');
+    await expectAccessible(officer, '[role=dialog]');
     await dialog.getByTestId('register-submit').click();
     await expect(dialog.getByTestId('register-nik')).toHaveAttribute('aria-invalid', 'true');
     await dialog.getByTestId('register-nik').fill(NIK);
@@ -114,7 +124,7 @@ test.describe.serial('applications after the counter', () => {
     await receipt.getByTestId('receipt-close').click();
 
     // The citizen's phone: incomplete, what to bring, no name or NIK.
-    const phone = await browser.newPage({ viewport: { width: 390, height: 800 } });
+    const phone = await (await browser.newContext({ viewport: { width: 390, height: 800 } })).newPage();
     await phone.goto(`/lacak/${code}`);
     await expect(phone.getByTestId('track-number')).toHaveText(regNumber);
     await expect(phone.getByTestId('application-status')).toHaveAttribute('data-status', 'incomplete');
@@ -122,6 +132,7 @@ test.describe.serial('applications after the counter', () => {
     await expect(phone.locator('body')).not.toContainText(NAME);
     await expect(phone.locator('body')).not.toContainText(NIK.slice(6, 12));
     await expectLabelled(phone);
+    await expectAccessible(phone);
     await shot(phone, 'application-track-incomplete');
 
     // The board: the officer finds it, accepts the file, then marks it ready.
@@ -130,6 +141,7 @@ test.describe.serial('applications after the counter', () => {
     const row = officer.locator(`[data-testid="application-row"][data-code="${code}"]`);
     await expect(row).toBeVisible();
     await expectLabelled(officer);
+    await expectAccessible(officer, 'main');
     await shot(officer, 'application-board');
     await row.getByTestId('application-open').click();
     await expect(officer.getByTestId('detail-number')).toHaveText(regNumber);
@@ -147,6 +159,7 @@ test.describe.serial('applications after the counter', () => {
     await officer.getByRole('dialog').getByTestId('transition-submit').click();
     await expect(officer.getByTestId('application-detail').getByTestId('application-status').first()).toHaveAttribute('data-status', 'ready');
     await expect(officer.getByTestId('move-collected')).toBeVisible();
+    await expectAccessible(officer, 'main');
     await shot(officer, 'application-detail');
 
     // The phone: ready, what to bring.
@@ -154,12 +167,13 @@ test.describe.serial('applications after the counter', () => {
     await expect(phone.getByTestId('application-status')).toHaveAttribute('data-status', 'ready');
     await expect(phone.getByTestId('track-ready')).toBeVisible();
     await expect(phone.getByTestId('track-history')).toContainText('KK sudah dicetak.');
+    await expectAccessible(phone);
     await shot(phone, 'application-track-ready');
 
     // The kiosk: "Ambil dokumen" with the tracking code issues a pickup ticket.
     const pairing = await api.post(`/api/v1/sites/${site.id}/device-pairings`, { headers: admin, data: { role: 'kiosk', name: 'Kiosk ambil dokumen (e2e)' } });
     expect(pairing.status()).toBe(201);
-    const kiosk = await browser.newPage({ viewport: { width: 1280, height: 1024 } });
+    const kiosk = await (await browser.newContext({ viewport: { width: 1280, height: 1024 } })).newPage();
     await kiosk.addInitScript(() => {
       (window as unknown as { print: () => void }).print = () => undefined;
     });

@@ -16,10 +16,16 @@ const COLORS: Record<ApplicationStatus, string> = {
   withdrawn: 'gray',
 };
 
+/**
+ * Text colours dark enough for WCAG AA (4.5:1) on white and on their own light tint: Mantine's
+ * orange and green, even at shade 9, are not.
+ */
+export const INK = { gray: '#343a40', blue: '#1864ab', indigo: '#364fc7', orange: '#9c3609', teal: '#06694b', green: '#1f6b30', red: '#a61e1e', yellow: '#7a5300' } as const;
+
 export function StatusBadge({ status, size = 'md' }: { status: ApplicationStatus; size?: 'md' | 'lg' }) {
   const { t } = useTranslation('applications');
   return (
-    <Badge color={COLORS[status]} variant="light" size={size} styles={{ label: { overflow: 'visible' } }} data-testid="application-status" data-status={status}>
+    <Badge color={COLORS[status]} variant="light" size={size} styles={{ label: { overflow: 'visible', color: INK[COLORS[status] as keyof typeof INK] } }} data-testid="application-status" data-status={status}>
       {t(`status.${status}`)}
     </Badge>
   );
@@ -54,7 +60,7 @@ export function Deadline({ d, lang }: { d: DeadlineLike; lang: Lang }) {
         {formatDate(d.dueDate, lang, { day: 'numeric', month: 'short', year: 'numeric' })}
       </Text>
       {text && (
-        <Text size="xs" c={d.overdue ? 'red' : d.paused ? 'orange' : 'dimmed'} fw={d.overdue ? 700 : undefined}>
+        <Text size="xs" c={d.overdue ? INK.red : d.paused ? INK.orange : 'dimmed'} fw={d.overdue ? 700 : undefined}>
           {text}
         </Text>
       )}

@@ -11,7 +11,7 @@ import { useLang } from '../../../i18n';
 import { formatDate, formatDateTimeShort } from '../../../lib/format';
 import { useApplication } from '../api';
 import '../i18n';
-import { Deadline, StatusBadge } from '../parts';
+import { Deadline, INK, StatusBadge } from '../parts';
 import { ReceiptPanel } from '../receipt/ReceiptPanel';
 import type { ApplicationDetail } from '../types';
 import { useApplicationsScope } from './scope';
@@ -58,7 +58,7 @@ function Detail({ a }: { a: ApplicationDetail }) {
               {t(`detail.channel.${a.channel}`)}
             </Badge>
             {a.ticket && <Badge variant="outline" color="gray">{t('detail.ticket', { number: a.ticket.number })}</Badge>}
-            {a.onTime !== null && <Badge color={a.onTime ? 'green' : 'red'} variant="light">{a.onTime ? t('deadline.onTime') : t('deadline.late')}</Badge>}
+            {a.onTime !== null && <Badge color={a.onTime ? 'green' : 'red'} variant="light" styles={{ label: { color: a.onTime ? INK.green : INK.red } }}>{a.onTime ? t('deadline.onTime') : t('deadline.late')}</Badge>}
           </Group>
         </Stack>
         <Group gap="xs">
@@ -169,7 +169,7 @@ function Detail({ a }: { a: ApplicationDetail }) {
         </Grid.Col>
       </Grid>
       <TransitionDialog a={a} to={to} onClose={() => setTo(null)} />
-      <Modal opened={receipt} onClose={() => setReceipt(false)} size="lg" title={t('receipt.title')}>
+      <Modal opened={receipt} onClose={() => setReceipt(false)} size="lg" closeButtonProps={{ 'aria-label': t('close') }} title={t('receipt.title')}>
         {receipt && <ReceiptPanel a={a} onClose={() => setReceipt(false)} />}
       </Modal>
     </Stack>

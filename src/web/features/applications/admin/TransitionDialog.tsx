@@ -18,8 +18,9 @@ export const moveKey = (a: ApplicationDetail, to: ApplicationStatus) => (to === 
  * a withdrawal end the application: the dialog says so and its button is red.
  */
 export function TransitionDialog({ a, to, onClose }: { a: ApplicationDetail; to: ApplicationStatus | null; onClose: () => void }) {
+  const { t } = useTranslation('applications');
   return (
-    <Modal opened={to !== null} onClose={onClose} size="md" title={to ? <Title a={a} to={to} /> : null} data-testid="transition-dialog">
+    <Modal opened={to !== null} onClose={onClose} size="md" closeButtonProps={{ 'aria-label': t('close') }} title={to ? <Title a={a} to={to} /> : null} data-testid="transition-dialog">
       {to && <TransitionForm key={to} a={a} to={to} onClose={onClose} />}
     </Modal>
   );

@@ -34,7 +34,7 @@ export default function RegisterDialog({ siteId, ticket, opened, onClose }: { si
     onClose();
   };
   return (
-    <Modal opened={opened} onClose={close} size="lg" title={done ? t('receipt.title') : t('register.title', { number: ticket?.number ?? '' })} data-testid="register-dialog">
+    <Modal opened={opened} onClose={close} size="lg" closeButtonProps={{ 'aria-label': t('close') }} title={done ? t('receipt.title') : t('register.title', { number: ticket?.number ?? '' })} data-testid="register-dialog">
       {done ? <ReceiptPanel a={done} onClose={close} /> : ticket && <RegisterForm siteId={siteId} ticket={ticket} onCancel={close} onDone={setDone} />}
     </Modal>
   );

@@ -4,6 +4,7 @@ import type { id } from './id';
 export const en: TextsOf<typeof id> = {
   nav: 'Applications',
   loading: 'Loading…',
+  close: 'Close',
   status: {
     submitted: 'Filed online',
     received: 'Received',

@@ -2,6 +2,7 @@
 export const id = {
   nav: 'Permohonan',
   loading: 'Memuat…',
+  close: 'Tutup',
   status: {
     submitted: 'Diajukan daring',
     received: 'Diterima',

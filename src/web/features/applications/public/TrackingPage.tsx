@@ -12,7 +12,7 @@ import { ApiError } from '../../../lib/api';
 import { formatDate, formatDateTimeShort, formatOpening } from '../../../lib/format';
 import { usePublicApplication } from '../api';
 import '../i18n';
-import { Deadline, StatusBadge } from '../parts';
+import { Deadline, INK, StatusBadge } from '../parts';
 import type { PublicApplication } from '../types';
 
 /** What a citizen types from the receipt: any case, with spaces or dashes between groups. */
@@ -42,7 +42,7 @@ export default function TrackingPage() {
           <PageLoader />
         ) : notFound ? (
           <>
-            <Alert color="yellow" icon={<IconAlertTriangle aria-hidden="true" />} title={t('track.notFound')} role="alert" data-testid="track-not-found">
+            <Alert color="yellow" icon={<IconAlertTriangle aria-hidden="true" />} title={t('track.notFound')} role="alert" styles={{ title: { color: INK.yellow } }} data-testid="track-not-found">
               {t('track.notFoundHint')}
             </Alert>
             <Lookup code={code} />
@@ -123,7 +123,7 @@ function Found({ a }: { a: PublicApplication }) {
       </Card>
 
       {a.missing.length > 0 && (
-        <Alert color="orange" icon={<IconAlertTriangle aria-hidden="true" />} title={t('track.missingTitle')} data-testid="track-missing">
+        <Alert color="orange" icon={<IconAlertTriangle aria-hidden="true" />} title={t('track.missingTitle')} styles={{ title: { color: INK.orange } }} data-testid="track-missing">
           <List size="sm">
             {a.missing.map((m) => (
               <List.Item key={m}>{m}</List.Item>
@@ -136,7 +136,7 @@ function Found({ a }: { a: PublicApplication }) {
       )}
 
       {a.pickup && (
-        <Alert color="teal" icon={<IconPackage aria-hidden="true" />} title={t('track.readyTitle')} data-testid="track-ready">
+        <Alert color="teal" icon={<IconPackage aria-hidden="true" />} title={t('track.readyTitle')} styles={{ title: { color: INK.teal } }} data-testid="track-ready">
           <Text size="sm">
             {t('track.product')}: {a.pickup.product}
           </Text>
