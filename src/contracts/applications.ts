@@ -4,7 +4,7 @@
  * and each agency's settings. The DESIGN §7 fields are a contract; the others are additions.
  */
 import { z } from 'zod';
-import { APPLICATION_STATUSES } from '../domain/applications';
+import { APPLICATION_STATUSES, NOTE_MAX, PICKUP_BRING } from '../domain/applications';
 import { calendarDate, idParams, instant, page, siteParams } from './common';
 import { issuedTicket, priority } from './queue';
 
@@ -14,8 +14,7 @@ export const applicationStatus = z
   .enum(APPLICATION_STATUSES)
   .describe('submitted (filed online) → received → in_process ⇄ incomplete (clock stopped) → ready → collected; rejected and withdrawn end it');
 
-/** Longest note an officer may give (shown to the applicant on the tracking page). */
-export const NOTE_MAX = 500;
+export { NOTE_MAX };
 const note = z.string().trim().max(NOTE_MAX);
 const missingItem = z.string().trim().min(1).max(200);
 
@@ -132,10 +131,26 @@ export const publicApplication = z.object({
   missing: z.array(z.string()).describe('What the applicant still has to bring'),
   history: z.array(historyEntry),
   pickup: z
-    .object({ bring: z.array(z.string()), product: z.string(), nextOpening: instant.nullable().describe("The agency's next opening hour, when the product can be collected") })
+    .object({ bring: z.array(z.enum(PICKUP_BRING)).describe('receipt: the bukti pendaftaran; ktp: the KTP-el of whoever collects; proxy_letter: for a proxy, the surat kuasa'), product: z.string(), nextOpening: instant.nullable().describe("The agency's next opening hour, when the product can be collected") })
     .nullable()
     .describe('When ready: what to bring and when'),
 });
+
+/** GET /me/applications: a signed-in citizen's own applications (their own data, so the tracking code too). */
+export const myApplication = publicApplication.omit({ pickup: true, history: true }).extend({
+  id: z.uuid(),
+  trackingCode: z.string(),
+  trackingPath: z.string().describe('/lacak/<trackingCode>: the steps, and when ready what to bring'),
+  channel: z.enum(['counter', 'online']),
+  mayWithdraw: z.boolean().describe('The citizen may still withdraw it (POST /me/applications/{id}/withdraw)'),
+  createdAt: instant,
+  updatedAt: instant,
+});
+export const myApplications = z.array(myApplication);
+
+/** A citizen files online: the service, and optionally a share of their documents for the agency. */
+export const citizenRegisterBody = registerBody.pick({ serviceId: true, shareCode: true, note: true });
+export const withdrawBody = z.object({ note: note.optional().describe('Why (shown to the agency and on the tracking page)') });
 
 export const trackingParams = z.object({ trackingCode: z.string().trim().min(4).max(20) });
 

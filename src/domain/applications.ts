@@ -9,6 +9,12 @@
 export const APPLICATION_STATUSES = ['submitted', 'received', 'in_process', 'incomplete', 'ready', 'collected', 'rejected', 'withdrawn'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
+/** What to bring when collecting: keys the web and the messages translate (receipt, KTP-el, a proxy's surat kuasa). */
+export const PICKUP_BRING = ['receipt', 'ktp', 'proxy_letter'] as const;
+
+/** Longest note an officer may give (shown to the applicant on the tracking page). */
+export const NOTE_MAX = 500;
+
 /** Where the deadline clock runs or is paused: the application is with the agency or the applicant. */
 export const OPEN_STATUSES = ['received', 'in_process', 'incomplete'] as const satisfies readonly ApplicationStatus[];
 /** Nothing follows these. */

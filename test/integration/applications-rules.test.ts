@@ -46,8 +46,9 @@ describe('bad input: a 400 naming the field, nothing written', () => {
     const wrongDate = await register({ applicant: { nik: '6472013213900001', name: 'Budi' } });
     expect(wrongDate.body.errors[0].field).toBe('body.applicant.nik');
     const unknown = await register({ serviceId: uuidv7() });
-    expect(unknown.status).toBe(404);
-    expect(unknown.body.errors[0].field).toBe('body.serviceId');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors[0]).toMatchObject({ field: 'body.serviceId', code: 'not_found' });
+    expect(unknown.body.messages.en).toBeTruthy();
     const long = await register({ note: 'x'.repeat(501) });
     expect(long.status).toBe(400);
     expect(long.body.errors[0].field).toBe('body.note');
@@ -79,7 +80,9 @@ describe('bad input: a 400 naming the field, nothing written', () => {
     const waiting = await call('POST', `/sites/${f.siteId}/tickets`, f.kioskToken, { serviceId: f.service.kk });
     const notServed = await register({ ticketId: waiting.body.id });
     expect(notServed.body.errors[0]).toMatchObject({ field: 'body.ticketId', code: 'not_served' });
-    expect((await register({ ticketId: uuidv7() })).status).toBe(404);
+    const unknown = await register({ ticketId: uuidv7() });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors[0]).toMatchObject({ field: 'body.ticketId', code: 'not_found' });
   });
 
   it('needs a reason to reject and a missing list to pause; an unreachable status is a 409 naming the current one', async () => {

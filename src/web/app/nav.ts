@@ -1,8 +1,9 @@
-import { IconBuildingStore, IconCalendarEvent, IconHistory, IconLayoutDashboard, IconHome, IconListNumbers, IconMap, IconMessageReport, IconMoodSmile, IconUserCircle, type Icon } from '@tabler/icons-react';
+import { IconBuildingStore, IconCalendarEvent, IconFileCheck, IconHistory, IconLayoutDashboard, IconHome, IconListNumbers, IconMap, IconMessageReport, IconMoodSmile, IconUserCircle, type Icon } from '@tabler/icons-react';
 import type { ParseKeys } from 'i18next';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Action } from '../../domain/policy';
 import type { User } from '../features/access/types';
+import { APPLICATIONS_LABEL_KEY } from '../features/applications/navLabel';
 import { BOOKING_LABEL_KEY } from '../features/booking/navLabel';
 import { CONSOLE_LABEL_KEY, FLOOR_LABEL_KEY } from '../features/queue/navLabel';
 import { SURVEY_LABEL_KEY } from '../features/survey/navLabel';
@@ -24,7 +25,7 @@ import { can } from './policy';
 export interface NavEntry {
   path: string;
   /** Shared texts (`nav.x`) or a feature's own (`booking:nav`), registered before the page loads. */
-  labelKey: ParseKeys<['translation', 'booking', 'queue', 'survey', 'establishment', 'complaints']>;
+  labelKey: ParseKeys<['translation', 'booking', 'queue', 'survey', 'establishment', 'complaints', 'applications']>;
   icon: Icon;
   /** What the page is for; absent: any signed-in staff member. */
   action?: Action;
@@ -43,6 +44,7 @@ export const NAV: NavEntry[] = [
   { path: '/admin/booking/*', labelKey: BOOKING_LABEL_KEY, icon: IconCalendarEvent, action: 'booking.manage', page: lazy(() => import('../features/booking/admin/BookingAdminPage')) },
   { path: '/console/*', labelKey: CONSOLE_LABEL_KEY, icon: IconListNumbers, action: 'queue.serve', page: lazy(() => import('../features/queue/console/ConsolePage')) },
   { path: '/floor', labelKey: FLOOR_LABEL_KEY, icon: IconLayoutDashboard, action: 'queue.monitor', page: lazy(() => import('../features/queue/floor/FloorPage')) },
+  { path: '/applications/*', labelKey: APPLICATIONS_LABEL_KEY, icon: IconFileCheck, action: 'applications.read', page: lazy(() => import('../features/applications/admin/ApplicationsPage')) },
   { path: '/admin/survey/*', labelKey: SURVEY_LABEL_KEY, icon: IconMoodSmile, action: 'survey.report', page: lazy(() => import('../features/survey/admin/SurveyAdminPage')) },
   { path: '/admin/complaints/*', labelKey: COMPLAINTS_LABEL_KEY, icon: IconMessageReport, action: 'complaints.read', page: lazy(() => import('../features/complaints/admin/ComplaintsAdminPage')) },
   { path: '/province/*', labelKey: PROVINCE_LABEL_KEY, icon: IconMap, action: 'province.read', platformWide: true, page: lazy(() => import('../features/establishment/ProvincePage')) },

@@ -31,6 +31,8 @@ const IkmPage = lazy(() => import('../features/survey/public/IkmPage'));
 // Complaints (pengaduan): the public form and the tracking page the server's messages link to.
 const ComplaintFilePage = lazy(() => import('../features/complaints/public/FilePage'));
 const ComplaintTrackPage = lazy(() => import('../features/complaints/public/TrackPage'));
+// Applications: the public tracking page the receipt's QR code and the messages point at (no login).
+const TrackingPage = lazy(() => import('../features/applications/public/TrackingPage'));
 const NotFoundPage = lazy(() => import('./StatusPages'));
 
 /** Route `handle` of staff pages: what the page is for (checked by StaffLayout, see nav.ts). */
@@ -70,6 +72,8 @@ export const routes: RouteObject[] = [
       { path: '/pengaduan', element: <ComplaintFilePage /> },
       { path: '/pengaduan/lacak', element: <ComplaintTrackPage /> },
       { path: '/pengaduan/lacak/:code', element: <ComplaintTrackPage /> },
+      { path: '/lacak', element: <TrackingPage /> },
+      { path: '/lacak/:code', element: <TrackingPage /> },
       {
         element: <RequireStaff />,
         children: NAV.map(({ path, action, page: Page }) => ({ path, element: <Page />, handle: { action } satisfies StaffHandle })),

@@ -7,6 +7,7 @@
 import 'i18next';
 import type { id as admin } from '../app/admin/i18n/id';
 import type { id as access } from '../features/access/i18n/id';
+import type { id as applications } from '../features/applications/i18n/id';
 import type { id as booking } from '../features/booking/i18n/id';
 import type { id as catalogAdmin } from '../features/catalog/admin/i18n';
 import type { id as catalog } from '../features/catalog/i18n/id';
@@ -30,6 +31,7 @@ declare module 'i18next' {
       survey: typeof survey;
       establishment: typeof establishment;
       complaints: typeof complaints;
+      applications: typeof applications;
     };
   }
 }

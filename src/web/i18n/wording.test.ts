@@ -29,6 +29,7 @@ describe('Indonesian wording', () => {
       'catalog (admin)': (await import('../features/catalog/admin/i18n')).id,
       queue: (await import('../features/queue/i18n')).id,
       complaints: (await import('../features/complaints/i18n')).id,
+      applications: (await import('../features/applications/i18n')).id,
     };
     const wrong: string[] = [];
     for (const [name, texts] of Object.entries(features))

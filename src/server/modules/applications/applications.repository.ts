@@ -201,3 +201,8 @@ export async function setPickupTicket(conn: Conn, id: string, ticketId: string, 
     .returning({ id: applications.id });
   return r.length > 0;
 }
+
+/** A citizen's own applications, newest first (GET /me/applications). */
+export function ofCitizen(conn: Conn, citizenId: string, limit: number): Promise<ApplicationRow[]> {
+  return conn.select().from(applications).where(eq(applications.citizenId, citizenId)).orderBy(desc(applications.createdAt)).limit(limit);
+}

@@ -3,8 +3,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context';
 import { fileResponse, SECURITY, XLSX } from '../../platform/openapi';
 import { callerOf } from '../access/access.lookup';
+import { requireCitizen, signedInCitizen } from '../citizens/citizens.lookup';
 import * as c from '../../../contracts/applications';
 import { exportApplications } from './export.service';
+import { fileOnline, myApplications, withdrawOwn } from './online.service';
 import { pickupTicket } from './pickup.service';
 import { applicationByCode, applicationsSummary, getApplication, listApplications } from './read.service';
 import { registerApplication } from './register.service';
@@ -18,8 +20,33 @@ export const applicationsRoutes = (ctx: AppContext): FastifyPluginAsyncZod => as
 
   app.post(
     '/sites/:siteId/applications',
-    { schema: { tags, summary: 'Register an application at the counter (staff of the service\'s agency; DESIGN §7)', security: SECURITY.staff, params: c.siteParams, body: c.registerBody, response: { 201: c.registered } } },
-    async (req, reply) => reply.status(201).send(await registerApplication(ctx, await caller(req), req.params.siteId, req.body)),
+    {
+      schema: {
+        tags,
+        summary: "Register an application (DESIGN §7): at the counter by staff of the service's agency, or online by a signed-in citizen {serviceId} (status submitted; applicant, ticket and checklist come from the counter)",
+        security: [...SECURITY.staff, ...SECURITY.citizen],
+        params: c.siteParams,
+        body: c.registerBody,
+        response: { 201: c.registered },
+      },
+    },
+    async (req, reply) => {
+      const staff = await caller(req);
+      // Without a staff session a signed-in citizen files for themselves; staff always register at the counter.
+      const citizen = staff.actor.kind === 'anonymous' ? await signedInCitizen(ctx, req) : null;
+      if (citizen) return reply.status(201).send(await fileOnline(ctx, citizen, req.params.siteId, req.body));
+      return reply.status(201).send(await registerApplication(ctx, staff, req.params.siteId, req.body));
+    },
+  );
+  app.get(
+    '/me/applications',
+    { schema: { tags, summary: "The signed-in citizen's own applications, newest first (those filed online and those the counter linked to the account)", security: SECURITY.citizen, response: { 200: c.myApplications } } },
+    async (req) => myApplications(ctx, await requireCitizen(ctx, req)),
+  );
+  app.post(
+    '/me/applications/:id/withdraw',
+    { schema: { tags, summary: "The signed-in citizen withdraws their own open application (404 for another's, 409 when closed)", security: SECURITY.citizen, params: c.idParams, body: c.withdrawBody, response: { 200: c.registered } } },
+    async (req) => withdrawOwn(ctx, await requireCitizen(ctx, req), req.params.id, req.body),
   );
   app.get(
     '/sites/:siteId/applications',

@@ -2,7 +2,7 @@
  * How an application is shown: to staff of its agency (masked identity, history with who acted),
  * to anyone with the tracking code (no name, NIK, address or phone), and in the boards' lists.
  */
-import { nextStatuses, type ApplicationStatus } from '../../../domain/applications';
+import { nextStatuses, PICKUP_BRING, type ApplicationStatus, type Mover } from '../../../domain/applications';
 import { maskNik, maskPhone } from '../../../domain/nik';
 import { nextOpening, type WeeklyHoursInput } from '../../../domain/opening-hours';
 import type { AppContext } from '../../platform/context';
@@ -61,7 +61,8 @@ export const publicHistory = (events: readonly EventRow[]) =>
     .filter((h) => h.event !== 'pickup_issued')
     .map(({ status, at, note, missing }) => ({ status, at, ...(note ? { note } : {}), ...(missing ? { missing } : {}) }));
 
-export async function presentDetail(ctx: AppContext, a: ApplicationRow, deadline: Deadline, history: readonly EventRow[]) {
+/** The detail (`who`: whose moves `next` lists: staff, or the applicant reading their own). */
+export async function presentDetail(ctx: AppContext, a: ApplicationRow, deadline: Deadline, history: readonly EventRow[], who: Mover = 'staff') {
   const [site, found, ticket] = await Promise.all([cachedCatalog.getSite(ctx, a.siteId), cachedCatalog.getService(ctx, a.serviceId), a.ticketId ? ticketForApplication(ctx, a.ticketId) : null]);
   const nik = open(ctx, a.nikEnc);
   const phone = open(ctx, a.phoneEnc);
@@ -86,14 +87,12 @@ export async function presentDetail(ctx: AppContext, a: ApplicationRow, deadline
     checklist: a.checklist,
     missing: a.missing,
     collectedBy: (a.collectedBy as 'applicant' | 'proxy' | null) ?? null,
-    next: nextStatuses(a.status),
+    next: nextStatuses(a.status, who),
     history: staffHistory(history),
     createdAt: a.createdAt.toISOString(),
   };
 }
 
-/** What to bring when collecting (keys the web and the messages translate). */
-export const PICKUP_BRING = ['receipt', 'ktp', 'proxy_letter'] as const;
 
 export async function presentPublic(ctx: AppContext, a: ApplicationRow, deadline: Deadline, history: readonly EventRow[]) {
   const [site, found] = await Promise.all([cachedCatalog.getSite(ctx, a.siteId), cachedCatalog.getService(ctx, a.serviceId)]);

@@ -13,11 +13,12 @@ import { actorLabel, authorize } from '../../platform/authz';
 import type { AppContext, Caller } from '../../platform/context';
 import { encryptText, hmac, randomCode } from '../../platform/crypto';
 import { isUniqueViolation, rows, type Conn, type Tx } from '../../platform/db';
-import { AppError, appError, fieldError } from '../../platform/errors';
+import { AppError, fieldError } from '../../platform/errors';
 import { enqueue } from '../../platform/jobs';
 import { transact } from '../../platform/tx';
 import { sql } from 'drizzle-orm';
 import { cachedCatalog, documentTypesByKeys } from '../catalog/catalog.lookup';
+import { holdDocuments, recordHistory, shareForApplication } from '../citizens/citizens.lookup';
 import { ticketForApplication } from '../queue/queue.lookup';
 import { applicationsError } from './applications.errors';
 import * as repo from './applications.repository';
@@ -40,15 +41,16 @@ export const TRACKING_CODE_LENGTH = 10;
 
 export const nikHashOf = (ctx: AppContext, nik: string) => hmac(ctx.keys.blindIndex, `nik:${nik}`);
 
-/** A service of this site, or a 404/400 naming the field. */
+/**
+ * A service of this site, or a 400 naming the field: an unknown service id is bad input of the
+ * request body (the issue's "unknown services → 400"), not a missing resource of the path.
+ */
 export async function serviceOfSite(ctx: AppContext, siteId: string, serviceId: string, field = 'body.serviceId'): Promise<ServiceInfo> {
   let found: ServiceInfo;
   try {
     found = await cachedCatalog.getService(ctx, serviceId);
   } catch (err) {
-    if (err instanceof AppError && err.status === 404) {
-      throw appError('not_found', { messages: err.messages, errors: [{ field, code: 'not_found', messages: { id: 'Layanan tidak ditemukan.', en: 'Service not found.' } }] });
-    }
+    if (err instanceof AppError && err.status === 404) throw fieldError(field, 'not_found', { id: 'Layanan tidak ditemukan.', en: 'Service not found.' });
     throw err;
   }
   if (found.service.siteId !== siteId) throw fieldError(field, 'other_site', { id: 'Layanan bukan milik MPP ini.', en: 'The service belongs to another site.' });
@@ -92,13 +94,32 @@ async function ticketOf(ctx: AppContext, ticketId: string | undefined, siteId: s
   const t = await ticketForApplication(ctx, ticketId);
   const field = 'body.ticketId';
   if (!t || t.siteId !== siteId) {
-    throw appError('not_found', { messages: { id: 'Tiket tidak ditemukan.', en: 'Ticket not found.' }, errors: [{ field, code: 'not_found', messages: { id: 'Tiket tidak ditemukan.', en: 'Ticket not found.' } }] });
+    throw fieldError(field, 'not_found', { id: 'Tiket tidak ditemukan di MPP ini.', en: 'No ticket of this site has this id.' });
   }
   if (t.agencyId !== agencyId) throw fieldError(field, 'other_agency', { id: 'Tiket ini untuk instansi lain.', en: 'This ticket is for another agency.' });
   if (t.localDate !== today || !['called', 'serving', 'done'].includes(t.status)) {
     throw fieldError(field, 'not_served', { id: 'Tiket ini tidak sedang atau baru saja dilayani hari ini.', en: 'This ticket is not being (or was not just) served today.' });
   }
   return t;
+}
+
+/**
+ * The citizen behind a share code shown at the counter, and the documents shared; a code that is
+ * unknown, expired, revoked or not for this agency is a 400 naming the field (the refusal is
+ * audited and shown to the citizen by citizens).
+ */
+async function sharedBy(ctx: AppContext, caller: Caller, shareCode: string, agencyId: string) {
+  const field = 'body.shareCode';
+  const refused = () => fieldError(field, 'not_found', { id: 'Kode berbagi tidak ditemukan, kedaluwarsa, dicabut, atau bukan untuk instansi ini.', en: 'The share code is unknown, expired, revoked or not for this agency.' });
+  let share: Awaited<ReturnType<typeof shareForApplication>>;
+  try {
+    share = await shareForApplication(ctx, caller, shareCode);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'citizen.share_not_found') throw refused();
+    throw err;
+  }
+  if (share.agencyId !== agencyId) throw refused();
+  return share;
 }
 
 export async function numberFormatOf(conn: Conn, agencyId: string): Promise<string> {
@@ -110,7 +131,7 @@ export async function numberFormatOf(conn: Conn, agencyId: string): Promise<stri
  * row stays locked until commit, so the check that no earlier format gave this text already
  * cannot race another registration of the same agency.
  */
-async function nextNumber(tx: Tx, ctx: AppContext, agency: { id: string; shortName: string }, serviceCode: string, today: string) {
+export async function nextNumber(tx: Tx, ctx: AppContext, agency: { id: string; shortName: string }, serviceCode: string, today: string) {
   const year = Number(today.slice(0, 4));
   const format = await numberFormatOf(tx, agency.id);
   for (;;) {
@@ -134,6 +155,7 @@ export async function registerApplication(ctx: AppContext, caller: Caller, siteI
   const today = localDate(now, site.timeZone);
   const ticket = await ticketOf(ctx, input.ticketId, siteId, found.agency.id, today);
   const checklist = await checklistOf(ctx, found, input.received);
+  const share = input.shareCode ? await sharedBy(ctx, caller, input.shareCode, found.agency.id) : null;
   const missing = missingOf(checklist, input.missing);
   const status = missing.length ? 'incomplete' : 'received';
   const enc = (v: string | null | undefined) => (v ? encryptText(ctx.keys.encryption, v) : null);
@@ -152,13 +174,19 @@ export async function registerApplication(ctx: AppContext, caller: Caller, siteI
         }
         await recordAudit(tx, ctx.clock, caller.actor, caller.ip, { action: 'applications.registered', siteId, agencyId: found.agency.id, targetType: 'application', targetId: id, details: { registrationNumber: number, serviceId: found.service.id, ticketId: ticket?.id ?? null, status } });
         const row = await repo.insertApplication(tx, {
-          id, siteId, agencyId: found.agency.id, serviceId: found.service.id, ticketId: ticket?.id ?? null, channel: 'counter',
+          id, siteId, agencyId: found.agency.id, serviceId: found.service.id, ticketId: ticket?.id ?? null, channel: 'counter', citizenId: share?.citizenId ?? null,
           year, seq, registrationNumber: number, trackingCode: randomCode(TRACKING_CODE_LENGTH), status,
           nikHash: nikHashOf(ctx, applicant.nik), nikEnc: enc(applicant.nik), nameEnc: enc(applicant.name), phoneEnc: enc(applicant.phone), emailEnc: enc(applicant.email),
           checklist, missing, workingDays: workingDaysOf(found.service), receivedOn: today,
           pauses: status === 'incomplete' ? [{ from: today, to: null }] : [],
           createdAt: now, updatedAt: now,
         });
+        if (share) {
+          // The application joins the citizen's account and holds what they shared while it is open.
+          const code = row.trackingCode;
+          if (share.documentIds.length) await holdDocuments(tx, share.citizenId, share.documentIds, { type: 'application', id }, now);
+          await recordHistory(tx, share.citizenId, { kind: 'application', refId: id, siteId, serviceId: found.service.id, code, at: now, now });
+        }
         await enqueue(tx, ctx.clock, { kind: 'applications.notify', runAt: now, payload: { applicationId: id, what: status } });
         return row;
       });

@@ -4,7 +4,7 @@
  * so two officers acting at once cannot both succeed; the change, its event (the history) and
  * its audit row commit together.
  */
-import { decideTransition, isOpen, TRANSITIONS, type ApplicationStatus } from '../../../domain/applications';
+import { decideTransition, isFinal, isOpen, TRANSITIONS, type ApplicationStatus } from '../../../domain/applications';
 import { localDate } from '../../../domain/opening-hours';
 import type { Pause } from '../../../domain/working-days';
 import { recordAudit } from '../../platform/audit';
@@ -15,6 +15,7 @@ import { fieldError, notFound } from '../../platform/errors';
 import { enqueue } from '../../platform/jobs';
 import { transact } from '../../platform/tx';
 import { cachedCatalog } from '../catalog/catalog.lookup';
+import { releaseDocuments } from '../citizens/citizens.lookup';
 import { changedMeanwhile, unreachable } from './applications.errors';
 import * as repo from './applications.repository';
 import { deadlinesOf, dueOnClosing } from './deadline';
@@ -85,6 +86,8 @@ export async function transitionApplication(ctx: AppContext, caller: Caller, id:
       meta: { by: actorLabel(caller.actor), note, missing: input.to === 'incomplete' ? missing : null, collectedBy: collector?.kind ?? null },
     });
     await recordAudit(tx, ctx.clock, caller.actor, caller.ip, { action: 'applications.status_changed', siteId: a.siteId, agencyId: a.agencyId, targetType: 'application', targetId: a.id, details: { from: a.status, to: input.to, registrationNumber: a.registrationNumber } });
+    // Ended: the citizen's shared documents it held may be deleted again.
+    if (isFinal(input.to) && a.citizenId) await releaseDocuments(tx, { type: 'application', id: a.id });
     if (TOLD.has(input.to)) await enqueue(tx, ctx.clock, { kind: 'applications.notify', runAt: now, payload: { applicationId: a.id, what: input.to } });
     return row;
   });

@@ -6,13 +6,15 @@
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context';
 import type { Conn } from '../../platform/db';
+import { decryptText } from '../../platform/crypto';
 import { citizenOf, type CitizenCaller } from './citizen.caller';
 import { citizensError } from './citizens.errors';
 import * as repo from './citizens.repository';
 
 export type { CitizenCaller } from './citizen.caller';
+export { requireCitizen } from './citizen.caller';
 export { readinessFor } from './wallet.service';
-export { openShared } from './shared.service';
+export { openShared, shareForApplication } from './shared.service';
 
 /** The signed-in citizen of a request, or null (also for a cookie write without its CSRF header). */
 export async function signedInCitizen(ctx: AppContext, req: FastifyRequest): Promise<CitizenCaller | null> {
@@ -40,4 +42,16 @@ export async function holdDocuments(tx: Conn, citizenId: string, documentIds: st
 /** Releases what `holder` held (the application ended). */
 export async function releaseDocuments(tx: Conn, holder: { type: string; id: string }): Promise<void> {
   await repo.releaseHolds(tx, holder);
+}
+
+/**
+ * Who a citizen says they are, for an application they file themselves (applications keeps its
+ * own encrypted copy): the name, the NIK (null until declared), whether an officer checked it, and
+ * the sign-in contact (an email or a mobile number), in the clear. Null for an unknown citizen.
+ */
+export async function citizenIdentity(ctx: AppContext, conn: Conn, citizenId: string) {
+  const c = await repo.findCitizen(conn, citizenId);
+  if (!c || c.deletedAt) return null;
+  const open = (v: string | null) => (v ? decryptText(ctx.keys.encryption, v) : null);
+  return { name: open(c.nameEnc), nik: open(c.nikEnc), nikVerified: !!c.nikVerifiedAt, contact: open(c.contactEnc)! };
 }

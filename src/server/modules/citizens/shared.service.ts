@@ -194,3 +194,16 @@ export async function issueShared(ctx: AppContext, caller: Caller, code: string,
     await logUse(ctx, tx, caller, share, 'document.issued', doc.id);
   });
 }
+
+/**
+ * An application registered at the counter with the citizen's share code (applications): who the
+ * citizen is and which documents they shared, so the application joins their account and holds
+ * those documents while it is open. One use of the share, logged for the citizen and audited.
+ */
+export async function shareForApplication(ctx: AppContext, caller: Caller, code: string) {
+  return withShare(ctx, caller, code, async (tx, _emit, s) => {
+    const docs = await sharedDocuments(tx, s.consent.id);
+    await logUse(ctx, tx, caller, s, 'profile.read', undefined, { for: 'application' });
+    return { citizenId: s.consent.citizenId, agencyId: s.consent.agencyId, siteId: s.consent.siteId, documentIds: docs.map((d) => d.id) };
+  });
+}

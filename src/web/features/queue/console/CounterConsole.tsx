@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Grid, Group, Kbd, Stack, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconCoffee, IconDoorEnter } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PageLoader } from '../../../app/PageLoader';
@@ -11,6 +11,9 @@ import { useLang } from '../../../i18n';
 import { notifySuccess } from '../../../lib/errors';
 import { openStream, type StreamState } from '../eventStream';
 import { SITE_STREAM_EVENTS } from '../../../../contracts/event-types';
+import { can as userCan } from '../../../app/policy';
+import { useCurrentUser } from '../../access/api';
+import { RegisterApplicationDialog, type ServedTicket } from '../../applications/pages';
 import type { TicketView } from '../types';
 import { consoleKeys, useCounterAction, useCounterQueue, useCounterStats, useServices, useSiteList, useTicketDetail, type Action } from './api';
 import { groupByAgency, NoShowDialog, TransferDialog } from './ConsoleDialogs';
@@ -36,6 +39,8 @@ export function CounterConsole({ siteId }: { siteId: string }) {
   const action = useCounterAction(counterId);
   const [confirmNoShow, setConfirmNoShow] = useState<TicketView | null>(null);
   const [transferOf, setTransferOf] = useState<TicketView | null>(null);
+  const [registerFor, setRegisterFor] = useState<ServedTicket | null>(null);
+  const mayRegister = userCan(useCurrentUser(), 'applications.manage');
   const [stream, setStream] = useState<StreamState>('connecting');
   const timeZone = sites.data?.find((s) => s.id === siteId)?.timeZone;
 
@@ -108,7 +113,7 @@ export function CounterConsole({ siteId }: { siteId: string }) {
     }
   };
   // Keys wait while a dialog is open.
-  useShortcuts(perform, !!confirmNoShow || !!transferOf);
+  useShortcuts(perform, !!confirmNoShow || !!transferOf || !!registerFor);
 
   if (queue.isPending) return <PageLoader />;
   if (queue.isError) return <QueryError error={queue.error} onRetry={() => void queue.refetch()} />;
@@ -160,6 +165,7 @@ export function CounterConsole({ siteId }: { siteId: string }) {
               can={can}
               perform={perform}
               onFollowUp={() => current && act({ kind: 'finish', ticketId: current.id, outcome: 'follow_up' })}
+              onRegister={mayRegister && current ? () => setRegisterFor({ id: current.id, number: current.number, serviceId: current.serviceId }) : undefined}
               callingNext={busy && action.variables?.kind === 'call-next'}
               lang={lang}
               timeZone={timeZone}
@@ -176,6 +182,11 @@ export function CounterConsole({ siteId }: { siteId: string }) {
         </Grid.Col>
       </Grid>
 
+      {registerFor && (
+        <Suspense fallback={null}>
+          <RegisterApplicationDialog siteId={siteId} ticket={registerFor} opened onClose={() => setRegisterFor(null)} />
+        </Suspense>
+      )}
       <NoShowDialog ticket={confirmNoShow} onClose={() => setConfirmNoShow(null)} onConfirm={(tk) => act({ kind: 'no-show', ticketId: tk.id })} />
       <TransferDialog
         ticket={transferOf}

@@ -1,5 +1,5 @@
 import { Badge, Button, Card, Group, Kbd, Menu, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconArrowsExchange, IconBellRinging, IconCheck, IconChevronDown, IconPlayerPause, IconPlayerPlay, IconPlayerTrackNext, IconUserOff } from '@tabler/icons-react';
+import { IconArrowsExchange, IconBellRinging, IconCheck, IconChevronDown, IconFilePlus, IconPlayerPause, IconPlayerPlay, IconPlayerTrackNext, IconUserOff } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../lib/api';
@@ -15,6 +15,8 @@ export function CurrentTicket(props: {
   can: Record<Shortcut, boolean>;
   perform: (what: Shortcut) => void;
   onFollowUp: () => void;
+  /** "Daftarkan permohonan" for the citizen at the counter; absent without the right. */
+  onRegister?: () => void;
   callingNext: boolean;
   lang: Lang;
   timeZone?: string;
@@ -95,6 +97,11 @@ export function CurrentTicket(props: {
             {t('console.transfer')}
           </ActionButton>
         </SimpleGrid>
+        {current && props.onRegister && (
+          <Button variant="outline" color="indigo" leftSection={<IconFilePlus size={20} aria-hidden="true" />} onClick={props.onRegister} data-testid="console-register-application">
+            {t('console.registerApplication')}
+          </Button>
+        )}
 
         {current && props.visit && <VisitHistory steps={props.visit} currentId={current.id} />}
       </Stack>

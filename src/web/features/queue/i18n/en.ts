@@ -51,6 +51,10 @@ export const en: TextsOf<typeof id> = {
   },
   kiosk: {
     title: 'Queue kiosk',
+    pickup: 'Collect a document',
+    pickupHint: "Type the tracking code on your application's receipt. A ready document is collected at its agency's counter.",
+    pickupCode: 'Tracking code',
+    pickupTake: 'Take a queue number',
     welcome: 'Welcome',
     chooseAgency: 'Choose the agency you need',
     chooseService: 'Choose a service',
@@ -168,6 +172,7 @@ export const en: TextsOf<typeof id> = {
     home: 'Back to the home page',
   },
   console: {
+    registerApplication: 'Register an application',
     title: 'Counter console',
     pickCounter: 'Choose your counter',
     pickHint: 'This choice is remembered on this device.',

@@ -54,6 +54,10 @@ export const id = {
   },
   kiosk: {
     title: 'Anjungan antrean',
+    pickup: 'Ambil dokumen',
+    pickupHint: 'Masukkan kode lacak pada bukti pendaftaran permohonan Anda. Dokumen yang sudah siap diambil di loket instansinya.',
+    pickupCode: 'Kode lacak',
+    pickupTake: 'Ambil nomor antrean',
     welcome: 'Selamat datang',
     chooseAgency: 'Pilih instansi tujuan Anda',
     chooseService: 'Pilih layanan',
@@ -172,6 +176,7 @@ export const id = {
   },
   console: {
     title: 'Konsol loket',
+    registerApplication: 'Daftarkan permohonan',
     pickCounter: 'Pilih loket Anda',
     pickHint: 'Pilihan ini diingat di perangkat ini.',
     noCounters: 'Tidak ada loket untuk instansi Anda di lokasi ini.',

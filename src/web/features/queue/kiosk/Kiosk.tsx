@@ -1,4 +1,4 @@
-import { IconCalendarCheck } from '@tabler/icons-react';
+import { IconCalendarCheck, IconPackage } from '@tabler/icons-react';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setLanguage, useLang } from '../../../i18n';
@@ -11,6 +11,7 @@ import { loadSettings, saveSettings, type KioskDevice, type KioskSettings } from
 import { BackButton, KioskHeader } from './KioskChrome';
 import classes from './kiosk.module.css';
 import { KioskSettingsScreen } from './KioskSettings';
+import { PickupScreen } from './PickupScreen';
 import { TicketScreen } from './TicketScreen';
 import { useKioskCatalog, type AgencyGroup } from './useKioskCatalog';
 
@@ -20,6 +21,7 @@ type Screen =
   | { name: 'confirm'; serviceId: string }
   | { name: 'extra'; serviceId: string }
   | { name: 'checkin' }
+  | { name: 'pickup' }
   | { name: 'ticket'; ticket: IssuedTicket; bookingCheckIn: boolean }
   | { name: 'settings' };
 
@@ -127,6 +129,10 @@ export function Kiosk({ device, onRevoked, onUnpair }: { device: KioskDevice; on
     return whole(<BookingCheckIn device={device} lang={lang} onBack={reset} onIssued={(ticket) => issued(ticket, true)} onRevoked={onRevoked} />);
   }
 
+  if (screen.name === 'pickup') {
+    return whole(<PickupScreen device={device} lang={lang} onBack={reset} onIssued={(ticket) => issued(ticket, false)} onRevoked={onRevoked} />);
+  }
+
   let body: ReactNode;
   let footer: ReactNode = null;
   if (c.services.isPending) {
@@ -141,7 +147,9 @@ export function Kiosk({ device, onRevoked, onUnpair }: { device: KioskDevice; on
     body = <AgencyTiles c={c} lang={lang} onPick={openAgency} />;
     footer = (
       <>
-        <span />
+        <button type="button" className={classes.secondary} onClick={() => setScreen({ name: 'pickup' })} data-testid="kiosk-pickup">
+          <IconPackage size={30} aria-hidden="true" /> {t('kiosk.pickup')}
+        </button>
         <button type="button" className={classes.secondary} onClick={() => setScreen({ name: 'checkin' })} data-testid="kiosk-have-booking">
           <IconCalendarCheck size={30} aria-hidden="true" /> {t('kiosk.haveBooking')}
         </button>
