@@ -231,7 +231,7 @@ export default function DevicesPage() {
           {t('device.howTitle')}
         </Title>
         <Text size="sm" data-testid="device-how">
-          {t('device.howText', { kiosk: pairUrl('kiosk'), display: pairUrl('display'), survey: pairUrl('survey'), publicDisplay: `${window.location.origin}/display/${current?.slug ?? siteId}` })}
+          {t('device.howText', { kioskUrl: pairUrl('kiosk'), display: pairUrl('display'), survey: pairUrl('survey'), publicDisplay: `${window.location.origin}/display/${current?.slug ?? siteId}` })}
         </Text>
       </Card>
       <Modal opened={pairing} onClose={() => setPairing(false)} title={t('device.pairTitle')} size="lg" closeOnClickOutside={false}>

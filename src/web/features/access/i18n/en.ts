@@ -76,7 +76,7 @@ export const en: TextsOf<typeof id> = {
       survey: 'On the tablet, open {{url}} in the browser and type this code.',
     },
     howTitle: 'How to pair',
-    howText: 'Create a code here, then on the device open {{kiosk}} (kiosk), {{display}} (call display) or {{survey}} (survey tablet) and enter the code within 15 minutes. The device remembers its MPP. Revoke devices that are lost or moved. A display without pairing, for a quick start: {{publicDisplay}}.',
+    howText: 'Create a code here, then on the device open {{kioskUrl}} (kiosk), {{display}} (call display) or {{survey}} (survey tablet) and enter the code within 15 minutes. The device remembers its MPP. Revoke devices that are lost or moved. A display without pairing, for a quick start: {{publicDisplay}}.',
     pairedAt: 'Paired',
     lastSeen: 'Last seen',
     never: 'Never',

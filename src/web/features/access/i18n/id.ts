@@ -77,7 +77,7 @@ export const id = {
       survey: 'Di tablet, buka alamat {{url}} di peramban, lalu ketik kode ini.',
     },
     howTitle: 'Cara memasang',
-    howText: 'Buat kode di sini, lalu di perangkat buka {{kiosk}} (anjungan), {{display}} (layar panggilan) atau {{survey}} (tablet survei) dan masukkan kode dalam 15 menit. Perangkat mengingat MPP-nya. Perangkat yang hilang atau dipindahkan sebaiknya dicabut. Layar tanpa pemasangan untuk sementara: {{publicDisplay}}.',
+    howText: 'Buat kode di sini, lalu di perangkat buka {{kioskUrl}} (anjungan), {{display}} (layar panggilan) atau {{survey}} (tablet survei) dan masukkan kode dalam 15 menit. Perangkat mengingat MPP-nya. Perangkat yang hilang atau dipindahkan sebaiknya dicabut. Layar tanpa pemasangan untuk sementara: {{publicDisplay}}.',
     pairedAt: 'Dipasang',
     lastSeen: 'Terakhir aktif',
     never: 'Belum pernah',

@@ -128,8 +128,8 @@ export default function NewSitePage({ first = false }: { first?: boolean }) {
                 {t('settings.location')}
               </Title>
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextInput label={t('settings.regency')} placeholder="Kota Bontang" value={f.regency} onChange={(e) => set('regency', e.currentTarget.value)} error={errors.regency} maxLength={120} data-testid="site-regency" />
-                <TextInput label={t('settings.province')} placeholder="Kalimantan Timur" value={f.province} onChange={(e) => set('province', e.currentTarget.value)} error={errors.province} maxLength={120} data-testid="site-province" />
+                <TextInput label={t('settings.regency')} placeholder={t('settings.regencyExample')} value={f.regency} onChange={(e) => set('regency', e.currentTarget.value)} error={errors.regency} maxLength={120} data-testid="site-regency" />
+                <TextInput label={t('settings.province')} placeholder={t('settings.provinceExample')} value={f.province} onChange={(e) => set('province', e.currentTarget.value)} error={errors.province} maxLength={120} data-testid="site-province" />
               </SimpleGrid>
               <Textarea label={t('site.address')} autosize minRows={2} value={f.address} onChange={(e) => set('address', e.currentTarget.value)} error={errors.address} maxLength={300} data-testid="site-address" />
             </Stack>

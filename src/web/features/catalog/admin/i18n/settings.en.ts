@@ -30,6 +30,8 @@ export const en: TextsOf<typeof id> = {
     viewPublic: 'View the public MPP page',
     location: 'Location',
     regency: 'Regency/city',
+    regencyExample: 'Kota Bontang',
+    provinceExample: 'Kalimantan Timur',
     province: 'Province',
     latitude: 'Latitude',
     longitude: 'Longitude',

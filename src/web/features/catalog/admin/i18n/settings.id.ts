@@ -28,6 +28,8 @@ export const id = {
     viewPublic: 'Lihat halaman publik MPP',
     location: 'Lokasi',
     regency: 'Kabupaten/kota',
+    regencyExample: 'Kota Bontang',
+    provinceExample: 'Kalimantan Timur',
     province: 'Provinsi',
     latitude: 'Lintang (latitude)',
     longitude: 'Bujur (longitude)',
