@@ -38,6 +38,15 @@ export const patchMeBody = z
   .object({ name: z.string().trim().min(2).max(120).optional(), nik: z.string().trim().min(1).max(32).nullable().optional() })
   .refine((b) => b.name !== undefined || b.nik !== undefined, { message: 'name or nik', path: ['name'] });
 
+export const citizenSessionView = z.object({
+  id: z.uuid(),
+  createdAt: instant,
+  expiresAt: instant,
+  userAgent: z.string().nullable().describe('The browser the session was opened from'),
+  current: z.boolean().describe('The session of this request'),
+});
+export const sessionParams = z.object({ id: z.uuid() });
+
 // ---------- history ----------
 export const historyItem = z.object({
   kind: z.enum(['booking', 'ticket', 'application']),
