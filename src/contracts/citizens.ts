@@ -5,14 +5,9 @@
  */
 import { z } from 'zod';
 import { instant } from './common';
+import { ACCESS_ACTIONS, CONSENT_MAX_DAYS, CONSENT_STATUSES, DOCUMENT_STATUSES, READINESS } from './citizen-values';
 
-export const DOCUMENT_STATUSES = ['uploaded', 'verified', 'issued', 'rejected'] as const;
-export const READINESS = ['verified', 'uploaded', 'missing'] as const;
-export const ACCESS_ACTIONS = ['profile.read', 'document.read', 'document.verified', 'document.rejected', 'document.issued', 'nik.verified', 'read_refused'] as const;
-export const CONSENT_STATUSES = ['active', 'expired', 'revoked'] as const;
-/** Default and longest period of a consent, in days (the 7 and 30). */
-export const CONSENT_DEFAULT_DAYS = 7;
-export const CONSENT_MAX_DAYS = 30;
+export * from './citizen-values';
 
 // ---------- sign-in ----------
 export const loginBody = z.object({ contact: z.string().max(254).describe('Email address or Indonesian mobile number (08…, +62…, 62…)') });

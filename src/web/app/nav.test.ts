@@ -24,10 +24,10 @@ describe('staff navigation', () => {
   });
 
   it('follows the policy where a hand-written list had drifted: a platform admin manages bookings', () => {
-    expect(links(userWith('platform_admin'))).toEqual(['/dashboard', '/admin/catalog', '/admin/audit', '/admin/booking', '/admin/survey', '/province', '/profile']);
-    expect(links(userWith('officer'))).toEqual(['/dashboard', '/console', '/profile']);
+    expect(links(userWith('platform_admin'))).toEqual(['/dashboard', '/admin/catalog', '/admin/audit', '/admin/booking', '/berkas-warga', '/admin/survey', '/province', '/profile']);
+    expect(links(userWith('officer'))).toEqual(['/dashboard', '/console', '/berkas-warga', '/profile']);
     expect(links(userWith('auditor'))).toEqual(['/dashboard', '/admin/audit', '/admin/survey', '/profile']);
-    expect(links(userWith('site_admin'))).toEqual(['/dashboard', '/admin/catalog', '/admin/audit', '/admin/booking', '/console', '/admin/survey', '/profile']);
+    expect(links(userWith('site_admin'))).toEqual(['/dashboard', '/admin/catalog', '/admin/audit', '/admin/booking', '/console', '/berkas-warga', '/admin/survey', '/profile']);
   });
 
   it('shows the province view only to platform-wide memberships (platform admins, auditors of every site)', () => {

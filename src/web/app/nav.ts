@@ -1,4 +1,4 @@
-import { IconBuildingStore, IconCalendarEvent, IconHistory, IconHome, IconListNumbers, IconMap, IconMoodSmile, IconUserCircle, type Icon } from '@tabler/icons-react';
+import { IconBuildingStore, IconCalendarEvent, IconFolderOpen, IconHistory, IconHome, IconListNumbers, IconMap, IconMoodSmile, IconUserCircle, type Icon } from '@tabler/icons-react';
 import type { ParseKeys } from 'i18next';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Action } from '../../domain/policy';
@@ -6,6 +6,7 @@ import type { User } from '../features/access/types';
 import { BOOKING_LABEL_KEY } from '../features/booking/navLabel';
 import { CONSOLE_LABEL_KEY } from '../features/queue/navLabel';
 import { SURVEY_LABEL_KEY } from '../features/survey/navLabel';
+import { CITIZENS_LABEL_KEY } from '../features/citizens/navLabel';
 import { PROVINCE_LABEL_KEY } from '../features/establishment/navLabel';
 import { can } from './policy';
 
@@ -23,7 +24,7 @@ import { can } from './policy';
 export interface NavEntry {
   path: string;
   /** Shared texts (`nav.x`) or a feature's own (`booking:nav`), registered before the page loads. */
-  labelKey: ParseKeys<['translation', 'booking', 'queue', 'survey', 'establishment']>;
+  labelKey: ParseKeys<['translation', 'booking', 'queue', 'survey', 'establishment', 'citizens']>;
   icon: Icon;
   /** What the page is for; absent: any signed-in staff member. */
   action?: Action;
@@ -41,6 +42,7 @@ export const NAV: NavEntry[] = [
   { path: '/admin/audit', labelKey: 'nav.audit', icon: IconHistory, action: 'audit.read', page: lazy(() => import('../features/access/AuditPage')) },
   { path: '/admin/booking/*', labelKey: BOOKING_LABEL_KEY, icon: IconCalendarEvent, action: 'booking.manage', page: lazy(() => import('../features/booking/admin/BookingAdminPage')) },
   { path: '/console/*', labelKey: CONSOLE_LABEL_KEY, icon: IconListNumbers, action: 'queue.serve', page: lazy(() => import('../features/queue/console/ConsolePage')) },
+  { path: '/berkas-warga', labelKey: CITIZENS_LABEL_KEY, icon: IconFolderOpen, action: 'personal.read', page: lazy(() => import('../features/citizens/admin/SharedDocumentsPage')) },
   { path: '/admin/survey/*', labelKey: SURVEY_LABEL_KEY, icon: IconMoodSmile, action: 'survey.report', page: lazy(() => import('../features/survey/admin/SurveyAdminPage')) },
   { path: '/province/*', labelKey: PROVINCE_LABEL_KEY, icon: IconMap, action: 'province.read', platformWide: true, page: lazy(() => import('../features/establishment/ProvincePage')) },
   { path: '/profile', labelKey: 'nav.profile', icon: IconUserCircle, page: lazy(() => import('../features/access/ProfilePage')) },

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { Outlet, ScrollRestoration, type RouteObject } from 'react-router';
+import { Navigate, Outlet, ScrollRestoration, type RouteObject } from 'react-router';
 import type { Action } from '../../domain/policy';
 import { RequireStaff } from './guards';
 import { NAV } from './nav';
@@ -27,6 +27,8 @@ const ServicePage = lazy(() => import('../features/catalog/public/ServicePage'))
 const SurveyPage = lazy(() => import('../features/survey/public/SurveyPage'));
 const SurveyTabletApp = lazy(() => import('../features/survey/tablet/TabletApp'));
 const IkmPage = lazy(() => import('../features/survey/public/IkmPage'));
+// Citizens' accounts: sign-in by code, profile, the document wallet, sharing, the access log.
+const CitizenApp = lazy(() => import('../features/citizens/CitizenApp'));
 const NotFoundPage = lazy(() => import('./StatusPages'));
 
 /** Route `handle` of staff pages: what the page is for (checked by StaffLayout, see nav.ts). */
@@ -62,6 +64,8 @@ export const routes: RouteObject[] = [
       { path: '/survei/:code', element: <SurveyPage /> },
       { path: '/survei-tablet', element: <SurveyTabletApp /> },
       { path: '/mpp/:slug/ikm', element: <IkmPage /> },
+      { path: '/akun/*', element: <CitizenApp /> },
+      { path: '/berkas', element: <Navigate to="/akun/berkas" replace /> },
       {
         element: <RequireStaff />,
         children: NAV.map(({ path, action, page: Page }) => ({ path, element: <Page />, handle: { action } satisfies StaffHandle })),
