@@ -55,13 +55,14 @@ export function CitizenShell() {
     >
       <Box component="nav" aria-label={t('area.menu')} mb="lg">
         <ScrollArea type="never">
-          <Group gap={6} wrap="nowrap">
+          <Group gap={6} wrap="nowrap" w="max-content" pb={4}>
             {TABS.map(({ to, key, icon: Icon }) => (
               <Button
                 key={to}
                 component={Link}
                 to={to}
                 size="sm"
+                style={{ flexShrink: 0 }}
                 variant={current === to ? 'filled' : 'light'}
                 aria-current={current === to ? 'page' : undefined}
                 leftSection={<Icon size={16} aria-hidden="true" />}
