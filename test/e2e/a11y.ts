@@ -5,6 +5,8 @@ import { expect, type Page } from '@playwright/test';
  * WCAG 2 A/AA rules run and any violation fails; the structural checks below run always: every
  * control and image has an accessible name, ids are unique, the page has its language.
  */
+type AxeBuilder = new (o: { page: Page }) => { withTags(tags: string[]): { analyze(): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } };
+
 export async function expectAccessible(page: Page, what: string): Promise<void> {
   const problems = await page.evaluate(() => {
     const out: string[] = [];
@@ -46,14 +48,16 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
   });
   expect(problems, `${what}: accessibility`).toEqual([]);
 
-  let axe: { default: new (o: { page: Page }) => { withTags(t: string[]): { analyze(): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } } } | null = null;
+  // Loaded by name at run time: the package is optional until it is installed.
+  const name = '@axe-core/playwright';
+  let Axe: AxeBuilder | null;
   try {
-    axe = (await import(/* @vite-ignore */ '@axe-core/playwright' as string)) as never;
+    Axe = ((await import(/* @vite-ignore */ name)) as { default: AxeBuilder }).default;
   } catch {
-    axe = null;
+    Axe = null;
   }
-  if (axe) {
-    const result = await new axe.default({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  if (Axe) {
+    const result = await new Axe({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
     expect(result.violations.map((v) => `${v.id} (${v.nodes.length})`), `${what}: axe`).toEqual([]);
   }
 }

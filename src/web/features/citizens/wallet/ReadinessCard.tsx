@@ -12,14 +12,15 @@ const COLOR = { verified: 'teal', uploaded: 'blue', missing: 'gray' } as const;
 /**
  * "Sudah siap 2 dari 3": which of a service's requirements the signed-in citizen's wallet holds
  * (verified / uploaded / missing), with the way to add what is missing. Nobody signed in: an
- * invitation to sign in. Mounted by the service page (pages.ts) and /akun/siap/:serviceId.
+ * invitation to sign in (unless `invite` is false: inside the booking form). Mounted by the service page (pages.ts) and /akun/siap/:serviceId.
  */
-export default function ReadinessCard({ serviceId, withTitle = true }: { serviceId: string; withTitle?: boolean }) {
+export default function ReadinessCard({ serviceId, withTitle = true, invite = true }: { serviceId: string; withTitle?: boolean; invite?: boolean }) {
   const { t } = useTranslation('citizens');
   const location = useLocation();
   const me = useCitizen();
   const readiness = useReadiness(serviceId, !!me.data);
   if (me.isPending || me.isError) return null;
+  if (!me.data && !invite) return null;
   if (!me.data)
     return (
       <Card withBorder padding="md" data-testid="readiness-signin">
