@@ -1,12 +1,12 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 /**
- * Accessibility checks of a page as it is shown. With @axe-core/playwright installed, axe's
- * WCAG 2 A/AA rules run and any violation fails; the structural checks below run always: every
- * control and image has an accessible name, ids are unique, the page has its language.
+ * Accessibility checks of a page as it is shown: axe's WCAG 2 A/AA rules (@axe-core/playwright;
+ * the page must come from browser.newContext()), and before them plain structural checks whose
+ * failures read more directly: every control and image has an accessible name, ids are unique,
+ * the page has its language.
  */
-type AxeBuilder = new (o: { page: Page }) => { withTags(tags: string[]): { analyze(): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } };
-
 export async function expectAccessible(page: Page, what: string): Promise<void> {
   const problems = await page.evaluate(() => {
     const out: string[] = [];
@@ -48,16 +48,6 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
   });
   expect(problems, `${what}: accessibility`).toEqual([]);
 
-  // Loaded by name at run time: the package is optional until it is installed.
-  const name = '@axe-core/playwright';
-  let Axe: AxeBuilder | null;
-  try {
-    Axe = ((await import(/* @vite-ignore */ name)) as { default: AxeBuilder }).default;
-  } catch {
-    Axe = null;
-  }
-  if (Axe) {
-    const result = await new Axe({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-    expect(result.violations.map((v) => `${v.id} (${v.nodes.length})`), `${what}: axe`).toEqual([]);
-  }
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  expect(result.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.map((n) => `${n.target.join(' ')} [${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 200)}]`).join(', ')}`), `${what}: axe`).toEqual([]);
 }

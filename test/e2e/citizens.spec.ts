@@ -26,7 +26,7 @@ test('sign in by code → upload the KK → share with BPJS Kesehatan → the of
   const bpjsCounter = counters.find((c) => c.agencyId === jkn.agency.id)!;
 
   // ---- the citizen, on a phone: /akun asks to sign in first; the code comes by the gateway.
-  const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
   await phone.goto('/akun/berkas');
   await expect(phone).toHaveURL(/\/akun\/masuk\?next=%2Fakun%2Fberkas/);
   await expect(phone.getByRole('heading', { level: 1 })).toHaveText('Masuk akun warga');
@@ -84,7 +84,7 @@ test('sign in by code → upload the KK → share with BPJS Kesehatan → the of
   await expectAccessible(phone, 'sharing');
 
   // ---- the officer of BPJS Kesehatan opens it by code in the console and views the KK.
-  const officer = await browser.newPage();
+  const officer = await (await browser.newContext()).newPage();
   await officer.goto('/login?next=%2Fberkas-warga');
   await officer.getByTestId('login-username').fill(`petugas-${bpjsCounter.number}`);
   await officer.getByLabel('Kata sandi').fill(PASSWORD);

@@ -39,7 +39,7 @@ export default function HistoryPage() {
                 <Group justify="space-between" wrap="nowrap">
                   <Stack gap={2}>
                     <Group gap="xs">
-                      <Badge variant="light">{t(`history.kind.${h.kind}`)}</Badge>
+                      <Badge variant="light" color="blue.9">{t(`history.kind.${h.kind}`)}</Badge>
                       <Text fw={600}>{h.service?.name ?? ''}</Text>
                     </Group>
                     <Text size="sm" c="dimmed">

@@ -67,7 +67,7 @@ function ProfileForm({ me }: { me: CitizenSelf }) {
               {me.nik ?? t('profile.nikNone')}
             </Text>
             {me.nik && (
-              <Badge color={me.nikVerified ? 'teal' : 'gray'} variant="light" leftSection={me.nikVerified ? <IconCircleCheck size={12} aria-hidden="true" /> : undefined}>
+              <Badge color={me.nikVerified ? 'teal.9' : 'gray.8'} variant={me.nikVerified ? 'light' : 'outline'} leftSection={me.nikVerified ? <IconCircleCheck size={12} aria-hidden="true" /> : undefined}>
                 {me.nikVerified ? (me.nikVerifiedBy ? t('profile.nikVerified', { agency: me.nikVerifiedBy.agency.name }) : t('profile.nikVerifiedPlain')) : t('profile.nikDeclared')}
               </Badge>
             )}
@@ -113,7 +113,7 @@ function DeleteAccount() {
   return (
     <Group>
       {dialog}
-      <Button variant="subtle" color="red" leftSection={<IconTrash size={16} aria-hidden="true" />} onClick={() => void ask()} loading={remove.isPending} data-testid="account-delete">
+      <Button variant="light" color="red.9" leftSection={<IconTrash size={16} aria-hidden="true" />} onClick={() => void ask()} loading={remove.isPending} data-testid="account-delete">
         {t('profile.deleteAccount')}
       </Button>
     </Group>

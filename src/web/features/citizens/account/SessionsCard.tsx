@@ -54,9 +54,9 @@ export function SessionsCard() {
                   </Stack>
                 </Group>
                 {s.current ? (
-                  <Badge variant="light">{t('profile.current')}</Badge>
+                  <Badge variant="light" color="blue.9">{t('profile.current')}</Badge>
                 ) : (
-                  <Button size="compact-sm" variant="light" color="red" onClick={() => void ask(s.id)} data-testid="session-end">
+                  <Button size="compact-sm" variant="light" color="red.9" onClick={() => void ask(s.id)} data-testid="session-end">
                     {t('profile.endSession')}
                   </Button>
                 )}

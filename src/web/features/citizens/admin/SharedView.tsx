@@ -46,7 +46,7 @@ export function SharedView({ code, view }: { code: string; view: Shared }) {
                   {view.citizen.nik ?? t('officer.noNik')}
                 </Text>
                 {view.citizen.nik && (
-                  <Badge variant="light" color={view.citizen.nikVerified ? 'teal' : 'gray'}>
+                  <Badge variant={view.citizen.nikVerified ? 'light' : 'outline'} color={view.citizen.nikVerified ? 'teal.9' : 'gray.8'}>
                     {view.citizen.nikVerified ? t('officer.nikVerified') : t('officer.nikDeclared')}
                   </Badge>
                 )}
@@ -108,7 +108,7 @@ function SharedDocRow({ code, doc, onView, onReject }: { code: string; doc: Doc;
             <Button
               size="compact-sm"
               variant="light"
-              color="teal"
+              color="teal.9"
               leftSection={<IconCircleCheck size={14} aria-hidden="true" />}
               loading={review.isPending}
               onClick={() => review.mutate({ documentId: doc.id, body: { status: 'verified' } }, { onSuccess: () => notifySuccess(t('officer.verifiedToast')) })}
@@ -118,7 +118,7 @@ function SharedDocRow({ code, doc, onView, onReject }: { code: string; doc: Doc;
             </Button>
           )}
           {doc.status !== 'issued' && doc.status !== 'rejected' && (
-            <Button size="compact-sm" variant="subtle" color="red" leftSection={<IconX size={14} aria-hidden="true" />} onClick={onReject} data-testid="shared-reject">
+            <Button size="compact-sm" variant="light" color="red.9" leftSection={<IconX size={14} aria-hidden="true" />} onClick={onReject} data-testid="shared-reject">
               {t('officer.reject')}
             </Button>
           )}
@@ -153,7 +153,7 @@ function RejectDialog({ code, doc, onClose }: { code: string; doc: Doc | null; o
           <Button variant="default" onClick={onClose}>
             {t('cancel')}
           </Button>
-          <Button color="red" onClick={submit} loading={review.isPending} data-testid="reject-confirm">
+          <Button color="red.9" onClick={submit} loading={review.isPending} data-testid="reject-confirm">
             {t('officer.rejectConfirm')}
           </Button>
         </Group>

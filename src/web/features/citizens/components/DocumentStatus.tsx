@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import '../i18n';
 import type { DocumentStatus } from '../types';
 
-const COLOR: Record<DocumentStatus, string> = { uploaded: 'blue', verified: 'teal', issued: 'teal', rejected: 'red' };
+// Dark shades: the light variant's text keeps WCAG AA contrast on its tinted background.
+const COLOR: Record<DocumentStatus, string> = { uploaded: 'blue.9', verified: 'teal.9', issued: 'teal.9', rejected: 'red.9' };
 
 /** A document's status as a badge: uploaded, verified, issued, rejected. */
 export function DocumentStatusBadge({ status }: { status: DocumentStatus }) {

@@ -14,7 +14,8 @@ import '../i18n';
 import type { ConsentCreated, ConsentView } from '../types';
 import { ShareForm } from './ShareForm';
 
-const STATUS_COLOR = { active: 'teal', expired: 'gray', revoked: 'red' } as const;
+// Dark shades: the light variant's text keeps WCAG AA contrast on its tinted background.
+const STATUS_COLOR = { active: 'teal.9', expired: 'gray.8', revoked: 'red.9' } as const;
 
 /** /akun/berbagi: share documents with an agency (a code and its QR to show at the counter), and the consents given, each revocable. */
 export default function SharesPage() {
@@ -32,7 +33,7 @@ export default function SharesPage() {
         <Text c="dimmed">{t('shares.intro')}</Text>
       </Stack>
       {created && (
-        <Alert color="teal" icon={<IconCircleCheck aria-hidden="true" />} title={t('shares.created')} data-testid="share-created" aria-live="polite">
+        <Alert color="teal" styles={{ title: { color: 'var(--mantine-color-black)' } }} icon={<IconCircleCheck aria-hidden="true" />} title={t('shares.created')} data-testid="share-created" aria-live="polite">
           <Group align="center" gap="lg">
             <QrImage svg={created.qrSvg} alt={t('shares.qrAlt', { code: created.shareCode })} />
             <Stack gap={4}>
@@ -89,7 +90,7 @@ function ConsentRow({ consent: c }: { consent: ConsentView }) {
           <Stack gap={2}>
             <Group gap="xs">
               <Text fw={600}>{c.agency.name}</Text>
-              <Badge color={STATUS_COLOR[c.status]} variant="light">
+              <Badge color={STATUS_COLOR[c.status]} variant={c.status === 'expired' ? 'outline' : 'light'}>
                 {t(`shares.status.${c.status}`)}
               </Badge>
             </Group>
@@ -108,7 +109,7 @@ function ConsentRow({ consent: c }: { consent: ConsentView }) {
           </Stack>
         </Group>
         {c.status === 'active' && (
-          <Button size="compact-sm" variant="light" color="red" onClick={() => void ask()} loading={revoke.isPending} aria-label={`${t('shares.revoke')} ${c.agency.name} ${c.shareCode ?? ''}`} data-testid="consent-revoke">
+          <Button size="compact-sm" variant="light" color="red.9" onClick={() => void ask()} loading={revoke.isPending} aria-label={`${t('shares.revoke')} ${c.agency.name} ${c.shareCode ?? ''}`} data-testid="consent-revoke">
             {t('shares.revoke')}
           </Button>
         )}

@@ -7,7 +7,7 @@ import { useCitizen, useReadiness } from '../api';
 import '../i18n';
 import type { Readiness } from '../types';
 
-const COLOR = { verified: 'teal', uploaded: 'blue', missing: 'gray' } as const;
+const COLOR = { verified: 'teal.9', uploaded: 'blue.9', missing: 'gray.8' } as const;
 
 /**
  * "Sudah siap 2 dari 3": which of a service's requirements the signed-in citizen's wallet holds
@@ -57,7 +57,7 @@ function ReadinessList({ r }: { r: Readiness }) {
           {t('readiness.summary', { have: r.have, total: r.total })}
         </Text>
         {r.ready && (
-          <Badge color="teal" variant="light">
+          <Badge color="teal.9" variant="light">
             {t('readiness.ready')}
           </Badge>
         )}
@@ -71,7 +71,7 @@ function ReadinessList({ r }: { r: Readiness }) {
               {q.name}
               {q.note ? ` (${q.note})` : ''}
             </Text>
-            <Badge size="sm" variant="light" color={COLOR[q.have]}>
+            <Badge size="sm" variant={q.have === 'missing' ? 'outline' : 'light'} color={COLOR[q.have]}>
               {t(`readiness.have.${q.have}`)}
             </Badge>
           </Group>

@@ -94,7 +94,7 @@ export function UploadCard() {
             </Text>
           )}
           {fileError && (
-            <Text size="sm" c="red" role="alert" data-testid="upload-file-error">
+            <Text size="sm" c="red.9" role="alert" data-testid="upload-file-error">
               {fileError}
             </Text>
           )}

@@ -76,7 +76,7 @@ function DocumentRow({ doc }: { doc: CitizenDocument }) {
             </Text>
             {by && <Text size="xs">{doc.status === 'issued' ? t('wallet.issuedBy', { agency: by }) : t('wallet.verifiedBy', { agency: by })}</Text>}
             {doc.rejection && (
-              <Text size="xs" c="red">
+              <Text size="xs" c="red.9">
                 {t('wallet.rejectedBy', { agency: doc.rejection.agency.name, reason: doc.rejection.reason })}
               </Text>
             )}
@@ -88,7 +88,7 @@ function DocumentRow({ doc }: { doc: CitizenDocument }) {
               {t('wallet.download')}
             </Button>
           )}
-          <Button size="compact-sm" variant="subtle" color="red" leftSection={<IconTrash size={14} aria-hidden="true" />} onClick={() => void ask()} loading={remove.isPending} aria-label={`${t('wallet.delete')} ${doc.name}`} data-testid="document-delete">
+          <Button size="compact-sm" variant="light" color="red.9" leftSection={<IconTrash size={14} aria-hidden="true" />} onClick={() => void ask()} loading={remove.isPending} aria-label={`${t('wallet.delete')} ${doc.name}`} data-testid="document-delete">
             {t('wallet.delete')}
           </Button>
         </Group>
