@@ -5,14 +5,9 @@
  */
 import { z } from 'zod';
 import { instant } from './common';
+import { ACCESS_ACTIONS, CONSENT_MAX_DAYS, CONSENT_STATUSES, DOCUMENT_STATUSES, READINESS } from './citizen-values';
 
-export const DOCUMENT_STATUSES = ['uploaded', 'verified', 'issued', 'rejected'] as const;
-export const READINESS = ['verified', 'uploaded', 'missing'] as const;
-export const ACCESS_ACTIONS = ['profile.read', 'document.read', 'document.verified', 'document.rejected', 'document.issued', 'nik.verified', 'read_refused'] as const;
-export const CONSENT_STATUSES = ['active', 'expired', 'revoked'] as const;
-/** Default and longest period of a consent, in days (the 7 and 30). */
-export const CONSENT_DEFAULT_DAYS = 7;
-export const CONSENT_MAX_DAYS = 30;
+export * from './citizen-values';
 
 // ---------- sign-in ----------
 export const loginBody = z.object({ contact: z.string().max(254).describe('Email address or Indonesian mobile number (08…, +62…, 62…)') });
@@ -37,6 +32,15 @@ export const citizenSession = z.object({ token: z.string(), citizen: citizenSelf
 export const patchMeBody = z
   .object({ name: z.string().trim().min(2).max(120).optional(), nik: z.string().trim().min(1).max(32).nullable().optional() })
   .refine((b) => b.name !== undefined || b.nik !== undefined, { message: 'name or nik', path: ['name'] });
+
+export const citizenSessionView = z.object({
+  id: z.uuid(),
+  createdAt: instant,
+  expiresAt: instant,
+  userAgent: z.string().nullable().describe('The browser the session was opened from'),
+  current: z.boolean().describe('The session of this request'),
+});
+export const sessionParams = z.object({ id: z.uuid() });
 
 // ---------- history ----------
 export const historyItem = z.object({

@@ -117,6 +117,10 @@ describe('the officer of the agency', () => {
       expect(res.statusCode, res.body).toBe(200);
       expect(res.headers['content-type']).toBe('application/pdf');
       expect(String(res.headers['content-disposition'])).toMatch(/^inline/);
+      // Framed by the console's viewer (same origin only), with nothing to run.
+      expect(res.headers['content-security-policy']).toContain("frame-ancestors 'self'");
+      expect(res.headers['content-security-policy']).toContain("default-src 'none'");
+      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
       const stamped = await PDFDocument.load(res.rawPayload);
       expect(stamped.getPageCount()).toBe(1);
       expect(stamped.getTitle()).toContain('BPJS Kesehatan');

@@ -181,3 +181,38 @@ describe('profile', () => {
     expect(JSON.stringify(stored)).not.toContain('Ani Wijaya');
   });
 });
+
+describe('sessions (/akun: where am I signed in)', () => {
+  it('lists the live sessions with their browser, marks this one, and signs another out at once', async () => {
+    const ua = 'Mozilla/5.0 (Linux; Android 13) Chrome/120 Mobile';
+    const sent = await t.app.inject({ method: 'POST', url: '/api/v1/citizen/login', payload: { contact: 'sesi@contoh.id' }, remoteAddress: '127.0.9.1' });
+    expect(sent.statusCode).toBe(202);
+    const opened = await t.app.inject({ method: 'POST', url: '/api/v1/citizen/verify', payload: { contact: 'sesi@contoh.id', code: gw.codeFor('sesi@contoh.id') }, remoteAddress: '127.0.9.1', headers: { 'user-agent': ua } });
+    expect(opened.statusCode, opened.body).toBe(200);
+    const phone = opened.json().token as string;
+    t.clock.advance(31_000);
+    const laptop = await signIn(t, gw, 'sesi@contoh.id');
+
+    const list = await t.app.inject({ method: 'GET', url: '/api/v1/me/sessions', headers: bearer(laptop.token) });
+    expect(list.statusCode, list.body).toBe(200);
+    const sessions = list.json() as Array<{ id: string; current: boolean; userAgent: string | null }>;
+    expect(sessions).toHaveLength(2);
+    expect(sessions.filter((s) => s.current)).toHaveLength(1);
+    const other = sessions.find((s) => !s.current)!;
+    expect(other.userAgent).toBe(ua);
+
+    // Another citizen cannot end it (404, like an unknown id); a staff token is not a citizen's.
+    const stranger = await signIn(t, gw, 'asing@contoh.id');
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/me/sessions/${other.id}`, headers: bearer(stranger.token) })).statusCode).toBe(404);
+    const staff = await f.officer(f.bpjs);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/me/sessions', headers: bearer(staff) })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer(phone) })).statusCode).toBe(200);
+
+    const ended = await t.app.inject({ method: 'DELETE', url: `/api/v1/me/sessions/${other.id}`, headers: bearer(laptop.token) });
+    expect(ended.statusCode, ended.body).toBe(204);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer(phone) })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/me/sessions/${other.id}`, headers: bearer(laptop.token) })).statusCode).toBe(404);
+    const after = (await t.app.inject({ method: 'GET', url: '/api/v1/me/sessions', headers: bearer(laptop.token) })).json();
+    expect(after.map((s: { id: string }) => s.id)).toEqual([sessions.find((s) => s.current)!.id]);
+  });
+});

@@ -11,6 +11,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import pg from 'pg';
 import * as schema from '../db/schema';
 import { lockDataDir } from './data-dir-lock';
+import { useFastBytea } from './pglite-bytea';
 import { guardRoot, runInScope, scopeOn, type GuardOptions } from './tx-scope';
 
 export type Schema = typeof schema;
@@ -102,6 +103,7 @@ async function openPglite(dataDir: string | undefined, opts: OpenOptions): Promi
   // server stays well inside its memory budget.
   const client = new PGlite(dbDir, { postgresqlconf: ['shared_buffers=32MB'] });
   await client.waitReady;
+  useFastBytea(client);
   // One connection: a root query inside an open transaction would wait for itself (tx-scope).
   guardRoot(client, { routable: ['query', 'exec'], never: ['transaction', 'sql', 'describeQuery'] }, guardOptions(opts));
   const db = drizzlePglite({ client, schema }) as unknown as Db;

@@ -1,4 +1,4 @@
-import { IconBuildingStore, IconCalendarEvent, IconFileCheck, IconHistory, IconLayoutDashboard, IconHome, IconListNumbers, IconMap, IconMessageReport, IconMoodSmile, IconUserCircle, type Icon } from '@tabler/icons-react';
+import { IconBuildingStore, IconCalendarEvent, IconFileCheck, IconFolderOpen, IconHistory, IconLayoutDashboard, IconHome, IconListNumbers, IconMap, IconMessageReport, IconMoodSmile, IconUserCircle, type Icon } from '@tabler/icons-react';
 import type { ParseKeys } from 'i18next';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Action } from '../../domain/policy';
@@ -7,6 +7,7 @@ import { APPLICATIONS_LABEL_KEY } from '../features/applications/navLabel';
 import { BOOKING_LABEL_KEY } from '../features/booking/navLabel';
 import { CONSOLE_LABEL_KEY, FLOOR_LABEL_KEY } from '../features/queue/navLabel';
 import { SURVEY_LABEL_KEY } from '../features/survey/navLabel';
+import { CITIZENS_LABEL_KEY } from '../features/citizens/navLabel';
 import { PROVINCE_LABEL_KEY } from '../features/establishment/navLabel';
 import { COMPLAINTS_LABEL_KEY } from '../features/complaints/navLabel';
 import { can } from './policy';
@@ -25,7 +26,7 @@ import { can } from './policy';
 export interface NavEntry {
   path: string;
   /** Shared texts (`nav.x`) or a feature's own (`booking:nav`), registered before the page loads. */
-  labelKey: ParseKeys<['translation', 'booking', 'queue', 'survey', 'establishment', 'complaints', 'applications']>;
+  labelKey: ParseKeys<['translation', 'booking', 'queue', 'survey', 'establishment', 'complaints', 'applications', 'citizens']>;
   icon: Icon;
   /** What the page is for; absent: any signed-in staff member. */
   action?: Action;
@@ -45,6 +46,7 @@ export const NAV: NavEntry[] = [
   { path: '/console/*', labelKey: CONSOLE_LABEL_KEY, icon: IconListNumbers, action: 'queue.serve', page: lazy(() => import('../features/queue/console/ConsolePage')) },
   { path: '/floor', labelKey: FLOOR_LABEL_KEY, icon: IconLayoutDashboard, action: 'queue.monitor', page: lazy(() => import('../features/queue/floor/FloorPage')) },
   { path: '/applications/*', labelKey: APPLICATIONS_LABEL_KEY, icon: IconFileCheck, action: 'applications.read', page: lazy(() => import('../features/applications/admin/ApplicationsPage')) },
+  { path: '/berkas-warga', labelKey: CITIZENS_LABEL_KEY, icon: IconFolderOpen, action: 'personal.read', page: lazy(() => import('../features/citizens/admin/SharedDocumentsPage')) },
   { path: '/admin/survey/*', labelKey: SURVEY_LABEL_KEY, icon: IconMoodSmile, action: 'survey.report', page: lazy(() => import('../features/survey/admin/SurveyAdminPage')) },
   { path: '/admin/complaints/*', labelKey: COMPLAINTS_LABEL_KEY, icon: IconMessageReport, action: 'complaints.read', page: lazy(() => import('../features/complaints/admin/ComplaintsAdminPage')) },
   { path: '/province/*', labelKey: PROVINCE_LABEL_KEY, icon: IconMap, action: 'province.read', platformWide: true, page: lazy(() => import('../features/establishment/ProvincePage')) },

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { Outlet, ScrollRestoration, type RouteObject } from 'react-router';
+import { Navigate, Outlet, ScrollRestoration, type RouteObject } from 'react-router';
 import type { Action } from '../../domain/policy';
 import { RequireStaff } from './guards';
 import { NAV } from './nav';
@@ -33,6 +33,8 @@ const ComplaintFilePage = lazy(() => import('../features/complaints/public/FileP
 const ComplaintTrackPage = lazy(() => import('../features/complaints/public/TrackPage'));
 // Applications: the public tracking page the receipt's QR code and the messages point at (no login).
 const TrackingPage = lazy(() => import('../features/applications/public/TrackingPage'));
+// Citizens' accounts: sign-in by code, profile, the document wallet, sharing, the access log.
+const CitizenApp = lazy(() => import('../features/citizens/CitizenApp'));
 const NotFoundPage = lazy(() => import('./StatusPages'));
 
 /** Route `handle` of staff pages: what the page is for (checked by StaffLayout, see nav.ts). */
@@ -74,6 +76,8 @@ export const routes: RouteObject[] = [
       { path: '/pengaduan/lacak/:code', element: <ComplaintTrackPage /> },
       { path: '/lacak', element: <TrackingPage /> },
       { path: '/lacak/:code', element: <TrackingPage /> },
+      { path: '/akun/*', element: <CitizenApp /> },
+      { path: '/berkas', element: <Navigate to="/akun/berkas" replace /> },
       {
         element: <RequireStaff />,
         children: NAV.map(({ path, action, page: Page }) => ({ path, element: <Page />, handle: { action } satisfies StaffHandle })),

@@ -12,6 +12,7 @@ import type { id as booking } from '../features/booking/i18n/id';
 import type { id as catalogAdmin } from '../features/catalog/admin/i18n';
 import type { id as catalog } from '../features/catalog/i18n/id';
 import type { id as complaints } from '../features/complaints/i18n/id';
+import type { id as citizens } from '../features/citizens/i18n/id';
 import type { id as establishment } from '../features/establishment/i18n/id';
 import type { id as queue } from '../features/queue/i18n/id';
 import type { id as queueFloor } from '../features/queue/floor/i18n/id';
@@ -32,6 +33,7 @@ declare module 'i18next' {
       establishment: typeof establishment;
       complaints: typeof complaints;
       applications: typeof applications;
+      citizens: typeof citizens;
     };
   }
 }

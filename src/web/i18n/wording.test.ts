@@ -30,6 +30,7 @@ describe('Indonesian wording', () => {
       queue: (await import('../features/queue/i18n')).id,
       complaints: (await import('../features/complaints/i18n')).id,
       applications: (await import('../features/applications/i18n')).id,
+      citizens: (await import('../features/citizens/i18n')).id,
     };
     const wrong: string[] = [];
     for (const [name, texts] of Object.entries(features))

@@ -136,6 +136,26 @@ export async function revokeSession(conn: Conn, id: string, now: Date): Promise<
   await conn.update(citizenSessions).set({ revokedAt: now }).where(and(eq(citizenSessions.id, id), isNull(citizenSessions.revokedAt)));
 }
 
+/** The citizen's live sessions, newest first. */
+export function liveSessionsOf(conn: Conn, citizenId: string, now: Date) {
+  return conn
+    .select({ id: citizenSessions.id, createdAt: citizenSessions.createdAt, expiresAt: citizenSessions.expiresAt, userAgent: citizenSessions.userAgent })
+    .from(citizenSessions)
+    .where(and(eq(citizenSessions.citizenId, citizenId), isNull(citizenSessions.revokedAt), gt(citizenSessions.expiresAt, now)))
+    .orderBy(desc(citizenSessions.createdAt))
+    .limit(50);
+}
+
+/** Ends one live session of this citizen; false when it is not theirs, not live, or unknown. */
+export async function revokeSessionOf(conn: Conn, citizenId: string, id: string, now: Date): Promise<boolean> {
+  const r = await conn
+    .update(citizenSessions)
+    .set({ revokedAt: now })
+    .where(and(eq(citizenSessions.id, id), eq(citizenSessions.citizenId, citizenId), isNull(citizenSessions.revokedAt), gt(citizenSessions.expiresAt, now)))
+    .returning({ id: citizenSessions.id });
+  return r.length > 0;
+}
+
 export async function revokeSessionsOf(conn: Conn, citizenId: string, now: Date): Promise<void> {
   await conn.update(citizenSessions).set({ revokedAt: now }).where(and(eq(citizenSessions.citizenId, citizenId), isNull(citizenSessions.revokedAt)));
 }

@@ -15,7 +15,7 @@ import { accessLog } from './access-log.service';
 import { CITIZEN_COOKIE, CITIZEN_CSRF_COOKIE, requireCitizen } from './citizen.caller';
 import { createConsent, listConsents, revokeConsent } from './consent.service';
 import { deleteAccount, getHistory, getMe, patchMe } from './profile.service';
-import { requestCode, signOut, verifyCode } from './signin.service';
+import { endSession, listSessions, requestCode, signOut, verifyCode } from './signin.service';
 import { deleteDocument, DOCUMENT_MAX_BYTES, listDocuments, ownDocumentContent, readinessFor, uploadDocument } from './wallet.service';
 
 const tags = ['citizens'];
@@ -35,7 +35,7 @@ export const citizensRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async 
     reply.status(202).send(await requestCode(ctx, req.ip ?? null, req.body)),
   );
   app.post('/citizen/verify', { schema: { tags, summary: 'Trade the code for a citizen session (token and cookies); 401 for a wrong or expired code (a code dies after 5 wrong tries)', security: SECURITY.none, problems: [429], body: c.verifyBody, response: { 200: c.citizenSession } } }, async (req, reply) => {
-    const s = await verifyCode(ctx, req.ip ?? null, req.body);
+    const s = await verifyCode(ctx, req.ip ?? null, req.body, req.headers['user-agent'] ?? null);
     setCookies(ctx, req, reply, s);
     return { token: s.token, citizen: s.citizen };
   });
@@ -43,6 +43,12 @@ export const citizensRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async 
     await signOut(ctx, (await me(req)).sessionId);
     reply.clearCookie(CITIZEN_COOKIE, { path: '/' });
     reply.clearCookie(CITIZEN_CSRF_COOKIE, { path: '/' });
+    return reply.status(204).send(null);
+  });
+
+  app.get('/me/sessions', { schema: { tags, summary: 'Where the account is signed in: live sessions, newest first, this one marked current', security, response: { 200: z.array(c.citizenSessionView) } } }, async (req) => listSessions(ctx, await me(req)));
+  app.delete('/me/sessions/:id', { schema: { tags, summary: 'Sign one session out (e.g. a lost phone); 404 for a session that is not live or not the citizen\'s', security, params: c.sessionParams, response: { 204: noContent } } }, async (req, reply) => {
+    await endSession(ctx, await me(req), req.params.id);
     return reply.status(204).send(null);
   });
 

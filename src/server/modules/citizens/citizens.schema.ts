@@ -69,6 +69,8 @@ export const citizenSessions = pgTable(
     createdAt: ts('created_at').notNull(),
     expiresAt: ts('expires_at').notNull(),
     revokedAt: ts('revoked_at'),
+    /** The browser's User-Agent when the session opened (cut to 200 characters): how the citizen tells their sessions apart. */
+    userAgent: text('user_agent'),
   },
   (t) => [index('citizen_sessions_citizen_idx').on(t.citizenId)],
 );

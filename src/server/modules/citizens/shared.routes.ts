@@ -25,6 +25,10 @@ export const sharedRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (a
   app.get('/shared/:shareCode/documents/:documentId/content', { schema: { tags, summary: 'A shared document (each read is logged for the citizen and in the audit log); watermark=1 gives the stamped PDF of the viewer', security, params: c.sharedDocParams, querystring: contentQuery, produces: FILE_TYPES, response: { 200: fileResponse('The document, or its stamped PDF', FILE_TYPES) } } }, async (req, reply) => {
     const out = await sharedContent(ctx, await callerOf(ctx, req), req.params.shareCode, req.params.documentId, req.query.watermark === '1');
     reply.header('cache-control', 'private, no-store').header('x-content-type-options', 'nosniff');
+    // The console frames this address to show the document inline: a policy of its own, with
+    // nothing to run and framing by this origin only (the app's object-src 'none' would stop the
+    // browser's PDF viewer).
+    reply.header('content-security-policy', "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; frame-ancestors 'self'");
     if (out.kind === 'buffer') {
       return reply.type('application/pdf').header('content-disposition', contentDisposition(out.meta.filename.replace(/\.[a-z]+$/i, '') + '.pdf').replace(/^attachment/, 'inline')).send(out.content);
     }

@@ -14,9 +14,9 @@ import { uuidv7 } from 'uuidv7';
 import { contactMessages, maskContact, parseContact, type Contact } from '../../../domain/contact';
 import type { AppContext } from '../../platform/context';
 import { encryptText, hmac, randomToken, safeEqual, sha256 } from '../../platform/crypto';
-import { AppError, fieldError } from '../../platform/errors';
+import { AppError, fieldError, notFound } from '../../platform/errors';
 import { admit, limitKey, settle, waitText, type Outcome, type Rule } from '../../platform/rate-limit';
-import { citizenCsrfFor, CITIZEN_TOKEN_PREFIX } from './citizen.caller';
+import { citizenCsrfFor, CITIZEN_TOKEN_PREFIX, type CitizenCaller } from './citizen.caller';
 import { citizensError } from './citizens.errors';
 import * as repo from './citizens.repository';
 import { presentSelf } from './profile.service';
@@ -104,7 +104,7 @@ const wrongCode = (triesLeft: number | null) =>
   });
 
 /** POST /citizen/verify: a right code opens a session (and the account, the first time). */
-export async function verifyCode(ctx: AppContext, ip: string | null, input: { contact: string; code: string }) {
+export async function verifyCode(ctx: AppContext, ip: string | null, input: { contact: string; code: string }, userAgent: string | null = null) {
   const contact = contactOf(input.contact);
   const contactHash = contactHashOf(ctx, contact);
   const rules: Rule[] = [{ kind: 'window', key: limitKey('citizen-code', 'address', ip ?? 'unknown'), ...SIGN_IN.wrongPerAddress }];
@@ -125,7 +125,7 @@ export async function verifyCode(ctx: AppContext, ip: string | null, input: { co
       const token = `${CITIZEN_TOKEN_PREFIX}${randomToken()}`;
       const sessionId = uuidv7();
       const expiresAt = new Date(now.getTime() + SIGN_IN.sessionDays * 86_400_000);
-      await repo.insertSession(tx, { id: sessionId, citizenId: citizen.id, tokenHash: sha256(token), createdAt: now, expiresAt });
+      await repo.insertSession(tx, { id: sessionId, citizenId: citizen.id, tokenHash: sha256(token), createdAt: now, expiresAt, userAgent: userAgent?.slice(0, 200) || null });
       return { token, sessionId, expiresAt, citizen };
     });
     outcome = 'success';
@@ -141,4 +141,15 @@ export async function verifyCode(ctx: AppContext, ip: string | null, input: { co
 /** POST /citizen/logout */
 export async function signOut(ctx: AppContext, sessionId: string): Promise<void> {
   await repo.revokeSession(ctx.db, sessionId, ctx.clock.now());
+}
+
+/** GET /me/sessions: where the account is signed in (the browser it was opened from), this one marked. */
+export async function listSessions(ctx: AppContext, caller: CitizenCaller) {
+  const rows = await repo.liveSessionsOf(ctx.db, caller.citizenId, ctx.clock.now());
+  return rows.map((s) => ({ id: s.id, createdAt: s.createdAt.toISOString(), expiresAt: s.expiresAt.toISOString(), userAgent: s.userAgent, current: s.id === caller.sessionId }));
+}
+
+/** DELETE /me/sessions/{id}: signs one session out (a lost phone); another citizen's, an ended or an unknown one is a 404. */
+export async function endSession(ctx: AppContext, caller: CitizenCaller, id: string): Promise<void> {
+  if (!(await repo.revokeSessionOf(ctx.db, caller.citizenId, id, ctx.clock.now()))) throw notFound('Sesi', 'Session');
 }

@@ -5,6 +5,7 @@
  * go with it. Readiness compares a service's requirements with what the wallet holds.
  */
 import { uuidv7 } from 'uuidv7';
+import { DOCUMENT_MAX_BYTES } from '../../../contracts/citizen-values';
 import type { AppContext } from '../../platform/context';
 import { ambientConn, type Conn } from '../../platform/db';
 import { fieldError, nullIfNotFound } from '../../platform/errors';
@@ -15,7 +16,7 @@ import { citizensError, documentNotFound } from './citizens.errors';
 import * as repo from './citizens.repository';
 import { transact } from '../../platform/tx';
 
-export const DOCUMENT_MAX_BYTES = 10 * 1024 * 1024;
+export { DOCUMENT_MAX_BYTES };
 export const DOCUMENT_POLICY: FilePolicy = { maxBytes: DOCUMENT_MAX_BYTES, types: { 'application/pdf': ['pdf'], 'image/jpeg': ['jpg', 'jpeg'], 'image/png': ['png'] } };
 export const FILE_PURPOSE = 'citizen.document';
 

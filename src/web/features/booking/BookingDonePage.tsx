@@ -1,11 +1,12 @@
 import { Alert, Anchor, Button, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconCalendarPlus, IconCircleCheck, IconFileText, IconInfoCircle, IconPlus, IconPrinter, IconSettings } from '@tabler/icons-react';
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PublicShell } from '../../app/PublicShell';
 import { usePageTitle } from '../../app/usePageTitle';
 import classes from './booking.module.css';
+import { ReadinessCard } from '../citizens/pages';
 import { BookingCard } from './components/BookingCard';
 import { normaliseCode } from './format';
 import { NS } from './i18n';
@@ -88,6 +89,13 @@ export default function BookingDonePage() {
           <Anchor component={Link} to={`/layanan/${encodeURIComponent(booking.service.id)}`} size="sm" className={classes.noPrint}>
             {t('done.bringMore')}
           </Anchor>
+          {requirements.length > 0 && (
+            <div className={classes.noPrint}>
+              <Suspense fallback={null}>
+                <ReadinessCard serviceId={booking.service.id} />
+              </Suspense>
+            </div>
+          )}
           <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden="true" />}>
             {t('done.arrive')}
           </Alert>

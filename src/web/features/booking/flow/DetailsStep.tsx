@@ -1,6 +1,6 @@
 import { Alert, Button, Checkbox, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useRef, useState, type FormEvent } from 'react';
+import { Suspense, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { normalizeNik } from '../../../../domain/nik';
@@ -8,6 +8,7 @@ import { useLang } from '../../../i18n';
 import { ApiError } from '../../../lib/api';
 import { fieldErrors, problemMessage } from '../../../lib/errors';
 import { dateInZone, formatClock, formatDate, formatSlot, zoneLabel } from '../../../lib/format';
+import { ReadinessCard } from '../../citizens/pages';
 import { useBook, useSlots } from '../api';
 import { NikInput, nikError } from '../components/NikInput';
 import { NS } from '../i18n';
@@ -117,6 +118,11 @@ export function DetailsStep({ site, service, start, onChangeSlot }: { site: Publ
     <form onSubmit={submit} noValidate aria-describedby={formError ? 'booking-form-error' : undefined} data-testid="booking-form">
       <Stack gap="md">
         <ChosenSlot service={service} when={when} problem={slotError ?? (nowFull ? t('flow.slot.justFull') : null)} onChange={onChangeSlot} />
+        {(service.standard?.requirements.length ?? 0) > 0 && (
+          <Suspense fallback={null}>
+            <ReadinessCard serviceId={service.id} invite={false} />
+          </Suspense>
+        )}
 
         {formError && (
           <Alert color="red" role="alert" id="booking-form-error" title={t('flow.form.failed')} icon={<IconAlertTriangle aria-hidden="true" />} data-testid="booking-form-error">

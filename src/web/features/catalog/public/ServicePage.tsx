@@ -1,6 +1,6 @@
 import { Anchor, Badge, Box, Breadcrumbs, Button, Card, Group, List, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconCalendarEvent, IconClock, IconCoin, IconFileCheck, IconListNumbers, IconMessageReport, IconPackage, IconPrinter } from '@tabler/icons-react';
-import { useEffect, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PublicShell } from '../../../app/PublicShell';
@@ -10,6 +10,7 @@ import { usePageTitle } from '../../../app/usePageTitle';
 import { ApiError } from '../../../lib/api';
 import { formatInstant } from '../../../lib/format';
 import { useLang } from '../../../i18n';
+import { ReadinessCard } from '../../citizens/pages';
 import { usePublicService } from '../api';
 import { bookingHref, durationOf, feeText, hoursLines } from '../format';
 import '../i18n';
@@ -115,6 +116,13 @@ function Standard({ s }: { s: ServiceDetail }) {
               </List.Item>
             ))}
           </List>
+        )}
+        {std.requirements.length > 0 && (
+          <Box mt="md" className="svc-no-print">
+            <Suspense fallback={null}>
+              <ReadinessCard serviceId={s.id} />
+            </Suspense>
+          </Box>
         )}
       </Section>
 

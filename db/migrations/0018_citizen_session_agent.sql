@@ -1,0 +1,1 @@
+ALTER TABLE "citizen_sessions" ADD COLUMN "user_agent" text;
