@@ -75,6 +75,7 @@ export const en: TextsOf<typeof id> = {
     missing: 'Still to bring',
     track: 'Follow your application by scanning the QR code or opening:',
     keep: 'Keep this receipt. Show it when you collect the document.',
+    survey: 'Rate our service (public satisfaction survey):',
     paper: 'Paper size',
     a4: 'A4',
     print: 'Print receipt',
@@ -205,5 +206,6 @@ export const en: TextsOf<typeof id> = {
     noPersonal: "This page never shows the applicant's name, NIK, address or phone number.",
     refresh: 'Reload',
     other: 'Track another code',
+    survey: 'Rate this service (satisfaction survey)',
   },
 };

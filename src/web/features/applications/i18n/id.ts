@@ -72,6 +72,7 @@ export const id = {
     missing: 'Berkas yang masih harus dibawa',
     track: 'Pantau permohonan Anda dengan memindai kode QR atau membuka:',
     keep: 'Simpan bukti ini. Tunjukkan saat mengambil dokumen.',
+    survey: 'Nilai layanan kami (survei kepuasan masyarakat):',
     paper: 'Ukuran kertas',
     a4: 'A4',
     print: 'Cetak bukti',
@@ -202,5 +203,6 @@ export const id = {
     noPersonal: 'Halaman ini tidak menampilkan nama, NIK, alamat atau nomor HP pemohon.',
     refresh: 'Muat ulang',
     other: 'Lacak kode lain',
+    survey: 'Isi survei kepuasan untuk layanan ini',
   },
 };

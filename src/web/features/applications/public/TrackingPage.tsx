@@ -50,7 +50,7 @@ export default function TrackingPage() {
         ) : q.isError ? (
           <QueryError error={q.error} onRetry={() => void q.refetch()} />
         ) : (
-          <Found a={q.data} />
+          <Found a={q.data} code={code} />
         )}
       </Stack>
     </PublicShell>
@@ -81,7 +81,7 @@ function Lookup({ code }: { code: string }) {
   );
 }
 
-function Found({ a }: { a: PublicApplication }) {
+function Found({ a, code }: { a: PublicApplication; code: string }) {
   const { t } = useTranslation('applications');
   const lang = useLang();
   const tz = a.site.timeZone;
@@ -182,6 +182,10 @@ function Found({ a }: { a: PublicApplication }) {
           {t('track.noPersonal')}
         </Text>
       </Group>
+      {/* The SKM takes this code too: the application's service is rated as part of its visit. */}
+      <Anchor component={Link} to={`/survei/${encodeURIComponent(code)}`} size="sm" data-testid="track-survey">
+        {t('track.survey')}
+      </Anchor>
       <Anchor component={Link} to="/lacak" size="sm">
         {t('track.other')}
       </Anchor>

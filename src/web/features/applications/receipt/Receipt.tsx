@@ -101,6 +101,9 @@ export function ReceiptSheet({ a, paper, qr, lang, preview = false }: { a: Appli
           </span>
         </div>
         <div className="loket-receipt__small">{t('receipt.keep')}</div>
+        <div className="loket-receipt__small" data-testid={tid('receipt-survey')}>
+          {t('receipt.survey')} {`${location.origin}/survei/${a.trackingCode}`}
+        </div>
       </div>
     </div>
   );
