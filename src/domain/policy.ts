@@ -34,19 +34,21 @@ export type Action =
   | 'complaints.read' // the complaints board (identity only as the complaint's confidentiality allows)
   | 'complaints.file' // file a complaint for a walk-in at the front desk
   | 'applications.read' // applications of the agency or site: boards, details, exports
-  | 'applications.manage'; // register an application at the counter and move it through its statuses
+  | 'applications.manage' // register an application at the counter and move it through its statuses
+  | 'reports.read' // figures and monthly reports of the site or agency (agency_admin: own agency)
+  | 'reports.own'; // an officer's own figures only
 
-const READ_ONLY: Action[] = ['audit.read', 'queue.monitor', 'province.read', 'survey.report', 'complaints.read', 'applications.read'];
+const READ_ONLY: Action[] = ['audit.read', 'queue.monitor', 'province.read', 'survey.report', 'complaints.read', 'applications.read', 'reports.read'];
 
 /** The complaint desk (site operator) and the assigned agency's staff (docs/complaints.md). */
 const COMPLAINT_DESK: Action[] = ['complaints.desk', 'complaints.respond', 'complaints.read', 'complaints.file'];
 const COMPLAINT_AGENCY: Action[] = ['complaints.respond', 'complaints.read', 'complaints.file'];
 
 export const ROLE_ACTIONS: Readonly<Record<Role, ReadonlySet<Action>>> = {
-  platform_admin: new Set<Action>(['platform.manage', 'site.manage', 'catalog.manage', 'audit.read', 'queue.issue', 'queue.monitor', 'booking.manage', 'booking.checkin', 'personal.read', 'province.read', 'survey.report', 'survey.manage', ...COMPLAINT_DESK, 'applications.read']),
-  site_admin: new Set<Action>(['site.manage', 'catalog.manage', 'audit.read', 'queue.issue', 'queue.serve', 'queue.monitor', 'booking.manage', 'booking.checkin', 'personal.read', 'survey.report', 'survey.manage', ...COMPLAINT_DESK, 'applications.read']),
-  agency_admin: new Set<Action>(['catalog.manage', 'audit.read', 'queue.issue', 'queue.serve', 'queue.monitor', 'booking.manage', 'booking.checkin', 'personal.read', 'survey.report', 'survey.manage', ...COMPLAINT_AGENCY, 'applications.read', 'applications.manage']),
-  officer: new Set<Action>(['queue.issue', 'queue.serve', 'booking.checkin', 'personal.read', ...COMPLAINT_AGENCY, 'applications.read', 'applications.manage']),
+  platform_admin: new Set<Action>(['platform.manage', 'site.manage', 'catalog.manage', 'audit.read', 'queue.issue', 'queue.monitor', 'booking.manage', 'booking.checkin', 'personal.read', 'province.read', 'survey.report', 'survey.manage', ...COMPLAINT_DESK, 'applications.read', 'reports.read']),
+  site_admin: new Set<Action>(['site.manage', 'catalog.manage', 'audit.read', 'queue.issue', 'queue.serve', 'queue.monitor', 'booking.manage', 'booking.checkin', 'personal.read', 'survey.report', 'survey.manage', ...COMPLAINT_DESK, 'applications.read', 'reports.read']),
+  agency_admin: new Set<Action>(['catalog.manage', 'audit.read', 'queue.issue', 'queue.serve', 'queue.monitor', 'booking.manage', 'booking.checkin', 'personal.read', 'survey.report', 'survey.manage', ...COMPLAINT_AGENCY, 'applications.read', 'applications.manage', 'reports.read']),
+  officer: new Set<Action>(['queue.issue', 'queue.serve', 'booking.checkin', 'personal.read', ...COMPLAINT_AGENCY, 'applications.read', 'applications.manage', 'reports.own']),
   auditor: new Set<Action>(READ_ONLY),
 };
 
