@@ -24,10 +24,10 @@ describe('staff navigation', () => {
   });
 
   it('follows the policy where a hand-written list had drifted: a platform admin manages bookings', () => {
-    expect(links(userWith('platform_admin'))).toEqual(['/dashboard', '/admin/catalog', '/admin/audit', '/admin/booking', '/admin/survey', '/province', '/profile']);
-    expect(links(userWith('officer'))).toEqual(['/dashboard', '/console', '/profile']);
-    expect(links(userWith('auditor'))).toEqual(['/dashboard', '/admin/audit', '/admin/survey', '/profile']);
-    expect(links(userWith('site_admin'))).toEqual(['/dashboard', '/admin/catalog', '/admin/audit', '/admin/booking', '/console', '/admin/survey', '/profile']);
+    expect(links(userWith('platform_admin'))).toEqual(['/dashboard', '/admin/catalog', '/admin/audit', '/admin/booking', '/admin/survey', '/admin/reports', '/province', '/profile']);
+    expect(links(userWith('officer'))).toEqual(['/dashboard', '/console', '/my-figures', '/profile']);
+    expect(links(userWith('auditor'))).toEqual(['/dashboard', '/admin/audit', '/admin/survey', '/admin/reports', '/profile']);
+    expect(links(userWith('site_admin'))).toEqual(['/dashboard', '/admin/catalog', '/admin/audit', '/admin/booking', '/console', '/admin/survey', '/admin/reports', '/profile']);
   });
 
   it('shows the province view only to platform-wide memberships (platform admins, auditors of every site)', () => {

@@ -1,4 +1,4 @@
-import { IconBuildingStore, IconCalendarEvent, IconHistory, IconHome, IconListNumbers, IconMap, IconMoodSmile, IconUserCircle, type Icon } from '@tabler/icons-react';
+import { IconBuildingStore, IconCalendarEvent, IconChartBar, IconChartLine, IconHistory, IconHome, IconListNumbers, IconMap, IconMoodSmile, IconUserCircle, type Icon } from '@tabler/icons-react';
 import type { ParseKeys } from 'i18next';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Action } from '../../domain/policy';
@@ -7,6 +7,7 @@ import { BOOKING_LABEL_KEY } from '../features/booking/navLabel';
 import { CONSOLE_LABEL_KEY } from '../features/queue/navLabel';
 import { SURVEY_LABEL_KEY } from '../features/survey/navLabel';
 import { PROVINCE_LABEL_KEY } from '../features/establishment/navLabel';
+import { OWN_FIGURES_LABEL_KEY, REPORTS_LABEL_KEY } from '../features/reports/navLabel';
 import { can } from './policy';
 
 /**
@@ -23,7 +24,7 @@ import { can } from './policy';
 export interface NavEntry {
   path: string;
   /** Shared texts (`nav.x`) or a feature's own (`booking:nav`), registered before the page loads. */
-  labelKey: ParseKeys<['translation', 'booking', 'queue', 'survey', 'establishment']>;
+  labelKey: ParseKeys<['translation', 'booking', 'queue', 'survey', 'establishment', 'reports']>;
   icon: Icon;
   /** What the page is for; absent: any signed-in staff member. */
   action?: Action;
@@ -42,6 +43,8 @@ export const NAV: NavEntry[] = [
   { path: '/admin/booking/*', labelKey: BOOKING_LABEL_KEY, icon: IconCalendarEvent, action: 'booking.manage', page: lazy(() => import('../features/booking/admin/BookingAdminPage')) },
   { path: '/console/*', labelKey: CONSOLE_LABEL_KEY, icon: IconListNumbers, action: 'queue.serve', page: lazy(() => import('../features/queue/console/ConsolePage')) },
   { path: '/admin/survey/*', labelKey: SURVEY_LABEL_KEY, icon: IconMoodSmile, action: 'survey.report', page: lazy(() => import('../features/survey/admin/SurveyAdminPage')) },
+  { path: '/admin/reports/*', labelKey: REPORTS_LABEL_KEY, icon: IconChartBar, action: 'reports.read', page: lazy(() => import('../features/reports/admin/ReportsPage')) },
+  { path: '/my-figures', labelKey: OWN_FIGURES_LABEL_KEY, icon: IconChartLine, action: 'reports.own', page: lazy(() => import('../features/reports/admin/OwnFiguresPage')) },
   { path: '/province/*', labelKey: PROVINCE_LABEL_KEY, icon: IconMap, action: 'province.read', platformWide: true, page: lazy(() => import('../features/establishment/ProvincePage')) },
   { path: '/profile', labelKey: 'nav.profile', icon: IconUserCircle, page: lazy(() => import('../features/access/ProfilePage')) },
 ];

@@ -27,6 +27,8 @@ const ServicePage = lazy(() => import('../features/catalog/public/ServicePage'))
 const SurveyPage = lazy(() => import('../features/survey/public/SurveyPage'));
 const SurveyTabletApp = lazy(() => import('../features/survey/tablet/TabletApp'));
 const IkmPage = lazy(() => import('../features/survey/public/IkmPage'));
+// Reports: an MPP's published results of last month (no login).
+const TransparencyPage = lazy(() => import('../features/reports/public/TransparencyPage'));
 const NotFoundPage = lazy(() => import('./StatusPages'));
 
 /** Route `handle` of staff pages: what the page is for (checked by StaffLayout, see nav.ts). */
@@ -62,6 +64,7 @@ export const routes: RouteObject[] = [
       { path: '/survei/:code', element: <SurveyPage /> },
       { path: '/survei-tablet', element: <SurveyTabletApp /> },
       { path: '/mpp/:slug/ikm', element: <IkmPage /> },
+      { path: '/mpp/:slug/transparansi', element: <TransparencyPage /> },
       {
         element: <RequireStaff />,
         children: NAV.map(({ path, action, page: Page }) => ({ path, element: <Page />, handle: { action } satisfies StaffHandle })),

@@ -33,6 +33,7 @@ describe('feature texts (one pattern: <feature>/i18n/{id,en}.ts, en typed by id)
       catalog: await import('../features/catalog/i18n'),
       'catalog (admin)': await import('../features/catalog/admin/i18n'),
       queue: await import('../features/queue/i18n'),
+      reports: await import('../features/reports/i18n'),
     };
     for (const [name, texts] of Object.entries(features)) {
       const a = new Set(keys(texts.id));

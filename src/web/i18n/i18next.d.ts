@@ -12,6 +12,7 @@ import type { id as catalogAdmin } from '../features/catalog/admin/i18n';
 import type { id as catalog } from '../features/catalog/i18n/id';
 import type { id as establishment } from '../features/establishment/i18n/id';
 import type { id as queue } from '../features/queue/i18n/id';
+import type { id as reports } from '../features/reports/i18n/id';
 import type { id as survey } from '../features/survey/i18n/id';
 import type translation from './id.json';
 
@@ -27,6 +28,7 @@ declare module 'i18next' {
       queue: typeof queue;
       survey: typeof survey;
       establishment: typeof establishment;
+      reports: typeof reports;
     };
   }
 }

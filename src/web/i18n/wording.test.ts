@@ -28,6 +28,7 @@ describe('Indonesian wording', () => {
       catalog: (await import('../features/catalog/i18n')).id,
       'catalog (admin)': (await import('../features/catalog/admin/i18n')).id,
       queue: (await import('../features/queue/i18n')).id,
+      reports: (await import('../features/reports/i18n')).id,
     };
     const wrong: string[] = [];
     for (const [name, texts] of Object.entries(features))

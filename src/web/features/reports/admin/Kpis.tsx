@@ -1,0 +1,42 @@
+import { Card, SimpleGrid, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useLang } from '../../../i18n';
+import { fmtCount, fmtIkm, fmtMinutes, fmtShare } from '../figures';
+import type { Summary } from '../types';
+
+function Kpi({ label, value, hint, testId }: { label: string; value: string; hint?: string; testId: string }) {
+  return (
+    <Card withBorder padding="md" data-testid={testId}>
+      <Text size="sm" c="dimmed">{label}</Text>
+      <Text fz={28} fw={800} lh={1.2} data-testid={`${testId}-value`}>{value}</Text>
+      {hint && <Text size="xs" c="dimmed">{hint}</Text>}
+    </Card>
+  );
+}
+
+/** The headline figures of the scope and period. */
+export function Kpis({ r }: { r: Summary }) {
+  const { t } = useTranslation('reports');
+  const lang = useLang();
+  const n = (v: number) => fmtCount(v, lang);
+  const w = r.withinTarget;
+  return (
+    <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} data-testid="report-kpis">
+      <Kpi testId="kpi-visitors" label={t('kpi.visitors')} value={n(r.visitors)} hint={t('kpi.visitorsHint')} />
+      <Kpi testId="kpi-tickets" label={t('kpi.tickets')} value={n(r.tickets)} hint={`${t('kpi.open')}: ${n(r.open)} · ${t('kpi.cancelled')}: ${n(r.cancelled)}`} />
+      <Kpi testId="kpi-served" label={t('kpi.served')} value={n(r.served)} hint={`${t('kpi.noShows')}: ${n(r.noShows)} · ${t('kpi.transfers')}: ${n(r.transfers)}`} />
+      <Kpi
+        testId="kpi-channels"
+        label={t('kpi.walkInsBookings')}
+        value={`${n(r.walkIns)} · ${n(r.fromBookings)}`}
+        hint={r.bookings ? `${t('kpi.showRate')} ${fmtShare(r.bookings.showRate, lang)}: ${t('kpi.showRateOf', { checkedIn: n(r.bookings.checkedIn), made: n(r.bookings.made) })}` : t('kpi.noBookings')}
+      />
+      <Kpi testId="kpi-wait" label={t('kpi.wait')} value={t('fmt.minutes', { n: fmtMinutes(r.waitMinutes.mean, lang) })} hint={t('kpi.waitParts', { p50: fmtMinutes(r.waitMinutes.p50, lang), p90: fmtMinutes(r.waitMinutes.p90, lang) })} />
+      <Kpi testId="kpi-service" label={t('kpi.service')} value={t('fmt.minutes', { n: fmtMinutes(r.serviceMinutes.mean, lang) })} hint={t('kpi.waitParts', { p50: fmtMinutes(r.serviceMinutes.p50, lang), p90: fmtMinutes(r.serviceMinutes.p90, lang) })} />
+      <Kpi testId="kpi-target" label={t('kpi.withinTarget')} value={fmtShare(w.share, lang)} hint={t('kpi.withinTargetOf', { n: n(w.withinTarget), called: n(w.called), target: w.targetMinutes })} />
+      <Kpi testId="kpi-ikm" label={t('kpi.ikm')} value={r.ikm === null ? t('none') : `${fmtIkm(r.ikm, lang)}${r.ikmGrade ? ` (${r.ikmGrade})` : ''}`} hint={r.ikm === null && r.ikmRespondents > 0 ? t('kpi.ikmWithheld') : t('kpi.ikmRespondents', { n: n(r.ikmRespondents) })} />
+      <Kpi testId="kpi-complaints" label={t('kpi.complaints')} value={n(r.complaints.received)} hint={t('kpi.complaintsParts', { onTime: n(r.complaints.onTime), overdue: n(r.complaints.overdue) })} />
+      <Kpi testId="kpi-applications" label={t('kpi.applications')} value={n(r.applications.received)} hint={t('kpi.applicationsParts', { onTime: n(r.applications.onTime), late: n(r.applications.late), open: n(r.applications.open) })} />
+    </SimpleGrid>
+  );
+}

@@ -1,0 +1,67 @@
+import '@mantine/charts/styles.css';
+import { Button, Group, Select, Stack, Text } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { TableSkeleton } from '../../../app/admin';
+import { QueryError } from '../../../app/QueryError';
+import { useLang } from '../../../i18n';
+import { notifyError } from '../../../lib/errors';
+import { dateInZone, formatMonth } from '../../../lib/format';
+import { downloadMonthly, useMonthly } from '../api';
+import { previousMonth, recentMonths } from '../period';
+import { ArchiveList } from './ArchiveList';
+import { MonthlyPreview } from './MonthlyPreview';
+import { NotesEditor } from './NotesEditor';
+import type { ReportsScope } from './scope';
+
+const FORMATS = [['pdf', 'downloadPdf'], ['xlsx', 'downloadXlsx'], ['csv', 'downloadCsv']] as const;
+
+/** The monthly report: a month (last month by default), its preview, the operator's notes, the files and the archive. */
+export default function MonthlyView({ scope }: { scope: ReportsScope }) {
+  const { t } = useTranslation('reports');
+  const lang = useLang();
+  const [params, setParams] = useSearchParams();
+  const today = dateInZone(new Date(), scope.timeZone);
+  const months = recentMonths(previousMonth(today), 24);
+  const given = params.get('month');
+  const month = given && months.includes(given) ? given : months[0];
+  const choose = (m: string) => {
+    const p = new URLSearchParams(params);
+    p.set('month', m);
+    setParams(p, { replace: true });
+  };
+  // An agency admin's report is their agency's; the site's is the whole MPP's.
+  const agencyId = scope.siteWide ? '' : (scope.agencyIds[0] ?? '');
+  const siteId = scope.siteId!;
+  const monthly = useMonthly(siteId, month, agencyId);
+  const [busy, setBusy] = useState<string | null>(null);
+  const get = async (format: 'pdf' | 'xlsx' | 'csv') => {
+    setBusy(format);
+    try {
+      await downloadMonthly(siteId, month, format, agencyId);
+    } catch (e) {
+      notifyError(e, t('dashboard.exportFailed'));
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <Stack gap="md">
+      <Text size="sm" c="dimmed" maw={760}>{t('monthly.intro')}</Text>
+      <Group align="flex-end" gap="sm" wrap="wrap">
+        <Select label={t('monthly.month')} data={months.map((m) => ({ value: m, label: formatMonth(m, lang) }))} value={month} onChange={(v) => v && choose(v)} allowDeselect={false} w={220} data-testid="monthly-month" />
+        {FORMATS.map(([format, label]) => (
+          <Button key={format} variant={format === 'pdf' ? 'filled' : 'default'} leftSection={<IconDownload size={16} />} loading={busy === format} onClick={() => void get(format)} data-testid={`monthly-${format}`}>
+            {t(`monthly.${label}`)}
+          </Button>
+        ))}
+      </Group>
+      {monthly.error ? <QueryError error={monthly.error} onRetry={() => void monthly.refetch()} /> : null}
+      {monthly.data ? <MonthlyPreview m={monthly.data} /> : monthly.error ? null : <TableSkeleton rows={6} />}
+      {scope.siteWide && <NotesEditor siteId={siteId} month={month} editable={scope.manager} timeZone={scope.timeZone} />}
+      {scope.siteWide && <ArchiveList siteId={siteId} timeZone={scope.timeZone} onOpen={choose} />}
+    </Stack>
+  );
+}
