@@ -69,7 +69,10 @@ export const summary = z.object({
     withinTarget: z.number().int(),
     share: z.number().nullable(),
   }),
-  bookings: z.object({ made: z.number().int(), checkedIn: z.number().int(), showRate: z.number().nullable() }),
+  bookings: z
+    .object({ made: z.number().int(), checkedIn: z.number().int(), showRate: z.number().nullable() })
+    .nullable()
+    .describe('Bookings for slots in the period (not cancelled) and checked in; null for a counter or officer scope: bookings belong to services'),
   arrivals: z.object({
     byHour: z.array(z.number().int()).length(24).describe('Tickets issued per hour of day 0–23, site zone'),
     byWeekday: z.array(z.number().int()).length(7).describe('Monday … Sunday'),
@@ -80,8 +83,14 @@ export const summary = z.object({
   ikm: z.number().nullable().describe('IKM (25–100), withheld below the minimum group size'),
   ikmGrade: z.string().nullable(),
   ikmRespondents: z.number().int(),
-  complaints: z.object({ received: z.number().int(), onTime: z.number().int(), overdue: z.number().int() }),
-  applications: z.object({ received: z.number().int(), onTime: z.number().int(), late: z.number().int(), open: z.number().int() }),
+  complaints: z
+    .object({ received: z.number().int(), onTime: z.number().int().describe('Responded within the deadline'), overdue: z.number().int().describe('Open and past a deadline today') })
+    .nullable()
+    .describe('Filed in the period; null for a service, counter or officer scope (complaints are assigned to agencies)'),
+  applications: z
+    .object({ received: z.number().int(), onTime: z.number().int(), late: z.number().int(), open: z.number().int().nullable().describe('Open now; null for one service') })
+    .nullable()
+    .describe('Received, and completed on time or late, in the period; null for a counter or officer scope'),
 });
 export type Summary = z.infer<typeof summary>;
 
@@ -114,6 +123,7 @@ export const notesBody = z.strictObject({ notes: z.string().max(10_000) });
 export const notesResponse = z.object({ month: monthKey, notes: z.string(), updatedAt: instant.nullable() });
 
 export const INDICATORS = ['visitors', 'tickets', 'served', 'noShows', 'wait', 'service', 'withinTarget', 'bookings', 'ikm', 'complaints', 'applications', 'byAgency', 'trend'] as const;
+export type Indicator = (typeof INDICATORS)[number];
 export const settingsSchema = z.object({
   targetWaitMinutes: z.number().int().min(1).max(480),
   indicators: z.array(z.enum(INDICATORS)).min(1),

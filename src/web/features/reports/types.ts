@@ -13,7 +13,7 @@ export type Notes = ResponseOf<typeof c.notesResponse>;
 export type NotesBody = RequestOf<typeof c.notesBody>;
 export type ReportSettings = ResponseOf<typeof c.settingsSchema>;
 export type SettingsBody = RequestOf<typeof c.settingsBody>;
-export type Indicator = ReportSettings['indicators'][number];
+export type { Indicator } from '../../../contracts/reports';
 export type Transparency = ResponseOf<typeof c.transparency>;
 export type ArchiveItem = ResponseOf<typeof c.archiveItem>;
 export type ReportFormat = (typeof c.REPORT_FORMATS)[number];

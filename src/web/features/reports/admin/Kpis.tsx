@@ -20,6 +20,9 @@ export function Kpis({ r }: { r: Summary }) {
   const lang = useLang();
   const n = (v: number) => fmtCount(v, lang);
   const w = r.withinTarget;
+  const a = r.applications;
+  // One service's open applications are not counted (null): only the finished ones show.
+  const applications = !a ? t('kpi.notCounted') : a.open === null ? t('kpi.applicationsDone', { onTime: n(a.onTime), late: n(a.late) }) : t('kpi.applicationsParts', { onTime: n(a.onTime), late: n(a.late), open: n(a.open) });
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} data-testid="report-kpis">
       <Kpi testId="kpi-visitors" label={t('kpi.visitors')} value={n(r.visitors)} hint={t('kpi.visitorsHint')} />
@@ -35,8 +38,18 @@ export function Kpis({ r }: { r: Summary }) {
       <Kpi testId="kpi-service" label={t('kpi.service')} value={t('fmt.minutes', { n: fmtMinutes(r.serviceMinutes.mean, lang) })} hint={t('kpi.waitParts', { p50: fmtMinutes(r.serviceMinutes.p50, lang), p90: fmtMinutes(r.serviceMinutes.p90, lang) })} />
       <Kpi testId="kpi-target" label={t('kpi.withinTarget')} value={fmtShare(w.share, lang)} hint={t('kpi.withinTargetOf', { n: n(w.withinTarget), called: n(w.called), target: w.targetMinutes })} />
       <Kpi testId="kpi-ikm" label={t('kpi.ikm')} value={r.ikm === null ? t('none') : `${fmtIkm(r.ikm, lang)}${r.ikmGrade ? ` (${r.ikmGrade})` : ''}`} hint={r.ikm === null && r.ikmRespondents > 0 ? t('kpi.ikmWithheld') : t('kpi.ikmRespondents', { n: n(r.ikmRespondents) })} />
-      <Kpi testId="kpi-complaints" label={t('kpi.complaints')} value={n(r.complaints.received)} hint={t('kpi.complaintsParts', { onTime: n(r.complaints.onTime), overdue: n(r.complaints.overdue) })} />
-      <Kpi testId="kpi-applications" label={t('kpi.applications')} value={n(r.applications.received)} hint={t('kpi.applicationsParts', { onTime: n(r.applications.onTime), late: n(r.applications.late), open: n(r.applications.open) })} />
+      <Kpi
+        testId="kpi-complaints"
+        label={t('kpi.complaints')}
+        value={r.complaints ? n(r.complaints.received) : t('none')}
+        hint={r.complaints ? t('kpi.complaintsParts', { onTime: n(r.complaints.onTime), overdue: n(r.complaints.overdue) }) : t('kpi.complaintsNotCounted')}
+      />
+      <Kpi
+        testId="kpi-applications"
+        label={t('kpi.applications')}
+        value={a ? n(a.received) : t('none')}
+        hint={applications}
+      />
     </SimpleGrid>
   );
 }

@@ -21,10 +21,12 @@ export function MonthlyPreview({ m }: { m: Monthly }) {
     wait: `${t('fmt.minutes', { n: fmtMinutes(s.waitMinutes.mean, lang) })} (${t('kpi.waitParts', { p50: fmtMinutes(s.waitMinutes.p50, lang), p90: fmtMinutes(s.waitMinutes.p90, lang) })})`,
     service: t('fmt.minutes', { n: fmtMinutes(s.serviceMinutes.mean, lang) }),
     withinTarget: `${fmtShare(s.withinTarget.share, lang)} (≤ ${t('fmt.minutes', { n: s.withinTarget.targetMinutes })})`,
-    bookings: s.bookings ? `${n(s.bookings.made)} · ${t('kpi.showRate')} ${fmtShare(s.bookings.showRate, lang)}` : t('none'),
+    bookings: s.bookings ? `${n(s.bookings.made)} · ${t('kpi.showRate')} ${fmtShare(s.bookings.showRate, lang)}` : undefined,
     ikm: s.ikm === null ? t('kpi.ikmWithheld') : `${fmtIkm(s.ikm, lang)}${s.ikmGrade ? ` (${s.ikmGrade})` : ''} · ${t('kpi.ikmRespondents', { n: n(s.ikmRespondents) })}`,
-    complaints: `${n(s.complaints.received)} · ${t('kpi.complaintsParts', { onTime: n(s.complaints.onTime), overdue: n(s.complaints.overdue) })}`,
-    applications: `${n(s.applications.received)} · ${t('kpi.applicationsParts', { onTime: n(s.applications.onTime), late: n(s.applications.late), open: n(s.applications.open) })}`,
+    complaints: s.complaints ? `${n(s.complaints.received)} · ${t('kpi.complaintsParts', { onTime: n(s.complaints.onTime), overdue: n(s.complaints.overdue) })}` : undefined,
+    applications: s.applications
+      ? `${n(s.applications.received)} · ${s.applications.open === null ? t('kpi.applicationsDone', { onTime: n(s.applications.onTime), late: n(s.applications.late) }) : t('kpi.applicationsParts', { onTime: n(s.applications.onTime), late: n(s.applications.late), open: n(s.applications.open) })}`
+      : undefined,
   };
   const figures = m.indicators.filter((k) => values[k as Indicator] !== undefined) as Indicator[];
   const trend: TableData = {

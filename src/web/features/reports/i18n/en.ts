@@ -74,6 +74,9 @@ export const en: TextsOf<typeof id> = {
     complaints: 'Complaints',
     complaintsParts: '{{onTime}} on time · {{overdue}} overdue',
     applications: 'Applications',
+    complaintsNotCounted: 'Complaints are counted per agency',
+    notCounted: 'Not counted for a counter or officer',
+    applicationsDone: '{{onTime}} on time · {{late}} late',
     applicationsParts: '{{onTime}} on time · {{late}} late · {{open}} in progress',
   },
   daily: {

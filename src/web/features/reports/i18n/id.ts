@@ -72,6 +72,9 @@ export const id = {
     complaints: 'Pengaduan',
     complaintsParts: '{{onTime}} tepat waktu · {{overdue}} terlambat',
     applications: 'Permohonan',
+    complaintsNotCounted: 'Pengaduan dicatat per instansi',
+    notCounted: 'Tidak dihitung untuk loket atau petugas',
+    applicationsDone: '{{onTime}} tepat waktu · {{late}} terlambat',
     applicationsParts: '{{onTime}} tepat waktu · {{late}} terlambat · {{open}} berjalan',
   },
   daily: {
