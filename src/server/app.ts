@@ -31,6 +31,7 @@ import { bookingRoutes } from './modules/booking/booking.routes';
 import { queueRoutes } from './modules/queue/queue.routes';
 import { establishmentRoutes } from './modules/establishment/establishment.routes';
 import { applicationsRoutes } from './modules/applications/applications.routes';
+import { reportsRoutes } from './modules/reports/reports.routes';
 import { surveyRoutes } from './modules/survey/survey.routes';
 import { citizensRoutes } from './modules/citizens/citizens.routes';
 import { sharedRoutes } from './modules/citizens/shared.routes';
@@ -155,6 +156,7 @@ export async function buildApp(
       await api.register(citizensRoutes(full));
       await api.register(sharedRoutes(full));
       await api.register(complaintsRoutes(full));
+      await api.register(reportsRoutes(full));
     },
     { prefix: '/api/v1' },
   );

@@ -6,6 +6,7 @@ import { closeStaleTickets } from './modules/queue/queue.jobs';
 import { complaintJobHandlers, sweepComplaints } from './modules/complaints/complaints.jobs';
 import { sweepCitizenRetention } from './modules/citizens/citizens.jobs';
 import { applicationJobHandlers, warnDueSoon } from './modules/applications/applications.jobs';
+import { keepMonthlyReports } from './modules/reports/reports.jobs';
 
 /**
  * Background work of one process: queued jobs (booking messages) and periodic sweeps. Every sweep
@@ -29,6 +30,8 @@ export function startBackground(ctx: AppContext, opts: { jobEveryMs?: number; sw
     }
     if (ctx.clock.now().getTime() - lastPurge > 3600_000) {
       await purgeOldBookings(ctx);
+      // On the 1st (each site's zone) last month's report is kept, once.
+      await keepMonthlyReports(ctx);
       // Documents of deleted accounts and ended consents, past the sites' retention.
       await sweepCitizenRetention(ctx);
       // Expired sign-in and proof counters (platform/rate-limit): one indexed DELETE.

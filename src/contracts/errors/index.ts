@@ -14,12 +14,13 @@ import type { ExtraOf } from './define';
 import { FILES_ERRORS } from './files';
 import { PLATFORM_ERRORS } from './platform';
 import { QUEUE_ERRORS } from './queue';
+import { REPORTS_ERRORS } from './reports';
 import { SURVEY_ERRORS } from './survey';
 
 export { carries, type Carries, type Catalogue, type ErrorEntry } from './define';
 export { ACCESS_ERRORS, BOOKING_ERRORS, CATALOG_ERRORS, FILES_ERRORS, PLATFORM_ERRORS, QUEUE_ERRORS, SURVEY_ERRORS, CITIZENS_ERRORS };
 export { COMPLAINTS_ERRORS, ESTABLISHMENT_ERRORS };
-export { APPLICATIONS_ERRORS };
+export { APPLICATIONS_ERRORS, REPORTS_ERRORS };
 
 /** Each module's catalogue by module, for checks that a code is declared once. */
 export const ERROR_CATALOGUES = {
@@ -34,9 +35,10 @@ export const ERROR_CATALOGUES = {
   citizens: CITIZENS_ERRORS,
   complaints: COMPLAINTS_ERRORS,
   applications: APPLICATIONS_ERRORS,
+  reports: REPORTS_ERRORS,
 } as const;
 
-export const ERROR_CATALOGUE = { ...PLATFORM_ERRORS, ...ACCESS_ERRORS, ...CATALOG_ERRORS, ...FILES_ERRORS, ...QUEUE_ERRORS, ...BOOKING_ERRORS, ...ESTABLISHMENT_ERRORS, ...SURVEY_ERRORS, ...CITIZENS_ERRORS, ...COMPLAINTS_ERRORS, ...APPLICATIONS_ERRORS } as const;
+export const ERROR_CATALOGUE = { ...PLATFORM_ERRORS, ...ACCESS_ERRORS, ...CATALOG_ERRORS, ...FILES_ERRORS, ...QUEUE_ERRORS, ...BOOKING_ERRORS, ...ESTABLISHMENT_ERRORS, ...SURVEY_ERRORS, ...CITIZENS_ERRORS, ...COMPLAINTS_ERRORS, ...APPLICATIONS_ERRORS, ...REPORTS_ERRORS } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
 export const ERROR_CODES = Object.keys(ERROR_CATALOGUE) as ErrorCode[];

@@ -13,3 +13,4 @@ export * from '../modules/survey/survey.schema';
 export * from '../modules/citizens/citizens.schema';
 export * from '../modules/complaints/complaints.schema';
 export * from '../modules/applications/applications.schema';
+export * from '../modules/reports/reports.schema';

@@ -63,6 +63,7 @@ export const OPENAPI_TAGS = [
   { name: 'citizens', description: "Citizens' accounts: sign-in by one-time code, profile, history, document wallet, readiness, consents, the access log" },
   { name: 'shared', description: "Staff, through a citizen's consent only: the share code's documents, review, NIK check, issuing" },
   { name: 'complaints', description: 'Complaints (pengaduan): public filing and tracking, the workflow with working-day deadlines, the board, the SP4N-LAPOR! export and figures' },
+  { name: 'reports', description: 'Reports: the summary of a scope and period, the monthly report (kept, with notes), settings, the public transparency page' },
 ];
 
 const PROBLEM_REF = { $ref: '#/components/schemas/Problem' };
@@ -146,4 +147,10 @@ const binary = z.string().meta({ format: 'binary' }) as unknown as z.ZodType<str
 export const fileResponse = (description: string, types: readonly string[]) => ({
   description,
   content: Object.fromEntries(types.map((t) => [t, { schema: binary }])),
+});
+
+/** A 200 that is JSON (with its schema) or, by `format`, one of the file types. */
+export const jsonOrFileResponse = (description: string, json: z.ZodType, types: readonly string[]) => ({
+  description,
+  content: { 'application/json': { schema: json }, ...Object.fromEntries(types.map((t) => [t, { schema: binary }])) },
 });

@@ -164,3 +164,18 @@ export async function purgePersonalData(conn: Conn, before: Date, at: Date): Pro
     .returning({ id: bookings.id });
   return r.length;
 }
+
+/**
+ * Bookings of a site whose slot falls on local dates from..to (reports): made (every one that
+ * stood: not cancelled) and checked in. `serviceIds` null: every service of the site.
+ */
+export async function bookingCounts(conn: Conn, siteId: string, from: string, to: string, serviceIds: readonly string[] | null): Promise<{ made: number; checkedIn: number }> {
+  const services = serviceIds ? (serviceIds.length ? sql`AND service_id IN (${sql.join(serviceIds.map((s) => sql`${s}::uuid`), sql`, `)})` : sql`AND false`) : sql``;
+  const [r] = await rows<{ made: number; checked_in: number }>(
+    conn,
+    sql`SELECT count(*) FILTER (WHERE status <> 'cancelled')::int AS made,
+               count(*) FILTER (WHERE status = 'checked_in')::int AS checked_in
+          FROM bookings WHERE site_id = ${siteId} AND local_date BETWEEN ${from} AND ${to} ${services}`,
+  );
+  return { made: Number(r?.made ?? 0), checkedIn: Number(r?.checked_in ?? 0) };
+}

@@ -48,6 +48,11 @@ export const scopeDirectory: ScopeDirectory = {
 };
 
 /** A site by id or slug, or null (the province view links its demo records by slug). */
+/** Every site's id and status (background runs over all MPPs: the monthly reports). */
+export async function siteIds(ctx: Pick<AppContext, 'db'>, conn: Conn = ambientConn(ctx.db)) {
+  return (await repo.listSites(conn)).map((s) => ({ id: s.id, status: s.status }));
+}
+
 export async function findSiteByRef(ctx: Pick<AppContext, 'db'>, ref: string, conn: Conn = ambientConn(ctx.db)) {
   return (await repo.findSiteByRef(conn, ref)) ?? null;
 }

@@ -3,4 +3,4 @@
  * per agency and month that the reports read (received, verified and responded on time, median
  * hours to the first reply, share followed up). Callers authorize their own use.
  */
-export { complaintFigures, type ComplaintFigures } from './figures.service';
+export { complaintFigures, complaintTotals, type ComplaintFigures } from './figures.service';

@@ -61,3 +61,15 @@ export async function figuresForCaller(ctx: AppContext, caller: Caller, siteId: 
   if (q.to < q.from) throw fieldError('querystring.to', 'before_from', { id: 'Bulan akhir sebelum bulan awal.', en: 'The end month is before the start month.' });
   return complaintFigures(ctx, siteId, { ...q, agencyIds: scope.all ? null : scope.agencyIds });
 }
+
+/**
+ * Totals over local dates from..to (not whole months), for the reports' summary: received,
+ * responded on time, open and overdue today, followed up. `agencyId`: that agency's only.
+ */
+export async function complaintTotals(ctx: AppContext, siteId: string, from: string, to: string, agencyId?: string) {
+  const site = await cachedCatalog.getSite(ctx, siteId);
+  const today = localDate(ctx.clock.now(), site.timeZone);
+  const rows = await repo.figures(ctx.db, { siteId, from, to, today, agencyIds: null, agencyId });
+  const sum = (k: 'received' | 'responded_on_time' | 'overdue_open' | 'followed_up') => rows.reduce((n, r) => n + Number(r[k]), 0);
+  return { received: sum('received'), onTime: sum('responded_on_time'), overdue: sum('overdue_open'), followedUp: sum('followed_up') };
+}

@@ -10,6 +10,7 @@ import { localDate } from '../../../domain/opening-hours';
 import type { AppContext } from '../../platform/context';
 import { ambientConn } from '../../platform/db';
 import { normaliseCode } from '../../platform/crypto';
+import * as figures from './figures.repository';
 import * as repo from './queue.repository';
 
 export type { ServedGrouping, ServedTicket } from './queue.repository';
@@ -80,3 +81,9 @@ export async function ticketForApplication(ctx: AppContext, ticketId: string) {
  * with the caller's own change in the same transaction; the open one issued earlier, if any.
  */
 export { issuePickupTicket, openTicketOf as openPickupTicket, presentPickup, type PickupInput } from './pickup.service';
+
+/** The reports' queue figures of a scope over local dates (figures.repository). */
+export const queueFigures = (ctx: AppContext, scope: figures.FigureScope, targetMinutes: number) => figures.queueFigures(ambientConn(ctx.db), scope, targetMinutes);
+/** Visitors, tickets, served and mean wait per month of a scope (the monthly report's trend). */
+export const queueTrend = (ctx: AppContext, scope: figures.FigureScope) => figures.monthlyTrend(ambientConn(ctx.db), scope);
+export type { FigureScope, QueueFigures, Stats } from './figures.repository';
