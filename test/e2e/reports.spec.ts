@@ -127,6 +127,18 @@ test('the admin reads the dashboard, changes the period, and downloads the month
   wb.getWorksheet('Catatan')?.eachRow((row) => row.eachCell((c) => notesSheet.push(String(c.value))));
   expect(notesSheet).toContain(note);
 
+  // Settings: a stricter target wait, and IKM before bookings in the monthly report.
+  await page.getByTestId('report-tab-settings').click();
+  await page.getByTestId('settings-target').fill('10');
+  await page.getByRole('button', { name: 'Naikkan IKM (SKM)' }).click();
+  await page.getByTestId('settings-save').click();
+  await expect(page.getByText('Pengaturan disimpan')).toBeVisible();
+  await page.getByTestId('report-tab-monthly').click();
+  const order = await page.getByTestId('monthly-figures').locator('tr[data-indicator]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-indicator')));
+  expect(order.indexOf('ikm')).toBe(order.indexOf('bookings') - 1);
+  await page.getByTestId('report-tab-dashboard').click();
+  await expect(page.getByTestId('kpi-target')).toContainText('≤ 10 menit');
+
   // The public transparency page of the MPP, without a login.
   const visitor = await page.context().browser()!.newPage();
   await visitor.goto(`/mpp/${site.slug}/transparansi`);

@@ -11,6 +11,7 @@ export const P = {
   monthly: (siteId: string) => `${site(siteId)}/reports/monthly`,
   notes: (siteId: string, month: string) => `${site(siteId)}/reports/monthly/${enc(month)}/notes`,
   archive: (siteId: string) => `${site(siteId)}/reports/archive`,
+  kept: (siteId: string, month: string) => `${site(siteId)}/reports/archive/${enc(month)}`,
   settings: (siteId: string) => `${site(siteId)}/reports/settings`,
   transparency: (siteId: string) => `${site(siteId)}/transparency`,
   counters: (siteId: string) => `${site(siteId)}/counters`,
@@ -65,6 +66,15 @@ export function useSaveNotes(siteId: string, month: string) {
 
 export function useArchive(siteId: string | undefined) {
   return useQuery({ queryKey: reportKeys.archive(siteId ?? ''), queryFn: ({ signal }) => api.get<ArchiveItem[]>(P.archive(siteId!), undefined, signal), enabled: !!siteId });
+}
+
+/** Keeps the month's report as it stands now (replacing a kept one); the month must be over. */
+export function useKeepMonthly(siteId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (month: string) => api.post<ArchiveItem>(P.kept(siteId, month)),
+    onSuccess: () => qc.invalidateQueries({ queryKey: reportKeys.archive(siteId) }),
+  });
 }
 
 export function useReportSettings(siteId: string | undefined) {
@@ -135,3 +145,6 @@ export const downloadSummary = (siteId: string, q: SummaryQuery, format: 'csv' |
 
 export const downloadMonthly = (siteId: string, month: string, format: 'csv' | 'xlsx' | 'pdf', agencyId?: string) =>
   download(P.monthly(siteId), { month, format, agencyId: agencyId || undefined }, `laporan-bulanan-${month}.${format}`);
+
+/** A kept monthly report as it was generated (not as the figures read today). */
+export const downloadKept = (siteId: string, month: string, format: 'csv' | 'xlsx' | 'pdf') => download(P.kept(siteId, month), { format }, `laporan-bulanan-${month}.${format}`);

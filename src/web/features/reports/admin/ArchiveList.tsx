@@ -7,11 +7,11 @@ import { QueryError } from '../../../app/QueryError';
 import { useLang } from '../../../i18n';
 import { notifyError } from '../../../lib/errors';
 import { formatDateTime, formatMonth } from '../../../lib/format';
-import { downloadMonthly, useArchive } from '../api';
+import { downloadKept, useArchive } from '../api';
 
 const FORMATS = ['pdf', 'xlsx'] as const;
 
-/** The monthly reports generated and kept (on the 1st, or by a click), newest first, each downloadable again. */
+/** The monthly reports generated and kept (on the 1st, or by a click), newest first, each downloadable as it was kept. */
 export function ArchiveList({ siteId, timeZone, onOpen }: { siteId: string; timeZone: string; onOpen: (month: string) => void }) {
   const { t } = useTranslation('reports');
   const lang = useLang();
@@ -20,7 +20,7 @@ export function ArchiveList({ siteId, timeZone, onOpen }: { siteId: string; time
   const get = async (month: string, format: (typeof FORMATS)[number]) => {
     setBusy(`${month}.${format}`);
     try {
-      await downloadMonthly(siteId, month, format);
+      await downloadKept(siteId, month, format);
     } catch (e) {
       notifyError(e, t('dashboard.exportFailed'));
     } finally {

@@ -52,7 +52,7 @@ export default function DashboardView({ scope }: { scope: ReportsScope }) {
         </Group>
       </Group>
       {summary.error ? <QueryError error={summary.error} onRetry={() => void summary.refetch()} /> : null}
-      {!f.query ? null : !r ? (
+      {!f.query ? (scope.ready ? null : <TableSkeleton rows={6} />) : !r ? (
         summary.error ? null : <TableSkeleton rows={6} />
       ) : (
         <Stack gap="md" data-testid="report-summary" data-from={r.from} data-to={r.to} aria-busy={summary.isFetching}>

@@ -50,7 +50,7 @@ export function Filters({ scope, f }: { scope: ReportsScope; f: DashboardFilters
           </>
         ) : (
           <Text size="sm" c="dimmed" pb={8} data-testid="report-range">
-            {t('period.range', { from: formatDate(f.range.from, lang, 'short'), to: formatDate(f.range.to, lang, { day: 'numeric', month: 'short', year: 'numeric' }) })}
+            {t('period.range', { from: formatDate(f.range.from, lang, { day: 'numeric', month: 'short' }), to: formatDate(f.range.to, lang, { day: 'numeric', month: 'short', year: 'numeric' }) })}
           </Text>
         )}
       </Group>

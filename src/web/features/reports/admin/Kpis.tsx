@@ -2,7 +2,7 @@ import { Card, SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../../i18n';
 import { fmtCount, fmtIkm, fmtMinutes, fmtShare } from '../figures';
-import type { Summary } from '../types';
+import type { MinuteStats, Summary } from '../types';
 
 function Kpi({ label, value, hint, testId }: { label: string; value: string; hint?: string; testId: string }) {
   return (
@@ -20,6 +20,9 @@ export function Kpis({ r }: { r: Summary }) {
   const lang = useLang();
   const n = (v: number) => fmtCount(v, lang);
   const w = r.withinTarget;
+  const minutes = (v: number | null) => (v === null ? t('none') : t('fmt.minutes', { n: fmtMinutes(v, lang) }));
+  const parts = (m: MinuteStats) => (m.count === 0 ? t('kpi.notMeasured') : t('kpi.waitParts', { p50: fmtMinutes(m.p50, lang), p90: fmtMinutes(m.p90, lang) }));
+  const b = r.bookings;
   const a = r.applications;
   // One service's open applications are not counted (null): only the finished ones show.
   const applications = !a ? t('kpi.notCounted') : a.open === null ? t('kpi.applicationsDone', { onTime: n(a.onTime), late: n(a.late) }) : t('kpi.applicationsParts', { onTime: n(a.onTime), late: n(a.late), open: n(a.open) });
@@ -32,10 +35,10 @@ export function Kpis({ r }: { r: Summary }) {
         testId="kpi-channels"
         label={t('kpi.walkInsBookings')}
         value={`${n(r.walkIns)} · ${n(r.fromBookings)}`}
-        hint={r.bookings ? `${t('kpi.showRate')} ${fmtShare(r.bookings.showRate, lang)}: ${t('kpi.showRateOf', { checkedIn: n(r.bookings.checkedIn), made: n(r.bookings.made) })}` : t('kpi.noBookings')}
+        hint={!b ? t('kpi.noBookings') : b.made === 0 ? t('kpi.noBookingsMade') : `${t('kpi.showRate')} ${fmtShare(b.showRate, lang)}: ${t('kpi.showRateOf', { checkedIn: n(b.checkedIn), made: n(b.made) })}`}
       />
-      <Kpi testId="kpi-wait" label={t('kpi.wait')} value={t('fmt.minutes', { n: fmtMinutes(r.waitMinutes.mean, lang) })} hint={t('kpi.waitParts', { p50: fmtMinutes(r.waitMinutes.p50, lang), p90: fmtMinutes(r.waitMinutes.p90, lang) })} />
-      <Kpi testId="kpi-service" label={t('kpi.service')} value={t('fmt.minutes', { n: fmtMinutes(r.serviceMinutes.mean, lang) })} hint={t('kpi.waitParts', { p50: fmtMinutes(r.serviceMinutes.p50, lang), p90: fmtMinutes(r.serviceMinutes.p90, lang) })} />
+      <Kpi testId="kpi-wait" label={t('kpi.wait')} value={minutes(r.waitMinutes.mean)} hint={parts(r.waitMinutes)} />
+      <Kpi testId="kpi-service" label={t('kpi.service')} value={minutes(r.serviceMinutes.mean)} hint={parts(r.serviceMinutes)} />
       <Kpi testId="kpi-target" label={t('kpi.withinTarget')} value={fmtShare(w.share, lang)} hint={t('kpi.withinTargetOf', { n: n(w.withinTarget), called: n(w.called), target: w.targetMinutes })} />
       <Kpi testId="kpi-ikm" label={t('kpi.ikm')} value={r.ikm === null ? t('none') : `${fmtIkm(r.ikm, lang)}${r.ikmGrade ? ` (${r.ikmGrade})` : ''}`} hint={r.ikm === null && r.ikmRespondents > 0 ? t('kpi.ikmWithheld') : t('kpi.ikmRespondents', { n: n(r.ikmRespondents) })} />
       <Kpi

@@ -1,15 +1,15 @@
 import '@mantine/charts/styles.css';
 import { Button, Group, Select, Stack, Text } from '@mantine/core';
-import { IconDownload } from '@tabler/icons-react';
+import { IconArchive, IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { TableSkeleton } from '../../../app/admin';
+import { TableSkeleton, useConfirm } from '../../../app/admin';
 import { QueryError } from '../../../app/QueryError';
 import { useLang } from '../../../i18n';
-import { notifyError } from '../../../lib/errors';
-import { dateInZone, formatMonth } from '../../../lib/format';
-import { downloadMonthly, useMonthly } from '../api';
+import { notifyError, notifySuccess } from '../../../lib/errors';
+import { formatDateTime, formatMonth } from '../../../lib/format';
+import { downloadMonthly, useArchive, useKeepMonthly, useMonthly } from '../api';
 import { previousMonth, recentMonths } from '../period';
 import { ArchiveList } from './ArchiveList';
 import { MonthlyPreview } from './MonthlyPreview';
@@ -23,7 +23,7 @@ export default function MonthlyView({ scope }: { scope: ReportsScope }) {
   const { t } = useTranslation('reports');
   const lang = useLang();
   const [params, setParams] = useSearchParams();
-  const today = dateInZone(new Date(), scope.timeZone);
+  const today = scope.today;
   const months = recentMonths(previousMonth(today), 24);
   const given = params.get('month');
   const month = given && months.includes(given) ? given : months[0];
@@ -35,7 +35,7 @@ export default function MonthlyView({ scope }: { scope: ReportsScope }) {
   // An agency admin's report is their agency's; the site's is the whole MPP's.
   const agencyId = scope.siteWide ? '' : (scope.agencyIds[0] ?? '');
   const siteId = scope.siteId!;
-  const monthly = useMonthly(siteId, month, agencyId);
+  const monthly = useMonthly(scope.ready ? siteId : undefined, month, agencyId);
   const [busy, setBusy] = useState<string | null>(null);
   const get = async (format: 'pdf' | 'xlsx' | 'csv') => {
     setBusy(format);
@@ -47,8 +47,19 @@ export default function MonthlyView({ scope }: { scope: ReportsScope }) {
       setBusy(null);
     }
   };
+  const archive = useArchive(scope.siteWide ? siteId : undefined);
+  const keep = useKeepMonthly(siteId);
+  const [confirmNode, confirm] = useConfirm();
+  const keepIt = async () => {
+    const kept = archive.data?.find((a) => a.month === month);
+    const label = formatMonth(month, lang);
+    // Keeping again replaces what was sent before: say so first.
+    if (kept && !(await confirm({ title: t('monthly.keepTitle'), message: t('monthly.keepMessage', { month: label, when: formatDateTime(kept.generatedAt, lang, scope.timeZone) }), confirmLabel: t('monthly.keepConfirm'), danger: true }))) return;
+    keep.mutate(month, { onSuccess: () => notifySuccess(t('monthly.kept', { month: label })) });
+  };
   return (
     <Stack gap="md">
+      {confirmNode}
       <Text size="sm" c="dimmed" maw={760}>{t('monthly.intro')}</Text>
       <Group align="flex-end" gap="sm" wrap="wrap">
         <Select label={t('monthly.month')} data={months.map((m) => ({ value: m, label: formatMonth(m, lang) }))} value={month} onChange={(v) => v && choose(v)} allowDeselect={false} w={220} data-testid="monthly-month" />
@@ -57,6 +68,11 @@ export default function MonthlyView({ scope }: { scope: ReportsScope }) {
             {t(`monthly.${label}`)}
           </Button>
         ))}
+        {scope.manager && (
+          <Button variant="light" leftSection={<IconArchive size={16} />} loading={keep.isPending} onClick={() => void keepIt()} data-testid="monthly-keep">
+            {t('monthly.keep')}
+          </Button>
+        )}
       </Group>
       {monthly.error ? <QueryError error={monthly.error} onRetry={() => void monthly.refetch()} /> : null}
       {monthly.data ? <MonthlyPreview m={monthly.data} /> : monthly.error ? null : <TableSkeleton rows={6} />}

@@ -1,5 +1,4 @@
 import { useSearchParams } from 'react-router';
-import { dateInZone } from '../../../lib/format';
 import { PERIOD_PRESETS, presetRange, rangeProblem, type PeriodPreset } from '../period';
 import type { SummaryQuery } from '../types';
 import type { ReportsScope } from './scope';
@@ -13,7 +12,7 @@ type Key = 'period' | 'from' | 'to' | 'agency' | 'service' | 'counter' | 'office
  */
 export function useDashboardFilters(scope: ReportsScope) {
   const [params, setParams] = useSearchParams();
-  const today = dateInZone(new Date(), scope.timeZone);
+  const today = scope.today;
   const given = params.get('period') as PeriodPreset | null;
   const preset: PeriodPreset = given && PERIOD_PRESETS.includes(given) ? given : 'month';
   const range = preset === 'custom' ? { from: params.get('from') ?? '', to: params.get('to') ?? '' } : presetRange(preset, today);
@@ -30,7 +29,8 @@ export function useDashboardFilters(scope: ReportsScope) {
     }
     setParams(p, { replace: true });
   };
-  const query: SummaryQuery | null = problem
+  // Until the site's today is known, "this month" is not.
+  const query: SummaryQuery | null = problem || !scope.ready
     ? null
     : { from: range.from, to: range.to, agencyId: agencyId || undefined, serviceId: serviceId || undefined, counterId: counterId || undefined, officerId: officerId || undefined };
   return { today, preset, range, problem, agencyId, serviceId, counterId, officerId, set, query };

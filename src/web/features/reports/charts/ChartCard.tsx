@@ -51,6 +51,7 @@ export function ChartCard({ title, intro, table, file, xlsx, testId, children }:
 
 /** A figures table: the first column names the row, the others are numbers shown by `show`. */
 export function DataTable({ table, show, testId, minWidth = 480, maxHeight }: { table: TableData; show: (v: Cell, column: number) => string; testId?: string; minWidth?: number; maxHeight?: number }) {
+  const { t } = useTranslation('reports');
   return (
     <Table.ScrollContainer minWidth={minWidth} maxHeight={maxHeight} mt="sm">
       <Table striped stickyHeader={!!maxHeight} data-testid={testId}>
@@ -58,6 +59,11 @@ export function DataTable({ table, show, testId, minWidth = 480, maxHeight }: { 
           <Table.Tr>{table.header.map((h, i) => <Table.Th key={i} ta={i ? 'right' : undefined} scope="col">{h}</Table.Th>)}</Table.Tr>
         </Table.Thead>
         <Table.Tbody>
+          {table.rows.length === 0 && (
+            <Table.Tr>
+              <Table.Td colSpan={table.header.length} c="dimmed">{t('dashboard.noRows')}</Table.Td>
+            </Table.Tr>
+          )}
           {table.rows.map((r, i) => (
             <Table.Tr key={i}>
               {r.map((v, j) => (j === 0 ? <Table.Th key={j} scope="row" fw={500}>{show(v, j)}</Table.Th> : <Table.Td key={j} ta="right">{show(v, j)}</Table.Td>))}
