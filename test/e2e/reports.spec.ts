@@ -127,6 +127,28 @@ test('the admin reads the dashboard, changes the period, and downloads the month
   wb.getWorksheet('Catatan')?.eachRow((row) => row.eachCell((c) => notesSheet.push(String(c.value))));
   expect(notesSheet).toContain(note);
 
+  // Keep October in the archive. The hourly run may have kept it already (the 1st is past):
+  // then keeping again replaces it, and the page asks first.
+  const row = page.getByTestId('monthly-archive').locator('tr[data-month="2026-10"]');
+  const dialog = page.getByRole('dialog');
+  const keptToast = page.getByText('Laporan Oktober 2026 disimpan ke arsip');
+  await page.getByTestId('monthly-keep').click();
+  await expect(dialog.or(keptToast).first()).toBeVisible();
+  if (await dialog.isVisible()) await dialog.getByRole('button', { name: 'Ganti laporan' }).click();
+  await expect(keptToast).toBeVisible();
+  await expect(row).toContainText('Manual');
+  await page.getByTestId('monthly-keep').click();
+  await expect(dialog).toContainText('Ganti laporan yang tersimpan?');
+  await dialog.getByRole('button', { name: 'Batal' }).click();
+  await expect(dialog).toHaveCount(0);
+  // The kept report carries the notes it was kept with.
+  const [keptPdf] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: 'Unduh PDF Oktober 2026' }).click()]);
+  const kept = await saved(keptPdf);
+  expect(kept.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  const keptParser = new PDFParse({ data: new Uint8Array(kept) });
+  expect((await keptParser.getText()).text.replace(/\s+/g, ' ')).toContain(note);
+  await keptParser.destroy();
+
   // Settings: a stricter target wait, and IKM before bookings in the monthly report.
   await page.getByTestId('report-tab-settings').click();
   await page.getByTestId('settings-target').fill('10');
@@ -134,8 +156,8 @@ test('the admin reads the dashboard, changes the period, and downloads the month
   await page.getByTestId('settings-save').click();
   await expect(page.getByText('Pengaturan disimpan')).toBeVisible();
   await page.getByTestId('report-tab-monthly').click();
-  const order = await page.getByTestId('monthly-figures').locator('tr[data-indicator]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-indicator')));
-  expect(order.indexOf('ikm')).toBe(order.indexOf('bookings') - 1);
+  const order = () => page.getByTestId('monthly-figures').locator('tr[data-indicator]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-indicator')));
+  await expect.poll(async () => { const o = await order(); return o.indexOf('ikm') - o.indexOf('bookings'); }).toBe(-1);
   await page.getByTestId('report-tab-dashboard').click();
   await expect(page.getByTestId('kpi-target')).toContainText('≤ 10 menit');
 
@@ -146,5 +168,46 @@ test('the admin reads the dashboard, changes the period, and downloads the month
   await expect(visitor.getByTestId('transparency-month')).toHaveValue('Oktober 2026');
   await expect(visitor.getByTestId('transparency-visitors-value')).toBeVisible();
   await shot(visitor, 'reports-transparency');
+  await api.dispose();
+});
+
+test('an agency admin sees their agency only; an officer their own figures', async ({ page, baseURL }) => {
+  const api = await newRequest.newContext({ baseURL });
+  const site = ((await (await api.get('/api/v1/sites')).json()) as Json[]).find((s) => s.slug === 'mpp-samarinda')!;
+  const agencies = (await (await api.get(`/api/v1/sites/${site.id}/agencies`)).json()) as Json[];
+  const own = agencies.find((a) => a.shortName === 'Disdukcapil')!;
+
+  await page.goto('/login');
+  await page.getByTestId('login-username').fill('admin-disdukcapil');
+  await page.getByTestId('login-password').fill(PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.goto('/admin/reports');
+  await expect(page.getByTestId('report-summary')).toBeVisible();
+  await expect(page.getByTestId('report-agency')).toHaveValue(own.name);
+  await page.getByTestId('report-agency').click();
+  await expect(page.getByRole('option')).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('report-tab-settings')).toHaveCount(0);
+  await page.getByTestId('report-tab-monthly').click();
+  await expect(page.getByTestId('monthly-preview')).toContainText(own.name);
+  await expect(page.getByTestId('monthly-notes')).toHaveCount(0);
+  await shot(page, 'reports-agency-admin');
+
+  // The officer of Loket 4: their own figures, no scope to choose.
+  await page.context().clearCookies();
+  await page.goto('/login');
+  await page.getByTestId('login-username').fill('petugas-4');
+  await page.getByTestId('login-password').fill(PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Kinerja saya' }).click();
+  await expect(page).toHaveURL(/\/my-figures$/);
+  await expect(page.getByTestId('report-summary')).toBeVisible();
+  await expect(page.getByTestId('report-agency')).toHaveCount(0);
+  const officer = await login(baseURL, 'petugas-4');
+  const me = (await (await api.get('/api/v1/auth/me', { headers: officer })).json()) as Json;
+  const mine = (await (await api.get(`/api/v1/sites/${site.id}/reports/summary?from=2026-11-01&to=2026-11-25&officerId=${me.id}`, { headers: officer })).json()) as Json;
+  await expect(page.getByTestId('kpi-served-value')).toHaveText(new Intl.NumberFormat('id-ID').format(mine.served));
+  await shot(page, 'reports-officer');
   await api.dispose();
 });

@@ -1,12 +1,12 @@
 import { Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../../i18n';
 import { formatDate } from '../../../lib/format';
 import { useStaff } from '../../access/admin/api';
 import { usePublicAgencies, usePublicServices } from '../../catalog/api';
 import { useCounters } from '../api';
-import { MAX_RANGE_DAYS, PERIOD_PRESETS, type PeriodPreset } from '../period';
+import { MAX_RANGE_DAYS, PERIOD_PRESETS, rangeProblem, type DateRange, type PeriodPreset } from '../period';
 import type { ReportsScope } from './scope';
 import type { DashboardFilters } from './useFilters';
 
@@ -25,11 +25,23 @@ export function Filters({ scope, f }: { scope: ReportsScope; f: DashboardFilters
     return scope.siteWide ? [{ value: '', label: t('scope.wholeSite') }, ...list] : list;
   }, [agencies.data, scope, t]);
   const counterOptions = (counters.data ?? []).filter((c) => !f.agencyId || c.agencyId === f.agencyId).map((c) => ({ value: c.id, label: c.name }));
+  // The typed dates live here and go to the address together with the period, so a date typed
+  // before the address caught up with the previous one never loses it.
+  const [draft, setDraft] = useState<DateRange>(f.range);
+  useEffect(() => {
+    if (f.preset !== 'custom') setDraft({ from: f.range.from, to: f.range.to });
+  }, [f.preset, f.range.from, f.range.to]);
+  const typed = (k: keyof DateRange, v: string) => {
+    const next = { ...draft, [k]: v };
+    setDraft(next);
+    f.set({ period: 'custom', from: next.from, to: next.to });
+  };
   const choose = (preset: PeriodPreset) => {
     // A custom range starts from what was shown, so only the dates that change need typing.
-    f.set(preset === 'custom' ? { period: preset, from: f.range.from, to: f.range.to } : { period: preset, from: '', to: '' });
+    f.set(preset === 'custom' ? { period: preset, from: draft.from, to: draft.to } : { period: preset, from: '', to: '' });
   };
-  const problem = f.problem ? t(`period.problems.${f.problem}`, { max: MAX_RANGE_DAYS }) : null;
+  const wrong = f.preset === 'custom' ? rangeProblem(draft) : null;
+  const problem = wrong ? t(`period.problems.${wrong}`, { max: MAX_RANGE_DAYS }) : null;
   return (
     <Stack gap="sm" mb="md">
       <Group align="flex-end" gap="sm" wrap="wrap">
@@ -45,8 +57,8 @@ export function Filters({ scope, f }: { scope: ReportsScope; f: DashboardFilters
         </Stack>
         {f.preset === 'custom' ? (
           <>
-            <TextInput type="date" label={t('period.from')} value={f.range.from} max={f.today} onChange={(e) => f.set({ from: e.currentTarget.value })} error={f.problem === 'fromMissing' ? problem : undefined} data-testid="report-from" />
-            <TextInput type="date" label={t('period.to')} value={f.range.to} max={f.today} onChange={(e) => f.set({ to: e.currentTarget.value })} error={f.problem && f.problem !== 'fromMissing' ? problem : undefined} data-testid="report-to" />
+            <TextInput type="date" label={t('period.from')} value={draft.from} max={f.today} onChange={(e) => typed('from', e.currentTarget.value)} error={wrong === 'fromMissing' ? problem : undefined} data-testid="report-from" />
+            <TextInput type="date" label={t('period.to')} value={draft.to} max={f.today} onChange={(e) => typed('to', e.currentTarget.value)} error={wrong && wrong !== 'fromMissing' ? problem : undefined} data-testid="report-to" />
           </>
         ) : (
           <Text size="sm" c="dimmed" pb={8} data-testid="report-range">

@@ -41,6 +41,7 @@ export function MonthlyPreview({ m }: { m: Monthly }) {
   return (
     <Card withBorder data-testid="monthly-preview">
       <Title order={3} size="h4">{s.site.name} · {formatMonth(m.month, lang)}</Title>
+      {s.scope.agency && <Text fw={600}>{s.scope.agency.name}</Text>}
       <Text size="sm" c="dimmed" mb="sm">{t('monthly.generatedAt', { when: formatDateTime(m.generatedAt, lang, s.site.timeZone) })}</Text>
       <Stack gap="md">
         {figures.length > 0 && (

@@ -51,7 +51,8 @@ export default function MonthlyView({ scope }: { scope: ReportsScope }) {
   const keep = useKeepMonthly(siteId);
   const [confirmNode, confirm] = useConfirm();
   const keepIt = async () => {
-    const kept = archive.data?.find((a) => a.month === month);
+    // Asked of the server now: the hourly run may have kept the month since the list loaded.
+    const kept = (await archive.refetch()).data?.find((a) => a.month === month);
     const label = formatMonth(month, lang);
     // Keeping again replaces what was sent before: say so first.
     if (kept && !(await confirm({ title: t('monthly.keepTitle'), message: t('monthly.keepMessage', { month: label, when: formatDateTime(kept.generatedAt, lang, scope.timeZone) }), confirmLabel: t('monthly.keepConfirm'), danger: true }))) return;
