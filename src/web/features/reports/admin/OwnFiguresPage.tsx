@@ -1,3 +1,4 @@
+import { Box } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AdminHeader } from '../../../app/admin';
@@ -15,9 +16,11 @@ export default function OwnFiguresPage() {
   return (
     <>
       <AdminHeader title={t('ownTitle')} description={t('ownIntro')} />
-      <Suspense fallback={<PageLoader />}>
-        <DashboardView scope={{ ...scope, ownOnly: true, siteWide: false, agencyIds: [], manager: false }} />
-      </Suspense>
+      <Box mt="md">
+        <Suspense fallback={<PageLoader />}>
+          <DashboardView scope={{ ...scope, ownOnly: true, siteWide: false, agencyIds: [], manager: false }} />
+        </Suspense>
+      </Box>
     </>
   );
 }
