@@ -26,7 +26,9 @@ export function declaredResponse(res: LightMyRequestResponse, status: number): z
   const raw = res.raw.res as ServerResponse | undefined;
   if (!raw || !answeredBy.has(raw)) return undefined;
   const declared = answeredBy.get(raw);
-  const schema = declared?.[String(status)] ?? declared?.[`${String(status)[0]}xx`];
+  const entry = (declared?.[String(status)] ?? declared?.[`${String(status)[0]}xx`]) as z.ZodType | { content?: Record<string, { schema: z.ZodType }> } | undefined;
+  // A response declared per content type (JSON or a file, by `format`): its JSON schema.
+  const schema = entry && 'content' in entry && entry.content ? entry.content['application/json']?.schema : (entry as z.ZodType | undefined);
   if (!schema) throw new Error(`${res.raw.req.method} ${res.raw.req.url} declares no response schema for ${status}`);
   return schema;
 }

@@ -60,19 +60,24 @@ function scopeFilter(s: FigureScope): SQL {
 
 const WAIT = sql`EXTRACT(EPOCH FROM (called_at - issued_at))::float8 / 60`;
 const SERVICE = sql`EXTRACT(EPOCH FROM (finished_at - COALESCE(started_at, called_at)))::float8 / 60`;
+// Both percentiles from one sort (an array of fractions), not two.
 const stat = (value: SQL, filter: SQL, name: string) => sql`
   count(*) FILTER (WHERE ${filter})::int AS ${sql.raw(`${name}_n`)},
   (avg(${value}) FILTER (WHERE ${filter}))::float8 AS ${sql.raw(`${name}_mean`)},
-  (percentile_cont(0.5) WITHIN GROUP (ORDER BY ${value}) FILTER (WHERE ${filter}))::float8 AS ${sql.raw(`${name}_p50`)},
-  (percentile_cont(0.9) WITHIN GROUP (ORDER BY ${value}) FILTER (WHERE ${filter}))::float8 AS ${sql.raw(`${name}_p90`)}`;
+  (percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${value}) FILTER (WHERE ${filter}))::float8[] AS ${sql.raw(`${name}_pct`)}`;
 
 const CALLED = sql`called_at IS NOT NULL`;
 const SERVED = sql`status = 'done' AND finished_at IS NOT NULL AND COALESCE(started_at, called_at) IS NOT NULL`;
 
-type Raw = Record<string, number | string | null>;
+type Raw = Record<string, number | string | null | unknown[]>;
 const n = (v: unknown) => Number(v ?? 0);
 const minutes = (v: unknown) => (v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10);
-const statOf = (r: Raw, name: string): Stats => ({ count: n(r[`${name}_n`]), mean: minutes(r[`${name}_mean`]), p50: minutes(r[`${name}_p50`]), p90: minutes(r[`${name}_p90`]) });
+const statOf = (r: Raw, name: string): Stats => {
+  const pct = r[`${name}_pct`] as unknown as Array<number | string> | string | null | undefined;
+  // pg returns float8[] as an array; a driver that does not parse arrays gives '{10,15.4}'.
+  const list = typeof pct === 'string' ? pct.replace(/[{}]/g, '').split(',').map(Number) : (pct ?? null);
+  return { count: n(r[`${name}_n`]), mean: minutes(r[`${name}_mean`]), p50: minutes(list?.[0] ?? null), p90: minutes(list?.[1] ?? null) };
+};
 const countsOf = (r: Raw): CountFigures => ({
   visitors: n(r.visitors), tickets: n(r.tickets), served: n(r.served), noShows: n(r.no_shows), transfers: n(r.transfers),
   cancelled: n(r.cancelled), open: n(r.open), walkIns: n(r.walk_ins), fromBookings: n(r.from_bookings),
