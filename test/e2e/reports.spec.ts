@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, request as newRequest, test, type APIRequestContext, type Download, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { PDFParse } from 'pdf-parse';
@@ -32,6 +33,15 @@ async function signIn(page: Page) {
 }
 
 const saved = async (d: Download) => readFileSync((await d.path())!);
+
+/** No WCAG 2.1 A/AA violation axe can find on the page as it stands (each listed with its elements). */
+async function accessible(page: Page) {
+  // The pointer leaves the link it last clicked: the navbar's active link under the pointer is
+  // darker than its text allows (a known finding of the shared staff layout, not of these pages).
+  await page.mouse.move(0, 0);
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(violations.map((v) => ({ rule: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }))).toEqual([]);
+}
 
 test('the admin reads the dashboard, changes the period, and downloads the monthly report as PDF and XLSX', async ({ page, baseURL }) => {
   test.setTimeout(180_000);
@@ -68,6 +78,7 @@ test('the admin reads the dashboard, changes the period, and downloads the month
   await expect(page.getByTestId('report-heat-table')).toBeVisible();
   await expect(page.getByTestId('report-agencies-table')).toContainText(ktp.agency.name);
   await shot(page, 'reports-dashboard-month');
+  await accessible(page);
 
   // "Hari ini": the ticket served this morning counts, in Indonesian numbers.
   await page.getByTestId('report-period').getByText('Hari ini').click();
@@ -104,6 +115,7 @@ test('the admin reads the dashboard, changes the period, and downloads the month
   await page.getByTestId('monthly-notes-save').click();
   await expect(page.getByText('Catatan disimpan')).toBeVisible();
   await shot(page, 'reports-monthly');
+  await accessible(page);
 
   const [pdfDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('monthly-pdf').click()]);
   const pdf = await saved(pdfDownload);
@@ -151,6 +163,8 @@ test('the admin reads the dashboard, changes the period, and downloads the month
 
   // Settings: a stricter target wait, and IKM before bookings in the monthly report.
   await page.getByTestId('report-tab-settings').click();
+  await expect(page.getByTestId('settings-indicators')).toBeVisible();
+  await accessible(page);
   await page.getByTestId('settings-target').fill('10');
   await page.getByRole('button', { name: 'Naikkan IKM (SKM)' }).click();
   await page.getByTestId('settings-save').click();
@@ -168,6 +182,7 @@ test('the admin reads the dashboard, changes the period, and downloads the month
   await expect(visitor.getByTestId('transparency-month')).toHaveValue('Oktober 2026');
   await expect(visitor.getByTestId('transparency-visitors-value')).toBeVisible();
   await shot(visitor, 'reports-transparency');
+  await accessible(visitor);
   await api.dispose();
 });
 
@@ -209,5 +224,6 @@ test('an agency admin sees their agency only; an officer their own figures', asy
   const mine = (await (await api.get(`/api/v1/sites/${site.id}/reports/summary?from=2026-11-01&to=2026-11-25&officerId=${me.id}`, { headers: officer })).json()) as Json;
   await expect(page.getByTestId('kpi-served-value')).toHaveText(new Intl.NumberFormat('id-ID').format(mine.served));
   await shot(page, 'reports-officer');
+  await accessible(page);
   await api.dispose();
 });
