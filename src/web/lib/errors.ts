@@ -46,7 +46,8 @@ type Toast = { color: string; title?: string; message: string; autoClose: number
 
 /** Toasts load @mantine/notifications on first use, keeping it out of the entry chunk (kiosk budget). */
 function toast(t: Toast): void {
-  void import('@mantine/notifications').then(({ notifications }) => notifications.show(t));
+  // The close button is an icon: it needs a name for screen readers (axe: button-name).
+  void import('@mantine/notifications').then(({ notifications }) => notifications.show({ ...t, closeButtonProps: { 'aria-label': i18n.t('common.close') } }));
 }
 
 /** A red toast for a failure that has no better place on the page. */
