@@ -89,7 +89,7 @@ function UserMenu({ user }: { user: User }) {
 /** The staff area: header (brand, site, language, user menu), role-aware navbar, page outlet. */
 export default function StaffLayout() {
   // Navbar labels may come from a feature's namespace (`booking:nav`, see nav.ts).
-  const { t } = useTranslation(['translation', 'booking', 'queue', 'survey', 'establishment', 'complaints', 'applications', 'citizens']);
+  const { t } = useTranslation(['translation', 'booking', 'queue', 'survey', 'establishment', 'complaints', 'applications', 'citizens', 'reports']);
   const user = useCurrentUser();
   const { pathname } = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);

@@ -24,10 +24,10 @@ describe('staff navigation', () => {
   });
 
   it('follows the policy where a hand-written list had drifted: a platform admin manages bookings', () => {
-    expect(links(userWith('platform_admin'))).toEqual(['/dashboard', '/admin/catalog', '/admin/audit', '/admin/booking', '/floor', '/applications', '/berkas-warga', '/admin/survey', '/admin/complaints', '/province', '/profile']);
-    expect(links(userWith('officer'))).toEqual(['/dashboard', '/console', '/applications', '/berkas-warga', '/admin/complaints', '/profile']);
-    expect(links(userWith('auditor'))).toEqual(['/dashboard', '/admin/audit', '/floor', '/applications', '/admin/survey', '/admin/complaints', '/profile']);
-    expect(links(userWith('site_admin'))).toEqual(['/dashboard', '/admin/catalog', '/admin/audit', '/admin/booking', '/console', '/floor', '/applications', '/berkas-warga', '/admin/survey', '/admin/complaints', '/profile']);
+    expect(links(userWith('platform_admin'))).toEqual(['/dashboard', '/admin/catalog', '/admin/audit', '/admin/booking', '/floor', '/applications', '/berkas-warga', '/admin/survey', '/admin/complaints', '/admin/reports', '/province', '/profile']);
+    expect(links(userWith('officer'))).toEqual(['/dashboard', '/console', '/applications', '/berkas-warga', '/admin/complaints', '/my-figures', '/profile']);
+    expect(links(userWith('auditor'))).toEqual(['/dashboard', '/admin/audit', '/floor', '/applications', '/admin/survey', '/admin/complaints', '/admin/reports', '/profile']);
+    expect(links(userWith('site_admin'))).toEqual(['/dashboard', '/admin/catalog', '/admin/audit', '/admin/booking', '/console', '/floor', '/applications', '/berkas-warga', '/admin/survey', '/admin/complaints', '/admin/reports', '/profile']);
     expect(links(userWith('agency_admin'))).toContain('/floor');
   });
 

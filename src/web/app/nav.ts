@@ -1,4 +1,4 @@
-import { IconBuildingStore, IconCalendarEvent, IconFileCheck, IconFolderOpen, IconHistory, IconLayoutDashboard, IconHome, IconListNumbers, IconMap, IconMessageReport, IconMoodSmile, IconUserCircle, type Icon } from '@tabler/icons-react';
+import { IconBuildingStore, IconCalendarEvent, IconChartBar, IconChartLine, IconFileCheck, IconFolderOpen, IconHistory, IconLayoutDashboard, IconHome, IconListNumbers, IconMap, IconMessageReport, IconMoodSmile, IconUserCircle, type Icon } from '@tabler/icons-react';
 import type { ParseKeys } from 'i18next';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Action } from '../../domain/policy';
@@ -10,6 +10,7 @@ import { SURVEY_LABEL_KEY } from '../features/survey/navLabel';
 import { CITIZENS_LABEL_KEY } from '../features/citizens/navLabel';
 import { PROVINCE_LABEL_KEY } from '../features/establishment/navLabel';
 import { COMPLAINTS_LABEL_KEY } from '../features/complaints/navLabel';
+import { OWN_FIGURES_LABEL_KEY, REPORTS_LABEL_KEY } from '../features/reports/navLabel';
 import { can } from './policy';
 
 /**
@@ -26,7 +27,7 @@ import { can } from './policy';
 export interface NavEntry {
   path: string;
   /** Shared texts (`nav.x`) or a feature's own (`booking:nav`), registered before the page loads. */
-  labelKey: ParseKeys<['translation', 'booking', 'queue', 'survey', 'establishment', 'complaints', 'applications', 'citizens']>;
+  labelKey: ParseKeys<['translation', 'booking', 'queue', 'survey', 'establishment', 'complaints', 'applications', 'citizens', 'reports']>;
   icon: Icon;
   /** What the page is for; absent: any signed-in staff member. */
   action?: Action;
@@ -49,6 +50,8 @@ export const NAV: NavEntry[] = [
   { path: '/berkas-warga', labelKey: CITIZENS_LABEL_KEY, icon: IconFolderOpen, action: 'personal.read', page: lazy(() => import('../features/citizens/admin/SharedDocumentsPage')) },
   { path: '/admin/survey/*', labelKey: SURVEY_LABEL_KEY, icon: IconMoodSmile, action: 'survey.report', page: lazy(() => import('../features/survey/admin/SurveyAdminPage')) },
   { path: '/admin/complaints/*', labelKey: COMPLAINTS_LABEL_KEY, icon: IconMessageReport, action: 'complaints.read', page: lazy(() => import('../features/complaints/admin/ComplaintsAdminPage')) },
+  { path: '/admin/reports/*', labelKey: REPORTS_LABEL_KEY, icon: IconChartBar, action: 'reports.read', page: lazy(() => import('../features/reports/admin/ReportsPage')) },
+  { path: '/my-figures', labelKey: OWN_FIGURES_LABEL_KEY, icon: IconChartLine, action: 'reports.own', page: lazy(() => import('../features/reports/admin/OwnFiguresPage')) },
   { path: '/province/*', labelKey: PROVINCE_LABEL_KEY, icon: IconMap, action: 'province.read', platformWide: true, page: lazy(() => import('../features/establishment/ProvincePage')) },
   { path: '/profile', labelKey: 'nav.profile', icon: IconUserCircle, page: lazy(() => import('../features/access/ProfilePage')) },
 ];

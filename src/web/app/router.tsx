@@ -35,6 +35,8 @@ const ComplaintTrackPage = lazy(() => import('../features/complaints/public/Trac
 const TrackingPage = lazy(() => import('../features/applications/public/TrackingPage'));
 // Citizens' accounts: sign-in by code, profile, the document wallet, sharing, the access log.
 const CitizenApp = lazy(() => import('../features/citizens/CitizenApp'));
+// Reports: an MPP's published results of last month (no login).
+const TransparencyPage = lazy(() => import('../features/reports/public/TransparencyPage'));
 const NotFoundPage = lazy(() => import('./StatusPages'));
 
 /** Route `handle` of staff pages: what the page is for (checked by StaffLayout, see nav.ts). */
@@ -78,6 +80,7 @@ export const routes: RouteObject[] = [
       { path: '/lacak/:code', element: <TrackingPage /> },
       { path: '/akun/*', element: <CitizenApp /> },
       { path: '/berkas', element: <Navigate to="/akun/berkas" replace /> },
+      { path: '/mpp/:slug/transparansi', element: <TransparencyPage /> },
       {
         element: <RequireStaff />,
         children: NAV.map(({ path, action, page: Page }) => ({ path, element: <Page />, handle: { action } satisfies StaffHandle })),

@@ -34,6 +34,7 @@ describe('feature texts (one pattern: <feature>/i18n/{id,en}.ts, en typed by id)
       'catalog (admin)': await import('../features/catalog/admin/i18n'),
       queue: await import('../features/queue/i18n'),
       complaints: await import('../features/complaints/i18n'),
+      reports: await import('../features/reports/i18n'),
     };
     for (const [name, texts] of Object.entries(features)) {
       const a = new Set(keys(texts.id));

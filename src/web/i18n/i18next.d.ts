@@ -16,6 +16,7 @@ import type { id as citizens } from '../features/citizens/i18n/id';
 import type { id as establishment } from '../features/establishment/i18n/id';
 import type { id as queue } from '../features/queue/i18n/id';
 import type { id as queueFloor } from '../features/queue/floor/i18n/id';
+import type { id as reports } from '../features/reports/i18n/id';
 import type { id as survey } from '../features/survey/i18n/id';
 import type translation from './id.json';
 
@@ -34,6 +35,7 @@ declare module 'i18next' {
       complaints: typeof complaints;
       applications: typeof applications;
       citizens: typeof citizens;
+      reports: typeof reports;
     };
   }
 }

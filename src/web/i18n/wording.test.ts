@@ -31,6 +31,7 @@ describe('Indonesian wording', () => {
       complaints: (await import('../features/complaints/i18n')).id,
       applications: (await import('../features/applications/i18n')).id,
       citizens: (await import('../features/citizens/i18n')).id,
+      reports: (await import('../features/reports/i18n')).id,
     };
     const wrong: string[] = [];
     for (const [name, texts] of Object.entries(features))

@@ -117,14 +117,15 @@ export function useConfirm(): [ReactNode, (o: ConfirmOptions) => Promise<boolean
     setOpts(null);
   };
   const node = (
-    <Modal opened={opts !== null} onClose={() => done(false)} title={opts?.title} centered size="md">
+    <Modal opened={opts !== null} onClose={() => done(false)} title={opts?.title} centered size="md" closeButtonProps={{ 'aria-label': t('common.close') }}>
       <Stack gap="md">
         <Text component="div">{opts?.message}</Text>
         <Group justify="flex-end" gap="xs">
           <Button variant="default" onClick={() => done(false)} data-autofocus>
             {t('common.cancel')}
           </Button>
-          <Button color={opts?.danger ? 'red' : undefined} onClick={() => done(true)} data-testid="confirm-ok">
+          {/* red.9: white text on the default red is below the AA contrast (axe). */}
+          <Button color={opts?.danger ? 'red.9' : undefined} onClick={() => done(true)} data-testid="confirm-ok">
             {opts?.confirmLabel}
           </Button>
         </Group>

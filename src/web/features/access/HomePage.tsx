@@ -9,7 +9,7 @@ import { MembershipList } from './MembershipList';
 /** Staff home: a greeting, the user's roles and sites, and the pages they can open. */
 export default function HomePage() {
   // Shortcut labels may come from a feature's namespace (`booking:nav`, see app/nav.ts).
-  const { t } = useTranslation(['translation', 'booking', 'queue', 'survey', 'establishment', 'complaints', 'applications', 'citizens']);
+  const { t } = useTranslation(['translation', 'booking', 'queue', 'survey', 'establishment', 'complaints', 'applications', 'citizens', 'reports']);
   usePageTitle(t('dashboard.title'));
   const user = useCurrentUser();
   const shortcuts = navFor(user).filter((e) => linkOf(e) !== STAFF_HOME);

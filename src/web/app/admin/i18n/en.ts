@@ -6,6 +6,7 @@ export const en: TextsOf<typeof id> = {
     loading: 'Loading…',
     none: '—',
     cancel: 'Cancel',
+    close: 'Close',
     save: 'Save',
     done: 'Done',
     edit: 'Edit',

@@ -4,6 +4,7 @@ export const id = {
     loading: 'Memuat…',
     none: '—',
     cancel: 'Batal',
+    close: 'Tutup',
     save: 'Simpan',
     done: 'Selesai',
     edit: 'Ubah',

@@ -29,6 +29,7 @@ export const en: TextsOf<typeof id> = {
   },
   site: {
     ikm: 'Public satisfaction survey results (IKM)',
+    transparency: 'Service transparency: last month’s results',
     address: 'Address',
     openMap: 'View on a map (OpenStreetMap)',
     contacts: 'Contacts',

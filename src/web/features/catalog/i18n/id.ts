@@ -23,6 +23,7 @@ export const id = {
   },
   site: {
     ikm: 'Hasil survei kepuasan masyarakat (IKM)',
+    transparency: 'Transparansi pelayanan: hasil bulan lalu',
     address: 'Alamat',
     openMap: 'Lihat di peta (OpenStreetMap)',
     contacts: 'Kontak',

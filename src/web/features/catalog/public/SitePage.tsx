@@ -83,6 +83,10 @@ function SiteHeader({ site }: { site: SiteDetail }) {
       <Anchor component={Link} to={`/mpp/${site.slug}/ikm`} data-testid="site-ikm-link">
         {t('site.ikm')}
       </Anchor>
+      {/* Last month's service results (visitors, waits, complaints) the regulation expects published. */}
+      <Anchor component={Link} to={`/mpp/${site.slug}/transparansi`} data-testid="site-transparency-link">
+        {t('site.transparency')}
+      </Anchor>
       <Text size="sm" c="dimmed">
         {t('site.zoneNote', { zone: zoneLabel(site.timeZone) })}
       </Text>
