@@ -167,6 +167,10 @@ test.describe.serial('applications after the counter', () => {
     await expect(phone.getByTestId('application-status')).toHaveAttribute('data-status', 'ready');
     await expect(phone.getByTestId('track-ready')).toBeVisible();
     await expect(phone.getByTestId('track-history')).toContainText('KK sudah dicetak.');
+    // The receipt's code also rates the service and files a complaint about it.
+    const code = new URL(phone.url()).pathname.split('/').pop()!;
+    await expect(phone.getByTestId('track-survey')).toHaveAttribute('href', `/survei/${code}`);
+    await expect(phone.getByTestId('track-complain')).toHaveAttribute('href', new RegExp(`^/pengaduan\\?situs=.*tiket=${code}`));
     await expectAccessible(phone);
     await shot(phone, 'application-track-ready');
 

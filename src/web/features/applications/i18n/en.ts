@@ -206,6 +206,7 @@ export const en: TextsOf<typeof id> = {
     noPersonal: "This page never shows the applicant's name, NIK, address or phone number.",
     refresh: 'Reload',
     other: 'Track another code',
+    complain: 'File a complaint about this application',
     survey: 'Rate this service (satisfaction survey)',
   },
 };

@@ -203,6 +203,7 @@ export const id = {
     noPersonal: 'Halaman ini tidak menampilkan nama, NIK, alamat atau nomor HP pemohon.',
     refresh: 'Muat ulang',
     other: 'Lacak kode lain',
+    complain: 'Sampaikan pengaduan tentang permohonan ini',
     survey: 'Isi survei kepuasan untuk layanan ini',
   },
 };

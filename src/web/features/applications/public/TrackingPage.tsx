@@ -3,6 +3,7 @@ import { IconAlertTriangle, IconPackage, IconSearch, IconShieldLock } from '@tab
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { formHref } from '../../complaints/api';
 import { PageLoader } from '../../../app/PageLoader';
 import { PublicShell } from '../../../app/PublicShell';
 import { QueryError } from '../../../app/QueryError';
@@ -185,6 +186,10 @@ function Found({ a, code }: { a: PublicApplication; code: string }) {
       {/* The SKM takes this code too: the application's service is rated as part of its visit. */}
       <Anchor component={Link} to={`/survei/${encodeURIComponent(code)}`} size="sm" data-testid="track-survey">
         {t('track.survey')}
+      </Anchor>
+      {/* "Sampaikan pengaduan" about this application: the form links it by its code. */}
+      <Anchor component={Link} to={formHref({ siteId: a.site.id, ticketCode: code, serviceId: a.service.id, via: 'receipt' })} size="sm" data-testid="track-complain">
+        {t('track.complain')}
       </Anchor>
       <Anchor component={Link} to="/lacak" size="sm">
         {t('track.other')}
