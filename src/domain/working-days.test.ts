@@ -151,7 +151,17 @@ describe('application deadlines', () => {
     );
   });
 
-  it('property: the due date is a working day, counting back gives N plus the pauses, and a holiday never brings it earlier', () => {
+  it('a pause that begins after the deadline has passed does not move it: the late file stays late', () => {
+    // Received Monday 9 November, one working day: due Tuesday 10. Found incomplete on Friday 20
+    // and completed on Monday 7 December: still due on the 10th, not moved to the 25th.
+    const d = { receivedOn: '2026-11-09', workingDays: 1, pauses: [{ from: '2026-11-20', to: '2026-12-07' }] };
+    expect(dueDateOf(d, '2026-12-07', new Set())).toBe('2026-11-10');
+    // A pause that begins before the deadline moves it by all its working days.
+    const early = { receivedOn: '2026-11-09', workingDays: 3, pauses: [{ from: '2026-11-10', to: '2026-11-12' }] };
+    expect(dueDateOf(early, '2026-11-12', new Set())).toBe('2026-11-16');
+  });
+
+  it('property: the due date is a working day, counting back gives N plus the paused days before it, and a holiday never brings it earlier', () => {
     fc.assert(
       fc.property(dates, fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 20 }), holidaySets, dates, (received, n, pauseAt, pauseLen, h, extra) => {
         const from = DateTime.fromISO(received).plus({ days: pauseAt }).toISODate()!;
@@ -159,7 +169,9 @@ describe('application deadlines', () => {
         const d = { receivedOn: received, workingDays: n, pauses: [{ from, to }] };
         const due = dueDateOf(d, to, h)!;
         expect(isWorkingDay(due, h)).toBe(true);
-        expect(countWorkingDays(received, due, h)).toBe(n + pausedWorkingDays(d.pauses, to, h));
+        // The clock ran on exactly N working days up to the due date: the others were paused.
+        const pausedBefore = pausedWorkingDays([{ from, to: to < due ? to : due }], to, h);
+        expect(countWorkingDays(received, due, h)).toBe(n + (from < due ? pausedBefore : 0));
         expect(dueDateOf(d, to, new Set([...h, extra]))! >= due).toBe(true);
       }),
     );

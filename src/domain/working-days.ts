@@ -108,15 +108,28 @@ export interface DeadlineInput {
 }
 
 /**
- * The due date: `workingDays` plus the paused working days after `receivedOn` (never counting the
- * day itself; a same-day target is the received day, or the next working day if that was none).
- * Null without a working-day standard. Holidays and closures added later move it: call it with
- * the calendar as it is now.
+ * The due date: the `workingDays`-th working day after `receivedOn` on which the clock ran, that
+ * is, not inside a pause (never counting the received day itself; a same-day target is the
+ * received day, or the next working day if that was none, moved by the pauses' working days).
+ * A pause only moves the deadline by the working days it took before the deadline was reached:
+ * a file found incomplete after its deadline had passed stays late. Null without a working-day
+ * standard. Holidays and closures added later move it: call it with the calendar as it is now.
  */
 export function dueDateOf(d: DeadlineInput, today: string, holidays: ReadonlySet<string>, weekend: readonly number[] = DEFAULT_WEEKEND): string | null {
   if (d.workingDays === null) return null;
   if (!Number.isInteger(d.workingDays) || d.workingDays < 0) throw new RangeError(`workingDays must be a non-negative integer, got ${d.workingDays}`);
-  return addWorkingDays(d.receivedOn, d.workingDays + pausedWorkingDays(d.pauses, today, holidays, weekend), holidays, weekend);
+  if (d.workingDays === 0) return addWorkingDays(d.receivedOn, pausedWorkingDays(d.pauses, today, holidays, weekend), holidays, weekend);
+  checkWeekend(weekend);
+  // A pause covers the days after it began up to and including the day it resumed (or today).
+  const spans = d.pauses.map((p) => ({ from: p.from, to: p.to ?? (today > p.from ? today : p.from) }));
+  const paused = (day: string) => spans.some((p) => day > p.from && day <= p.to);
+  let left = d.workingDays;
+  let dt = parseLocalDate(d.receivedOn);
+  for (;;) {
+    dt = dt.plus({ days: 1 });
+    const day = iso(dt);
+    if (isWorkingDay(day, holidays, weekend) && !paused(day) && --left === 0) return day;
+  }
 }
 
 /**
