@@ -48,6 +48,8 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
   });
   expect(problems, `${what}: accessibility`).toEqual([]);
 
+  // A dialog or toast fading in has half its contrast: check once its transitions have ended.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
   expect(result.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.map((n) => `${n.target.join(' ')} [${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 200)}]`).join(', ')}`), `${what}: axe`).toEqual([]);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ROLE_ACTIONS, ROLES, type Role } from '../../domain/policy';
 import type { User } from '../features/access/types';
-import { linkOf, mayOpen, NAV, navFor } from './nav';
+import { homeOf, linkOf, mayOpen, NAV, navFor } from './nav';
 
 const userWith = (...roles: Role[]): User => ({
   id: 'u',
@@ -40,5 +40,15 @@ describe('staff navigation', () => {
   it('opens nothing to nobody, nor to an account without a membership', () => {
     expect(links(null)).toEqual([]);
     expect(links(userWith())).toEqual([]);
+  });
+});
+
+describe('where staff start', () => {
+  it('officers at the console, whatever else they may read; everyone else at the dashboard', () => {
+    expect(homeOf(userWith('officer'))).toBe('/console');
+    expect(homeOf(userWith('officer', 'agency_admin'))).toBe('/dashboard');
+    expect(homeOf(userWith('site_admin'))).toBe('/dashboard');
+    expect(homeOf(userWith('auditor'))).toBe('/dashboard');
+    expect(homeOf(null)).toBe('/dashboard');
   });
 });

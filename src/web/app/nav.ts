@@ -63,12 +63,14 @@ export const STAFF_HOME = '/dashboard';
 export const CONSOLE_HOME = '/console';
 
 /**
- * Where this staff member starts: an officer (the console is the only page of their roles) at
- * the console of their counter, everyone else at the dashboard.
+ * Where this staff member starts: an officer (every role they hold is the counter's) at the
+ * console of their counter, everyone else at the dashboard. By role, not by the pages an officer
+ * may open: officers also read their applications, complaints and own figures, and still start
+ * their day at the counter.
  */
 export function homeOf(user: User | null | undefined): string {
-  const pages = navFor(user).filter((e) => e.action);
-  return pages.length > 0 && pages.every((e) => e.action === 'queue.serve') ? CONSOLE_HOME : STAFF_HOME;
+  const serves = navFor(user).some((e) => e.action === 'queue.serve');
+  return serves && user!.memberships.every((m) => m.role === 'officer') ? CONSOLE_HOME : STAFF_HOME;
 }
 
 export const linkOf = (e: NavEntry): string => e.path.replace(/\/\*$/, '') || '/';
